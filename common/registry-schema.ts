@@ -1,0 +1,139 @@
+/**
+ * Zod shapes of the registry, shared by the HTTP API (validation and OpenAPI) and the web app.
+ * Inputs are strict: an unknown field is an error that names the field.
+ */
+import { z } from 'zod';
+import {
+  BROKER_LEVELS,
+  EMPLOYMENT,
+  HOLDER_TYPES,
+  INDUSTRIES,
+  LEVELS,
+  ORGANIZATION_KINDS,
+  PERSON_ROLES,
+  PLATFORM_TYPES,
+  QUALIFICATION_TYPES,
+  SERVICE_TYPES,
+} from './vocabulary.js';
+import { checkUscc } from './uscc.js';
+import { checkResidentId } from './resident-id.js';
+import { isIsoDate } from './dates.js';
+
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD 且为有效日期' });
+
+export const divisionCode = z.string().regex(/^\d{6}$/, { message: '行政区划代码应为6位数字' });
+
+export const usccField = z.string().transform((value, ctx) => {
+  const result = checkUscc(value);
+  if (!result.ok) {
+    ctx.addIssue({ code: 'custom', message: `统一社会信用代码${result.message}`, params: { reason: result.problem } });
+    return z.NEVER;
+  }
+  return result.code;
+});
+
+export const residentIdField = z.string().transform((value, ctx) => {
+  const result = checkResidentId(value);
+  if (!result.ok) {
+    ctx.addIssue({ code: 'custom', message: `身份证号码${result.message}`, params: { reason: result.problem } });
+    return z.NEVER;
+  }
+  return result.id;
+});
+
+export const contactSchema = z.strictObject({
+  name: z.string().trim().min(1).max(50),
+  title: z.string().trim().max(50).optional(),
+  phone: z.string().trim().regex(/^[\d+\-() ]{5,20}$/, { message: '电话号码格式不正确' }).optional(),
+  email: z.email({ message: '邮箱格式不正确' }).optional(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const organizationInput = z.strictObject({
+  name: z.string().trim().min(2, { message: '名称至少2个字' }).max(100),
+  uscc: usccField,
+  kind: z.enum(ORGANIZATION_KINDS.values),
+  divisionCode,
+  address: z.string().trim().max(200).optional(),
+  industries: z.array(z.enum(INDUSTRIES.values)).max(10).default([]),
+  serviceTypes: z.array(z.enum(SERVICE_TYPES.values)).max(6).default([]),
+  /** New R&D institutions only: filed (已备案) with the S&T department, and when. */
+  rdFiled: z.boolean().optional(),
+  rdFiledOn: isoDate.optional(),
+  legalRepresentativeId: z.string().min(1).optional(),
+  actualControllerId: z.string().min(1).optional(),
+  contacts: z.array(contactSchema).max(20).default([]),
+});
+export type OrganizationInput = z.infer<typeof organizationInput>;
+
+export const organizationPatch = organizationInput.partial().extend({ version: z.number().int().min(1) });
+export type OrganizationPatch = z.infer<typeof organizationPatch>;
+
+export const qualificationInput = z.strictObject({
+  type: z.enum(QUALIFICATION_TYPES.values),
+  /** Certificate number (高新技术企业证书编号) or yearly registration number (科技型中小企业入库登记编号). */
+  number: z.string().trim().min(1).max(60),
+  level: z.enum(LEVELS.values).optional(),
+  issuedOn: isoDate,
+  /** Derived when absent: high-tech certificates run 3 years, tech-SME registrations to the year's end. */
+  validUntil: isoDate.optional(),
+});
+export type QualificationInput = z.infer<typeof qualificationInput>;
+
+export const equityHolderInput = z
+  .strictObject({
+    holderType: z.enum(HOLDER_TYPES.values),
+    holderOrganizationId: z.string().min(1).optional(),
+    holderPersonId: z.string().min(1).optional(),
+    /** Percent with up to two decimals, 0 < p ≤ 100; stored as basis points. */
+    percent: z.number().gt(0).max(100),
+  })
+  .refine((h) => (h.holderType === 'organization' ? !!h.holderOrganizationId : !!h.holderPersonId), {
+    message: '股东为机构时须填写 holderOrganizationId，为自然人时须填写 holderPersonId',
+    path: ['holderType'],
+  });
+export type EquityHolderInput = z.infer<typeof equityHolderInput>;
+
+export const personRoleInput = z.strictObject({
+  role: z.enum(PERSON_ROLES.values),
+  certificateNumber: z.string().trim().max(60).optional(),
+  level: z.enum(BROKER_LEVELS.values).optional(),
+  employment: z.enum(EMPLOYMENT.values).optional(),
+});
+export type PersonRoleInput = z.infer<typeof personRoleInput>;
+
+export const affiliationInput = z.strictObject({
+  organizationId: z.string().min(1),
+  title: z.string().trim().max(50).optional(),
+});
+
+export const personInput = z.strictObject({
+  name: z.string().trim().min(1).max(50),
+  idNumber: residentIdField,
+  phone: z.string().trim().regex(/^[\d+\-() ]{5,20}$/, { message: '电话号码格式不正确' }).optional(),
+  roles: z.array(personRoleInput).max(10).default([]),
+  affiliations: z.array(affiliationInput).max(20).default([]),
+});
+export type PersonInput = z.infer<typeof personInput>;
+export const personPatch = personInput.partial().extend({ version: z.number().int().min(1) });
+export type PersonPatch = z.infer<typeof personPatch>;
+
+export const platformInput = z.strictObject({
+  name: z.string().trim().min(2).max(100),
+  type: z.enum(PLATFORM_TYPES.values),
+  level: z.enum(LEVELS.values),
+  hostOrganizationId: z.string().min(1),
+  recognizedOn: isoDate,
+  revokedOn: isoDate.optional(),
+  documentNumber: z.string().trim().max(60).optional(),
+});
+export type PlatformInput = z.infer<typeof platformInput>;
+export const platformPatch = platformInput.partial().extend({ version: z.number().int().min(1) });
+export type PlatformPatch = z.infer<typeof platformPatch>;
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});

@@ -1,0 +1,56 @@
+/**
+ * Opens the database named by DATABASE_URL: a `postgres://` URL selects PostgreSQL, anything else
+ * is a SQLite file path (default ./data/techtransfer.db). Dialect differences stay in this folder.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+
+export interface DbHandle {
+  db: Db;
+  dialect: Dialect;
+  /** What it points at, without a password, for logs. */
+  description: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SQLITE_PATH = './data/techtransfer.db';
+
+// PostgreSQL returns BIGINT and NUMERIC as strings; our BIGINT columns (audit sequence, later money
+// in fen) stay within Number.MAX_SAFE_INTEGER, which the parser checks rather than trusts.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`integer ${value} exceeds the safe range`);
+  return n;
+});
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_SQLITE_PATH): DbHandle {
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      dialect: 'postgres',
+      description: url.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@'),
+      close: () => db.destroy(),
+    };
+  }
+  if (url !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(url)), { recursive: true });
+  const sqlite = new SqliteDatabase(url);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', description: path.resolve(url), close: () => db.destroy() };
+}

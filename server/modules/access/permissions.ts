@@ -1,0 +1,45 @@
+/**
+ * Who may do what: one table. Each action string names the permission, the audit action and the
+ * route's operation. A role either lacks the action, holds it over its whole jurisdiction, or holds
+ * it only over the organizations its account acts for ("own").
+ */
+import type { UserRole } from '../../../common/vocabulary.js';
+
+export type Scope = 'jurisdiction' | 'own';
+
+const J = 'jurisdiction' as const;
+const O = 'own' as const;
+
+export const PERMISSIONS = {
+  'registry.organization.read': { operator: J, admin: J, finance: J, department: J, evaluator: J, enterprise: O, institution: O, broker: O, agency: O, bank: O },
+  'registry.organization.create': { operator: J, admin: J },
+  'registry.organization.update': { operator: J, admin: J, enterprise: O, institution: O, agency: O, bank: O },
+  'registry.person.read': { operator: J, admin: J, evaluator: J, enterprise: O, institution: O, broker: O, agency: O },
+  'registry.person.create': { operator: J, admin: J },
+  'registry.person.update': { operator: J, admin: J, enterprise: O, institution: O, agency: O },
+  'registry.platform.read': { operator: J, admin: J, finance: J, department: J, evaluator: J, enterprise: O, institution: O, agency: O },
+  'registry.platform.create': { operator: J, admin: J },
+  'registry.platform.update': { operator: J, admin: J },
+  'registry.import': { operator: J, admin: J },
+  'registry.export': { operator: J, admin: J, evaluator: J },
+  'audit.read': { operator: J, admin: J, evaluator: J },
+} as const satisfies Record<string, Partial<Record<UserRole, Scope>>>;
+
+export type Action = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+/** The widest scope any of the roles gives for the action, or null when none does. */
+export function scopeFor(roles: readonly UserRole[], action: Action): Scope | null {
+  const table = PERMISSIONS[action] as Partial<Record<UserRole, Scope>>;
+  let best: Scope | null = null;
+  for (const role of roles) {
+    const s = table[role];
+    if (s === 'jurisdiction') return s;
+    if (s === 'own') best = 'own';
+  }
+  return best;
+}
+
+export function permissionsOf(roles: readonly UserRole[]): Action[] {
+  return ACTIONS.filter((a) => scopeFor(roles, a) !== null);
+}

@@ -1,0 +1,75 @@
+/** Accounts: who logs in, with which roles, for which jurisdiction and organizations. */
+import crypto from 'node:crypto';
+import { hash } from '@node-rs/argon2';
+import type { UserRole } from '../../../common/vocabulary.js';
+import type { Actor, Ctx } from '../../context.js';
+import { inTransaction } from '../../context.js';
+import type { Executor } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { audit } from '../audit/audit.js';
+
+/** argon2id with OWASP's second recommended setting (19 MiB, 2 passes). */
+export const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: UserRole[];
+  jurisdictionCode: string;
+  organizationIds: string[];
+}
+
+export function checkPasswordStrength(password: string): void {
+  if (password.length < 8 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) {
+    throw new AppError('VALIDATION', '密码至少8位，且须同时包含字母和数字', { field: 'password' });
+  }
+}
+
+export async function createUser(ctx: Ctx, input: NewUser): Promise<{ id: string }> {
+  checkPasswordStrength(input.password);
+  const passwordHash = await hash(input.password, ARGON2_OPTIONS);
+  return inTransaction(ctx, async (trx) => {
+    const taken = await trx.selectFrom('app_user').select('id').where('username', '=', input.username).executeTakeFirst();
+    if (taken) throw new AppError('CONFLICT', `用户名 ${input.username} 已存在`, { field: 'username' });
+    const now = ctx.clock.now().toISOString();
+    const id = crypto.randomUUID();
+    await trx
+      .insertInto('app_user')
+      .values({
+        id,
+        username: input.username,
+        display_name: input.displayName,
+        password_hash: passwordHash,
+        roles: JSON.stringify(input.roles),
+        jurisdiction_code: input.jurisdictionCode,
+        failed_logins: 0,
+        locked_until: null,
+        disabled: 0,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    if (input.organizationIds.length) {
+      await trx.insertInto('user_organization').values(input.organizationIds.map((organization_id) => ({ user_id: id, organization_id }))).execute();
+    }
+    const { password: _p, ...shown } = input;
+    await audit(trx, ctx, { action: 'auth.user.create', subjectType: 'user', subjectId: id, after: shown });
+    return { id };
+  });
+}
+
+export async function loadActor(db: Executor, userId: string): Promise<Actor & { username: string } | null> {
+  const user = await db.selectFrom('app_user').selectAll().where('id', '=', userId).where('disabled', '=', 0).executeTakeFirst();
+  if (!user) return null;
+  const orgs = await db.selectFrom('user_organization').select('organization_id').where('user_id', '=', userId).execute();
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.display_name,
+    roles: JSON.parse(user.roles) as UserRole[],
+    jurisdictionCode: user.jurisdiction_code,
+    organizationIds: orgs.map((o) => o.organization_id),
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * The import pipeline shared by every kind: map headers (Chinese or English), turn each row into
+ * the kind's input, validate every row, and only when the whole file is clean apply it in one
+ * transaction. One bad row and nothing is imported; the report names every bad row.
+ */
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { Ctx } from '../../../context.js';
+import { inTransaction } from '../../../context.js';
+import type { Database } from '../../../db/schema.js';
+import { AppError, type ErrorDetail } from '../../../errors.js';
+import { audit } from '../../audit/audit.js';
+import { assertCan } from '../../access/policy.js';
+import type { Table } from './read-table.js';
+
+export interface ColumnDef {
+  key: string;
+  zh: string;
+  en: string;
+  required?: boolean;
+  description: string;
+  example: string;
+}
+
+export interface ValidRow<T> {
+  line: number;
+  value: T;
+  /** The columns the file has, so an update touches only those. */
+  present: Set<string>;
+}
+
+export interface ImportCounts {
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+export interface ImportKind<T> {
+  kind: string;
+  title: string;
+  columns: ColumnDef[];
+  schema: z.ZodType<T>;
+  /** Builds the schema's input from the row's cells (keyed by column key). */
+  toInput(cells: Record<string, string>): unknown;
+  /** Which column a schema path's first element comes from. */
+  columnOf(path: PropertyKey[]): string | undefined;
+  naturalKey(value: T): string;
+  /** Writes the rows; throws IMPORT_INVALID (with details) for rows whose references fail. */
+  apply(ctx: Ctx, trx: Transaction<Database>, rows: ValidRow<T>[], progress: Progress): Promise<Omit<ImportCounts, 'total'>>;
+}
+
+export function invalid(details: ErrorDetail[]): AppError {
+  details.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return new AppError('IMPORT_INVALID', `导入未执行：发现 ${new Set(details.map((d) => d.line)).size} 行错误，全部数据未导入`, { details });
+}
+
+export function validateTable<T>(kind: ImportKind<T>, table: Table): ValidRow<T>[] {
+  const details: ErrorDetail[] = [];
+  const byHeader = new Map<string, ColumnDef>();
+  for (const c of kind.columns) {
+    byHeader.set(c.zh, c);
+    byHeader.set(c.en.toLowerCase(), c);
+  }
+  const headerKeys = new Map<string, string>(); // header text → column key
+  for (const h of table.headers) {
+    if (!h) continue;
+    const col = byHeader.get(h) ?? byHeader.get(h.toLowerCase());
+    if (!col) details.push({ line: 1, column: h, value: h, reason: `未知列“${h}”（可用列见 docs/import/${kind.kind}.md）` });
+    else if ([...headerKeys.values()].includes(col.key)) details.push({ line: 1, column: h, value: h, reason: `列“${col.zh}”重复` });
+    else headerKeys.set(h, col.key);
+  }
+  const present = new Set(headerKeys.values());
+  for (const c of kind.columns) {
+    if (c.required && !present.has(c.key)) details.push({ line: 1, column: c.zh, reason: `缺少必填列“${c.zh}”（${c.en}）` });
+  }
+  if (details.length) throw invalid(details);
+  if (table.rows.length === 0) throw invalid([{ line: 2, reason: '文件没有数据行' }]);
+
+  const columnName = (key: string) => {
+    const col = kind.columns.find((c) => c.key === key);
+    return col ? col.zh : key;
+  };
+  const rows: ValidRow<T>[] = [];
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    const cells: Record<string, string> = {};
+    for (const [header, text] of Object.entries(row.cells)) {
+      const key = headerKeys.get(header);
+      if (key) cells[key] = text;
+      else if (header.startsWith('#')) details.push({ line: row.line, column: header, value: text, reason: '多出的单元格（超出表头列数）' });
+    }
+    const parsed = kind.schema.safeParse(kind.toInput(cells));
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = kind.columnOf(issue.path);
+        details.push({ line: row.line, column: key ? columnName(key) : issue.path.join('.'), value: key ? (cells[key] ?? '') : undefined, reason: issue.message });
+      }
+      continue;
+    }
+    const naturalKey = kind.naturalKey(parsed.data);
+    const first = seen.get(naturalKey);
+    if (first !== undefined) {
+      details.push({ line: row.line, column: columnName(kind.columns[0]!.key), value: naturalKey, reason: `与第 ${first} 行重复` });
+      continue;
+    }
+    seen.set(naturalKey, row.line);
+    rows.push({ line: row.line, value: parsed.data, present });
+  }
+  if (details.length) throw invalid(details);
+  return rows;
+}
+
+/** Validates and imports a whole table atomically; returns what changed. */
+export async function importTable<T>(ctx: Ctx, kind: ImportKind<T>, table: Table, progress: Progress = () => {}): Promise<ImportCounts> {
+  assertCan(ctx.actor, 'registry.import');
+  const rows = validateTable(kind, table);
+  return inTransaction(ctx, async (trx) => {
+    const counts = await kind.apply(ctx, trx, rows, progress);
+    const result = { total: rows.length, ...counts };
+    await audit(trx, ctx, { action: 'registry.import', subjectType: 'import', subjectId: kind.kind, after: result });
+    return result;
+  });
+}
+
+/** Splits a list cell: 电气制造；新材料 / a;b / a、b / a,b. */
+export function splitList(text: string | undefined): string[] {
+  if (!text) return [];
+  return text.split(/[;；、,，|]/).map((s) => s.trim()).filter(Boolean);
+}
+
+/** Accepts a vocabulary code or its Chinese label; leaves unknown text for the schema to reject. */
+export function fromLabel(table: Record<string, string>, text: string): string {
+  if (text in table) return text;
+  const found = Object.entries(table).find(([, label]) => label === text);
+  return found ? found[0] : text;
+}
+
+export function optional(text: string | undefined): string | undefined {
+  return text === undefined || text === '' ? undefined : text;
+}
+
+export function parseBoolean(text: string | undefined): boolean | string | undefined {
+  if (!text) return undefined;
+  if (['是', 'true', 'TRUE', 'yes', '1', 'Y', 'y'].includes(text)) return true;
+  if (['否', 'false', 'FALSE', 'no', '0', 'N', 'n'].includes(text)) return false;
+  return text;
+}
+
+export function parseNumber(text: string | undefined): number | string | undefined {
+  if (!text) return undefined;
+  const cleaned = text.replace(/%$/, '');
+  return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : text;
+}

@@ -1,0 +1,46 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { FullPageSpin, RequireAuth, RequirePermission, UnauthorizedBridge, useUser } from './auth.js';
+import { NAV } from './nav.js';
+import { can } from './permissions.js';
+import { ForbiddenPage, NotFoundPage } from './pages/errors.js';
+
+const LoginPage = lazy(() => import('./pages/login.js'));
+const AppLayout = lazy(() => import('./layout/app-layout.js'));
+const HomePage = lazy(() => import('./pages/home.js'));
+
+/** `/` opens the first module the user may use. */
+function Home() {
+  const user = useUser();
+  const first = NAV.find((entry) => can(user, entry.permission));
+  return first ? <Navigate to={first.path} replace /> : <HomePage />;
+}
+
+export function App() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <UnauthorizedBridge />
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireAuth />}>
+          <Route element={<AppLayout />}>
+            <Route index element={<Home />} />
+            {NAV.map((entry) => (
+              <Route
+                key={entry.path}
+                path={`${entry.path}/*`}
+                element={
+                  <RequirePermission permission={entry.permission}>
+                    <entry.routes />
+                  </RequirePermission>
+                }
+              />
+            ))}
+            <Route path="/403" element={<ForbiddenPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,47 @@
+/** Display helpers shared by pages. Business dates stay `YYYY-MM-DD` strings. */
+import dayjs from 'dayjs';
+import { chinaDate } from '../../common/dates.js';
+
+export const EMPTY = '—';
+
+export function today(): string {
+  return chinaDate(new Date());
+}
+
+export function formatInstant(iso: string | null | undefined): string {
+  if (!iso) return EMPTY;
+  const d = dayjs(iso);
+  return d.isValid() ? d.format('YYYY-MM-DD HH:mm:ss') : iso;
+}
+
+export function text(value: string | number | null | undefined): string {
+  return value === null || value === undefined || value === '' ? EMPTY : String(value);
+}
+
+export function formatPercent(percent: number): string {
+  return `${Number(percent.toFixed(2))}%`;
+}
+
+export type ValidityState = 'valid' | 'expired' | 'notYet';
+
+export function validity(from: string, until: string | null | undefined, on: string = today()): ValidityState {
+  if (from > on) return 'notYet';
+  if (until && until < on) return 'expired';
+  return 'valid';
+}
+
+/**
+ * The filter prefix of a 6-digit division code: 410000 → 41 (province), 410400 → 4104 (city),
+ * 410411 → 410411 (county).
+ */
+export function divisionPrefix(code: string): string {
+  let prefix = code;
+  while (prefix.length > 2 && prefix.endsWith('00')) prefix = prefix.slice(0, -2);
+  return prefix;
+}
+
+/** `dayjs` ↔ `YYYY-MM-DD` for antd DatePicker inside a Form.Item whose store holds strings. */
+export const dateItem = {
+  getValueProps: (value: unknown) => ({ value: typeof value === 'string' && value ? dayjs(value) : undefined }),
+  normalize: (value: dayjs.Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : undefined),
+};

@@ -1,0 +1,88 @@
+import { Suspense, useMemo, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Button, Layout, Menu, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { USER_ROLES } from '../../../common/vocabulary.js';
+import { FullPageSpin, useUser } from '../auth.js';
+import { useI18n, type Lang } from '../i18n.js';
+import { NAV } from '../nav.js';
+import { can } from '../permissions.js';
+import { useLogout } from '../queries.js';
+
+const { Header, Sider, Content } = Layout;
+
+export default function AppLayout() {
+  const user = useUser();
+  const { t, lang, setLang, vocab } = useI18n();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const [collapsed, setCollapsed] = useState(false);
+
+  const entries = useMemo(() => NAV.filter((entry) => can(user, entry.permission)), [user]);
+  const selected = entries.find(
+    (entry) => location.pathname === entry.path || location.pathname.startsWith(`${entry.path}/`),
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={210} theme="dark">
+        <div className="tt-brand" title={t('app.title')}>
+          {collapsed ? t('app.short').slice(0, 2) : t('app.title')}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={selected ? [selected.path] : []}
+          items={entries.map((entry) => ({ key: entry.path, icon: entry.icon, label: t(entry.label) }))}
+          onClick={({ key }) => navigate(key)}
+          data-testid="nav-menu"
+        />
+      </Sider>
+      <Layout>
+        <Header className="tt-header">
+          <Space size="middle" wrap>
+            <Space size={4} data-testid="current-user">
+              <UserOutlined />
+              <Typography.Text strong>{user.displayName || user.username}</Typography.Text>
+            </Space>
+            <span>
+              {user.roles.map((role) => (
+                <Tag key={role} color="blue">
+                  {vocab(USER_ROLES, role)}
+                </Tag>
+              ))}
+            </span>
+            <Tooltip title={t('header.jurisdiction')}>
+              <Tag data-testid="jurisdiction">{`${t('header.jurisdiction')} ${user.jurisdictionCode}`}</Tag>
+            </Tooltip>
+          </Space>
+          <Space size="middle">
+            <Segmented<Lang>
+              size="small"
+              value={lang}
+              onChange={setLang}
+              options={[
+                { label: t('lang.zh'), value: 'zh-CN' },
+                { label: t('lang.en'), value: 'en' },
+              ]}
+              data-testid="lang-switch"
+            />
+            <Button
+              icon={<LogoutOutlined />}
+              loading={logout.isPending}
+              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+            >
+              {t('header.logout')}
+            </Button>
+          </Space>
+        </Header>
+        <Content className="tt-content">
+          <Suspense fallback={<FullPageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

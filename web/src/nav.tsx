@@ -1,0 +1,66 @@
+/**
+ * The one navigation table. A module of the platform is one entry: its path, menu label,
+ * icon, the permission that shows it, and its lazily loaded routes (a component rendering
+ * `<Routes>` relative to `path`). The menu and the router are both built from this table.
+ *
+ * Later modules add one entry each, e.g.
+ *   { path: '/market', label: 'nav.market', icon: <ShopOutlined />, permission: 'market.read',
+ *     routes: lazy(() => import('./pages/market/routes.js')) }   // 技术市场
+ * and likewise 技术合同 (contracts), 奖补 (subsidies), 督办 (supervision).
+ */
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import {
+  AuditOutlined,
+  BankOutlined,
+  CloudUploadOutlined,
+  ExperimentOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { MessageKey } from './i18n.js';
+import { PERMISSIONS } from './permissions.js';
+
+export interface NavEntry {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  permission: string;
+  routes: LazyExoticComponent<ComponentType>;
+}
+
+export const NAV: NavEntry[] = [
+  {
+    path: '/organizations',
+    label: 'nav.organizations',
+    icon: <BankOutlined />,
+    permission: PERMISSIONS.organizationRead,
+    routes: lazy(() => import('./pages/registry/organization-routes.js')),
+  },
+  {
+    path: '/people',
+    label: 'nav.people',
+    icon: <TeamOutlined />,
+    permission: PERMISSIONS.personRead,
+    routes: lazy(() => import('./pages/registry/person-routes.js')),
+  },
+  {
+    path: '/platforms',
+    label: 'nav.platforms',
+    icon: <ExperimentOutlined />,
+    permission: PERMISSIONS.platformRead,
+    routes: lazy(() => import('./pages/registry/platform-routes.js')),
+  },
+  {
+    path: '/import',
+    label: 'nav.import',
+    icon: <CloudUploadOutlined />,
+    permission: PERMISSIONS.registryImport,
+    routes: lazy(() => import('./pages/import/import-page.js')),
+  },
+  {
+    path: '/audit',
+    label: 'nav.audit',
+    icon: <AuditOutlined />,
+    permission: PERMISSIONS.auditRead,
+    routes: lazy(() => import('./pages/audit/audit-page.js')),
+  },
+];

@@ -1,0 +1,334 @@
+/**
+ * Every read and write of the web app, as React Query hooks over `api()`: the one way pages
+ * fetch data. Query keys start with the resource name so a write can invalidate its family.
+ */
+import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  OrganizationInput,
+  OrganizationPatch,
+  PersonInput,
+  PersonPatch,
+  PlatformInput,
+  PlatformPatch,
+  QualificationInput,
+} from '../../common/registry-schema.js';
+import { api, isApiError, setCsrfToken, uploadFile } from './api.js';
+import type {
+  AuditEvent,
+  Division,
+  ImportKind,
+  ImportResult,
+  JurisdictionNode,
+  Organization,
+  OrganizationSummary,
+  Page,
+  Person,
+  PersonSummary,
+  Platform,
+  Qualification,
+  Session,
+  User,
+} from './types.js';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // A 4xx will not change on retry; a network blip might.
+        retry: (count, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+// ---------------------------------------------------------------- session
+
+const ME = ['me'] as const;
+
+/** The logged-in user, or null when there is no session (401). */
+export function useMe() {
+  return useQuery({
+    queryKey: ME,
+    queryFn: async (): Promise<User | null> => {
+      try {
+        const session = await api<Session>('/api/auth/me');
+        setCsrfToken(session.csrfToken);
+        return session.user;
+      } catch (error) {
+        if (isApiError(error) && error.status === 401) {
+          setCsrfToken(null);
+          return null;
+        }
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { username: string; password: string }) =>
+      api<Session>('/api/auth/login', { method: 'POST', body: input }),
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
+      client.setQueryData(ME, session.user);
+    },
+  });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ ok: true }>('/api/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      setCsrfToken(null);
+      client.clear();
+      client.setQueryData(ME, null);
+    },
+  });
+}
+
+/** Called when any request answers 401: forget the user so guards send them to /login. */
+export function forgetSession(client: QueryClient): void {
+  setCsrfToken(null);
+  client.setQueryData(ME, null);
+}
+
+// ---------------------------------------------------------------- registry
+
+export interface OrganizationFilters {
+  q?: string;
+  kind?: string;
+  division?: string;
+  industry?: string;
+  qualification?: string;
+  validOn?: string;
+  page: number;
+  pageSize: number;
+}
+
+export function useOrganizations(filters: OrganizationFilters) {
+  return useQuery({
+    queryKey: ['organizations', 'list', filters],
+    queryFn: ({ signal }) =>
+      api<Page<OrganizationSummary>>('/api/organizations', { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOrganization(id: string | undefined) {
+  return useQuery({
+    queryKey: ['organizations', 'one', id],
+    queryFn: ({ signal }) => api<Organization>(`/api/organizations/${encodeURIComponent(id!)}`, { signal }),
+    enabled: !!id,
+  });
+}
+
+export function useCreateOrganization() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<OrganizationInput>) =>
+      api<Organization>('/api/organizations', { method: 'POST', body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['organizations'] }),
+  });
+}
+
+export function useUpdateOrganization(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: Partial<OrganizationPatch> & { version: number }) =>
+      api<Organization>(`/api/organizations/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
+    onSuccess: (organization) => {
+      client.setQueryData(['organizations', 'one', id], organization);
+      void client.invalidateQueries({ queryKey: ['organizations', 'list'] });
+      void client.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
+export function useAddQualification(organizationId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: QualificationInput) =>
+      api<Qualification>(`/api/organizations/${encodeURIComponent(organizationId)}/qualifications`, {
+        method: 'POST',
+        body: input,
+      }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['organizations'] });
+      void client.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
+export interface PeopleFilters {
+  q?: string;
+  role?: string;
+  organizationId?: string;
+  page: number;
+  pageSize: number;
+}
+
+export function usePeople(filters: PeopleFilters) {
+  return useQuery({
+    queryKey: ['people', 'list', filters],
+    queryFn: ({ signal }) => api<Page<PersonSummary>>('/api/people', { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePerson(id: string | undefined) {
+  return useQuery({
+    queryKey: ['people', 'one', id],
+    queryFn: ({ signal }) => api<Person>(`/api/people/${encodeURIComponent(id!)}`, { signal }),
+    enabled: !!id,
+  });
+}
+
+export function useCreatePerson() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<PersonInput>) => api<Person>('/api/people', { method: 'POST', body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['people'] }),
+  });
+}
+
+export function useUpdatePerson(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: Partial<PersonPatch> & { version: number }) =>
+      api<Person>(`/api/people/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
+    onSuccess: (person) => {
+      client.setQueryData(['people', 'one', id], person);
+      void client.invalidateQueries({ queryKey: ['people', 'list'] });
+      void client.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
+export interface PlatformFilters {
+  q?: string;
+  type?: string;
+  level?: string;
+  division?: string;
+  activeOn?: string;
+  page: number;
+  pageSize: number;
+}
+
+export function usePlatforms(filters: PlatformFilters) {
+  return useQuery({
+    queryKey: ['platforms', 'list', filters],
+    queryFn: ({ signal }) => api<Page<Platform>>('/api/platforms', { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePlatform(id: string | undefined) {
+  return useQuery({
+    queryKey: ['platforms', 'one', id],
+    queryFn: ({ signal }) => api<Platform>(`/api/platforms/${encodeURIComponent(id!)}`, { signal }),
+    enabled: !!id,
+  });
+}
+
+export function useCreatePlatform() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Partial<PlatformInput>) => api<Platform>('/api/platforms', { method: 'POST', body: input }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['platforms'] });
+      void client.invalidateQueries({ queryKey: ['organizations', 'one'] });
+    },
+  });
+}
+
+export function useUpdatePlatform(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: Partial<PlatformPatch> & { version: number }) =>
+      api<Platform>(`/api/platforms/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
+    onSuccess: (platform) => {
+      client.setQueryData(['platforms', 'one', id], platform);
+      void client.invalidateQueries({ queryKey: ['platforms', 'list'] });
+      void client.invalidateQueries({ queryKey: ['organizations', 'one'] });
+      void client.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
+// ---------------------------------------------------------------- audit
+
+export interface AuditFilters {
+  subjectType?: string;
+  subjectId?: string;
+  page: number;
+  pageSize: number;
+}
+
+export function useAudit(filters: AuditFilters, enabled = true) {
+  return useQuery({
+    queryKey: ['audit', filters],
+    queryFn: ({ signal }) => api<Page<AuditEvent>>('/api/audit', { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+// ---------------------------------------------------------------- import
+
+export function useImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, file, onProgress }: { kind: ImportKind; file: File; onProgress: (percent: number) => void }) =>
+      uploadFile(`/api/import/${kind}`, file, onProgress).done as Promise<ImportResult>,
+    onSuccess: (_result, { kind }) => {
+      const family = kind === 'people' ? 'people' : kind === 'platforms' ? 'platforms' : 'organizations';
+      void client.invalidateQueries({ queryKey: [family] });
+      void client.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
+// ---------------------------------------------------------------- divisions
+
+export function useDivisionSearch(q: string) {
+  return useQuery({
+    queryKey: ['divisions', 'search', q],
+    queryFn: ({ signal }) => api<Division[]>('/api/divisions', { query: { q }, signal }),
+    enabled: q.trim().length > 0,
+    staleTime: 60 * 60_000,
+  });
+}
+
+export function useJurisdictionTree() {
+  return useQuery({
+    queryKey: ['divisions', 'tree'],
+    queryFn: ({ signal }) => api<JurisdictionNode>('/api/jurisdictions/tree', { signal }),
+    staleTime: 60 * 60_000,
+  });
+}
+
+/** Search helpers for pickers (organization / person by name). */
+export function useOrganizationOptions(q: string) {
+  return useQuery({
+    queryKey: ['organizations', 'options', q],
+    queryFn: ({ signal }) =>
+      api<Page<OrganizationSummary>>('/api/organizations', { query: { q, page: 1, pageSize: 20 }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePersonOptions(q: string) {
+  return useQuery({
+    queryKey: ['people', 'options', q],
+    queryFn: ({ signal }) => api<Page<PersonSummary>>('/api/people', { query: { q, page: 1, pageSize: 20 }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,185 @@
+/**
+ * Shapes of the server's answers as the web reads them (docs/api.md). Inputs come from
+ * common/registry-schema.ts; answers are not in common/ yet, so they are written here,
+ * tolerant of optional presentation fields (names beside ids).
+ */
+import type { Contact } from '../../common/registry-schema.js';
+import type {
+  BrokerLevel,
+  Employment,
+  HolderType,
+  Industry,
+  Level,
+  OrganizationKind,
+  PersonRole,
+  PlatformType,
+  QualificationType,
+  ServiceType,
+  UserRole,
+} from '../../common/vocabulary.js';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: UserRole[];
+  jurisdictionCode: string;
+  organizationIds: string[];
+  permissions: string[];
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** A reference to another registry record, with its name when the server adds it. */
+export interface Ref {
+  id: string;
+  name?: string;
+}
+
+export interface Qualification {
+  id?: string;
+  type: QualificationType;
+  number: string;
+  level?: Level | null;
+  issuedOn: string;
+  validUntil: string;
+}
+
+export interface EquityHolder {
+  id?: string;
+  holderType: HolderType;
+  holderOrganizationId?: string | null;
+  holderPersonId?: string | null;
+  holderName?: string | null;
+  percent: number;
+}
+
+export interface OrganizationSummary {
+  id: string;
+  name: string;
+  uscc: string;
+  kind: OrganizationKind;
+  divisionCode: string;
+  divisionName?: string | null;
+  industries: Industry[];
+  qualifications?: Qualification[];
+  isDemo?: boolean;
+  version?: number;
+}
+
+export interface Organization extends OrganizationSummary {
+  address?: string | null;
+  serviceTypes: ServiceType[];
+  rdFiled?: boolean | null;
+  rdFiledOn?: string | null;
+  legalRepresentativeId?: string | null;
+  actualControllerId?: string | null;
+  legalRepresentative?: Ref | null;
+  actualController?: Ref | null;
+  contacts: Contact[];
+  qualifications: Qualification[];
+  equityHolders: EquityHolder[];
+  platforms: Platform[];
+  version: number;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface PersonRoleEntry {
+  role: PersonRole;
+  certificateNumber?: string | null;
+  level?: BrokerLevel | null;
+  employment?: Employment | null;
+}
+
+export interface Affiliation {
+  organizationId: string;
+  organizationName?: string | null;
+  title?: string | null;
+}
+
+export interface PersonSummary {
+  id: string;
+  name: string;
+  idNumberMasked: string;
+  phone?: string | null;
+  roles: PersonRoleEntry[];
+  affiliations: Affiliation[];
+  isDemo?: boolean;
+  version?: number;
+}
+
+export interface Person extends PersonSummary {
+  version: number;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface Platform {
+  id: string;
+  name: string;
+  type: PlatformType;
+  level: Level;
+  hostOrganizationId: string;
+  hostOrganizationName?: string | null;
+  hostOrganization?: Ref | null;
+  recognizedOn: string;
+  revokedOn?: string | null;
+  documentNumber?: string | null;
+  isDemo?: boolean;
+  version: number;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export type SubjectType = 'organization' | 'person' | 'platform' | 'user';
+
+export interface AuditEvent {
+  seq: number;
+  at: string;
+  actorName: string | null;
+  action: string;
+  subjectType: SubjectType | string;
+  subjectId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  ip?: string | null;
+}
+
+export type ImportKind = 'organizations' | 'people' | 'platforms' | 'qualifications' | 'equity';
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  total: number;
+}
+
+export interface ImportProblem {
+  line: number;
+  column: string;
+  value: unknown;
+  reason: string;
+}
+
+export interface Division {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+}
+
+export interface JurisdictionNode {
+  code: string;
+  name: string;
+  level: string;
+  children?: JurisdictionNode[];
+}
