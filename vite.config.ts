@@ -18,7 +18,6 @@ export default defineConfig({
           groups: [
             // Stable vendor chunks: cached across releases, shared by every lazy page.
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|dayjs)[\\/]/, priority: 20 },
           ],
         },
       },

@@ -3,6 +3,7 @@
  * Inputs are strict: an unknown field is an error that names the field.
  */
 import { z } from 'zod';
+import { zhCN } from 'zod/locales';
 import {
   BROKER_LEVELS,
   EMPLOYMENT,
@@ -18,6 +19,9 @@ import {
 import { checkUscc } from './uscc.js';
 import { checkResidentId } from './resident-id.js';
 import { isIsoDate } from './dates.js';
+
+// People read these messages: zod's own ones in Chinese, ours written in Chinese below.
+z.config(zhCN());
 
 export const isoDate = z
   .string()

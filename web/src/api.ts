@@ -172,6 +172,7 @@ export function uploadFile(path: string, file: Blob & { name?: string }, onProgr
     xhr.onerror = () => reject(new ApiError({ status: 0, code: 'NETWORK', message: '上传失败：无法连接服务器' }));
     xhr.onabort = () => reject(new ApiError({ status: 0, code: 'NETWORK', message: '上传已取消' }));
     xhr.onload = () => {
+      onProgress(100);
       let body: unknown = null;
       try {
         body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
@@ -179,7 +180,6 @@ export function uploadFile(path: string, file: Blob & { name?: string }, onProgr
         body = null;
       }
       if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(100);
         resolve(body);
       } else {
         handleUnauthorized(path, xhr.status);

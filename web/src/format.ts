@@ -22,6 +22,9 @@ export function formatPercent(percent: number): string {
   return `${Number(percent.toFixed(2))}%`;
 }
 
+/** How the server writes "valid until revoked" (recognitions without an end). */
+export const INDEFINITE = '9999-12-31';
+
 export type ValidityState = 'valid' | 'expired' | 'notYet';
 
 export function validity(from: string, until: string | null | undefined, on: string = today()): ValidityState {

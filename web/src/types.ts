@@ -56,6 +56,8 @@ export interface Qualification {
 export interface EquityHolder {
   id?: string;
   holderType: HolderType;
+  /** The holding organization's or person's id (server answer). */
+  holderId?: string | null;
   holderOrganizationId?: string | null;
   holderPersonId?: string | null;
   holderName?: string | null;
@@ -87,11 +89,14 @@ export interface Organization extends OrganizationSummary {
   contacts: Contact[];
   qualifications: Qualification[];
   equityHolders: EquityHolder[];
-  platforms: Platform[];
+  /** Hosted platforms, in short form. */
+  platforms: HostedPlatform[];
   version: number;
   createdAt?: string;
   updatedAt?: string;
 }
+
+export type HostedPlatform = Pick<Platform, 'id' | 'name' | 'type' | 'level' | 'revokedOn'>;
 
 export interface PersonRoleEntry {
   role: PersonRole;
@@ -175,6 +180,8 @@ export interface Division {
   name: string;
   level: string;
   parentCode: string | null;
+  /** 河南省平顶山市湛河区 */
+  fullName?: string;
 }
 
 export interface JurisdictionNode {

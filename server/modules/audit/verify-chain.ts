@@ -2,7 +2,7 @@
  * Walks the audit chain in order and names the first event that was altered, inserted or is
  * missing. Reads in pages so a chain of millions of events stays in constant memory.
  */
-import type { Db } from '../../db/create-db.js';
+import type { Executor } from '../../context.js';
 import { GENESIS_HASH, hashEvent } from './audit.js';
 
 export type ChainProblem =
@@ -16,7 +16,7 @@ export interface ChainReport {
   problem?: ChainProblem;
 }
 
-export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainReport> {
+export async function verifyAuditChain(db: Executor, pageSize = 5000): Promise<ChainReport> {
   const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;

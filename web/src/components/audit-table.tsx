@@ -12,11 +12,12 @@ import {
   LEVELS,
   ORGANIZATION_KINDS,
   PLATFORM_TYPES,
+  QUALIFICATION_TYPES,
   SERVICE_TYPES,
 } from '../../../common/vocabulary.js';
 import { isApiError } from '../api.js';
-import { formatInstant } from '../format.js';
-import { useI18n, type MessageKey } from '../i18n.js';
+import { EMPTY, formatInstant } from '../format.js';
+import { isMessageKey, useI18n, type MessageKey } from '../i18n.js';
 import { useAudit } from '../queries.js';
 import type { AuditEvent } from '../types.js';
 
@@ -45,6 +46,20 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   recognizedOn: 'platform.recognizedOn',
   revokedOn: 'platform.revokedOn',
   documentNumber: 'platform.documentNumber',
+  number: 'qual.number',
+  issuedOn: 'qual.issuedOn',
+  validUntil: 'qual.validUntil',
+  holders: 'org.equityHolders',
+  created: 'import.created',
+  updated: 'import.updated',
+  unchanged: 'import.unchanged',
+  total: 'import.total',
+  username: 'login.username',
+  displayName: 'audit.f.displayName',
+  jurisdictionCode: 'header.jurisdiction',
+  organizationIds: 'audit.f.organizationIds',
+  failures: 'audit.f.failures',
+  locked: 'audit.f.locked',
 };
 
 /** Fields that change on every write and say nothing to a reader. */
@@ -82,13 +97,22 @@ export function changedFields(before: Record<string, unknown> | null, after: Rec
 
 function ChangeList({ event }: { event: AuditEvent }) {
   const { t, vocab } = useI18n();
+  if (!event.before && !event.after) return <>{EMPTY}</>;
   const changes = changedFields(event.before, event.after);
   if (changes.length === 0) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
+  // A record's creation (or an import summary) has only "after": show it as field → value.
+  const onlyAfter = !event.before || Object.keys(event.before).length === 0;
   const show = (field: string, value: unknown): string => {
     if (value === undefined || value === null || value === '') return '∅';
     const vocabulary =
       VOCABULARY_FIELDS[field] ??
-      (field === 'type' ? TYPE_VOCABULARY[event.subjectType] : field === 'level' ? LEVELS : undefined);
+      (field === 'type'
+        ? event.action.includes('qualification')
+          ? QUALIFICATION_TYPES
+          : TYPE_VOCABULARY[event.subjectType]
+        : field === 'level'
+          ? LEVELS
+          : undefined);
     if (vocabulary && typeof value === 'string') return vocab(vocabulary, value);
     if (vocabulary && Array.isArray(value)) return value.map((v) => vocab(vocabulary, String(v))).join('、');
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
@@ -101,8 +125,8 @@ function ChangeList({ event }: { event: AuditEvent }) {
       <thead>
         <tr>
           <th>{t('audit.field')}</th>
-          <th>{t('audit.before')}</th>
-          <th>{t('audit.after')}</th>
+          {!onlyAfter && <th>{t('audit.before')}</th>}
+          <th>{onlyAfter ? t('audit.value') : t('audit.after')}</th>
         </tr>
       </thead>
       <tbody>
@@ -110,9 +134,9 @@ function ChangeList({ event }: { event: AuditEvent }) {
           const label = FIELD_LABELS[change.field];
           return (
             <tr key={change.field} data-field={change.field}>
-              <td>{label ? t(label) : change.field === 'name' ? t('org.name') : change.field}</td>
-              <td className="tt-diff-before">{show(change.field, change.before)}</td>
-              <td className="tt-diff-after">{show(change.field, change.after)}</td>
+              <td>{label ? t(label) : change.field === 'name' ? t(event.subjectType === 'person' ? 'person.name' : 'org.name') : change.field}</td>
+              {!onlyAfter && <td className="tt-diff-before">{show(change.field, change.before)}</td>}
+              <td className={onlyAfter ? undefined : 'tt-diff-after'}>{show(change.field, change.after)}</td>
             </tr>
           );
         })}
@@ -121,15 +145,18 @@ function ChangeList({ event }: { event: AuditEvent }) {
   );
 }
 
+/** 新建机构 / 修改人员 / …: the action's own label, else its verb, else the code. */
 function ActionTag({ action }: { action: string }) {
   const { t } = useI18n();
   const verb = action.split('.').pop() ?? action;
-  const key = `audit.verb.${verb}` as MessageKey;
-  const known = ['create', 'update', 'delete', 'import', 'login', 'logout'].includes(verb);
-  const color = verb === 'create' ? 'green' : verb === 'update' ? 'blue' : verb === 'delete' ? 'red' : undefined;
+  const own = `action.${action}`;
+  const byVerb = `audit.verb.${verb}`;
+  const label = isMessageKey(own) ? t(own) : isMessageKey(byVerb) ? t(byVerb) : action;
+  const color =
+    verb === 'create' ? 'green' : verb === 'update' || verb === 'replace' ? 'blue' : verb === 'delete' || verb === 'lock' || verb === 'fail' ? 'red' : undefined;
   return (
     <Tooltip title={action}>
-      <Tag color={color}>{known ? t(key) : action}</Tag>
+      <Tag color={color}>{label}</Tag>
     </Tooltip>
   );
 }
@@ -161,10 +188,10 @@ export function AuditTable({ subjectType, subjectId, showSubject = false }: { su
       key: 'subject',
       width: 200,
       render: (_: unknown, event) => {
-        const typeKey = `audit.type.${event.subjectType}` as MessageKey;
-        const typeLabel = SUBJECT_PATHS[event.subjectType] || event.subjectType === 'user' ? t(typeKey) : event.subjectType;
+        const typeKey = `audit.type.${event.subjectType}`;
+        const typeLabel = isMessageKey(typeKey) ? t(typeKey) : event.subjectType;
         const base = SUBJECT_PATHS[event.subjectType];
-        const name = (event.after?.name ?? event.before?.name ?? event.subjectId) as string;
+        const name = event.after?.name ?? event.before?.name ?? event.after?.displayName ?? event.after?.username ?? event.subjectId;
         return (
           <span>
             <Tag>{typeLabel}</Tag>

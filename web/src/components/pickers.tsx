@@ -104,7 +104,7 @@ export function DivisionSelect({ value, onChange, initialLabel, placeholder, sty
   const options = useMemo(
     () =>
       withInitial(
-        (data ?? []).map((d) => ({ value: d.code, label: `${d.name}（${d.code}）` })),
+        (data ?? []).map((d) => ({ value: d.code, label: `${d.fullName ?? d.name}（${d.code}）` })),
         value,
         initialLabel ? `${initialLabel}（${value}）` : value,
       ),

@@ -6,6 +6,7 @@ type Patch<K extends string> = Partial<Record<K | 'page' | 'pageSize', string | 
 /**
  * List filters and paging kept in the URL (?q=…&kind=…&page=2), so a detail page's Back
  * and a shared link return to the same list. Changing a filter goes back to page 1.
+ * `keys` must be a constant (module-level) array.
  */
 export function useListParams<K extends string>(keys: readonly K[]) {
   const [params, setParams] = useSearchParams();
@@ -13,8 +14,7 @@ export function useListParams<K extends string>(keys: readonly K[]) {
     const out = {} as Record<K, string | undefined>;
     for (const key of keys) out[key] = params.get(key) ?? undefined;
     return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [params, keys.join()]);
+  }, [params, keys]);
   const page = Math.max(1, Number(params.get('page')) || 1);
   const pageSize = Math.min(100, Math.max(1, Number(params.get('pageSize')) || 20));
 

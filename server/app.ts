@@ -1,0 +1,92 @@
+/**
+ * build(config) → a Fastify instance, apart from listen() so tests can inject requests.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { type Clock, systemClock } from './context.js';
+import type { DbHandle } from './db/create-db.js';
+import { errorHandler } from './http/errors.js';
+import { type Services, registerSessionHook } from './http/session-hook.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import type { DataProtector } from './modules/registry/protect.js';
+import { MAX_IMPORT_BYTES, registryRoutes } from './modules/registry/routes.js';
+
+export interface AppConfig {
+  handle: DbHandle;
+  protector: DataProtector;
+  clock?: Clock;
+  /** Built web app (vite build output); served with an index.html fallback when present. */
+  webDir?: string;
+  /** Secure cookies need HTTPS; off for http://127.0.0.1. */
+  secureCookies?: boolean;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+}
+
+const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/health', 'GET /api/vocabulary', 'GET /api/divisions']);
+
+export async function build(config: AppConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logger ?? false,
+    trustProxy: config.trustProxy ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: undefined,
+  });
+  const services: Services = { handle: config.handle, clock: config.clock ?? systemClock, protector: config.protector };
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !config.webDir || !fs.existsSync(path.join(config.webDir, 'index.html'))) {
+      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `没有这个地址：${request.method} ${request.url.split('?')[0]}` } });
+    }
+    // Client-side routes: the web app decides what to show.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // antd writes its CSS-in-JS styles inline
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'techtransfer API — 技术转移体系平台', version: '0.1.0', description: '错误：{error: {code, message, field, details}}；写操作须带 x-csrf-token 请求头。' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerSessionHook(app, services, (req) =>
+    PUBLIC_ROUTES.has(`${req.method} ${req.url.split('?')[0]}`) || req.url.startsWith('/api/docs'),
+  );
+
+  app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => ({ ok: true, database: config.handle.dialect }));
+  authRoutes(app, services, config.secureCookies ?? false);
+  registryRoutes(app, services);
+  auditRoutes(app, services);
+
+  if (config.webDir && fs.existsSync(config.webDir)) {
+    await app.register(fastifyStatic, { root: path.resolve(config.webDir), prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}

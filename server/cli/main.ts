@@ -1,0 +1,165 @@
+/**
+ * The `techtransfer` command. It honours DATABASE_URL like the server. Exit codes: 0 done,
+ * 1 failure, 2 invalid input (an import's bad rows, an altered audit chain).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { systemActor, systemClock, type Ctx } from '../context.js';
+import { openDatabase, type DbHandle } from '../db/create-db.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { AppError } from '../errors.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { verifyAuditChain } from '../modules/audit/verify-chain.js';
+import { backupDatabase, restoreDatabase } from '../modules/backup/backup.js';
+import { createProtector, loadDataKey } from '../modules/registry/protect.js';
+import { IMPORT_KINDS, type ImportKindName } from '../modules/registry/import/kinds.js';
+import { importTable } from '../modules/registry/import/import-table.js';
+import { formatOf, readTable } from '../modules/registry/import/read-table.js';
+import { exportRows } from '../modules/registry/export/export-table.js';
+
+const DEFAULT_JURISDICTION = process.env.TT_JURISDICTION ?? '410411';
+
+async function withContext<T>(work: (ctx: Ctx, handle: DbHandle) => Promise<T>): Promise<T> {
+  const handle = openDatabase();
+  try {
+    await migrateToLatest(handle.db);
+    const ctx: Ctx = {
+      db: handle.db,
+      dialect: handle.dialect,
+      actor: systemActor(DEFAULT_JURISDICTION, `cli:${process.env.USER ?? 'system'}`),
+      ip: null,
+      clock: systemClock,
+      protector: createProtector(loadDataKey()),
+    };
+    return await work(ctx, handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+function printError(error: unknown): number {
+  if (error instanceof AppError) {
+    console.error(`错误 [${error.code}]：${error.message}`);
+    for (const d of error.options.details ?? []) {
+      const where = [d.line !== undefined ? `第 ${d.line} 行` : '', d.column ? `列“${d.column}”` : '', d.field ? `字段 ${d.field}` : '']
+        .filter(Boolean)
+        .join(' ');
+      console.error(`  ${where}${d.value !== undefined ? ` 值“${d.value}”` : ''}：${d.reason}`);
+    }
+    return error.code === 'IMPORT_INVALID' || error.code === 'VALIDATION' ? 2 : 1;
+  }
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return 1;
+}
+
+function run(action: (...args: any[]) => Promise<number | void>) {
+  return async (...args: unknown[]) => {
+    try {
+      process.exitCode = (await action(...args)) ?? 0;
+    } catch (error) {
+      process.exitCode = printError(error);
+    }
+  };
+}
+
+const kinds = Object.keys(IMPORT_KINDS) as ImportKindName[];
+function checkKind(kind: string): ImportKindName {
+  if (!kinds.includes(kind as ImportKindName)) throw new AppError('VALIDATION', `未知数据类型“${kind}”，可用：${kinds.join(', ')}`, { field: 'kind' });
+  return kind as ImportKindName;
+}
+
+export function buildCli(): Command {
+  const program = new Command('techtransfer').description('技术转移体系平台 — technology transfer platform');
+
+  program
+    .command('serve')
+    .description('启动 HTTP 服务（PORT，默认 3000）')
+    .option('--port <port>', 'port', (v) => Number(v))
+    .option('--seed-demo', '空库时先填入演示数据')
+    .action(run(async (opts: { port?: number; seedDemo?: boolean }) => {
+      if (opts.seedDemo) await withContext((ctx) => seedDemo(ctx, (l) => console.log(`demo ${l}`)));
+      const { serve } = await import('../main.js');
+      await serve({ port: opts.port });
+    }));
+
+  program.command('migrate').description('迁移数据库到最新结构').action(run(async () => {
+    const handle = openDatabase();
+    try {
+      const applied = await migrateToLatest(handle.db);
+      console.log(applied.length ? `已应用：${applied.join(', ')}` : '数据库已是最新结构');
+    } finally {
+      await handle.close();
+    }
+  }));
+
+  program
+    .command('seed')
+    .description('填入演示数据（湛河区）')
+    .requiredOption('--demo', '演示数据')
+    .action(run(async () => {
+      const result = await withContext((ctx) => seedDemo(ctx, (l) => console.log(l)));
+      console.log(result.seeded ? '演示数据已填入' : '已有演示数据，未重复填入');
+    }));
+
+  program
+    .command('import <kind> <file>')
+    .description(`导入 CSV/XLSX（${kinds.join(' | ')}）：全部成功或全部不导入`)
+    .action(run(async (kind: string, file: string) => {
+      const k = checkKind(kind);
+      if (!fs.existsSync(file)) throw new AppError('VALIDATION', `文件不存在：${file}`, { field: 'file' });
+      const table = await readTable(fs.readFileSync(file), formatOf(file));
+      const bar = new cliProgress.SingleBar({ format: '导入 [{bar}] {percentage}% {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic);
+      const result = await withContext(async (ctx) => {
+        let started = false;
+        try {
+          return await importTable(ctx, IMPORT_KINDS[k] as never, table, (done, total) => {
+            if (!started) bar.start(total, 0);
+            started = true;
+            bar.update(done);
+          });
+        } finally {
+          if (started) bar.stop();
+        }
+      });
+      console.log(`导入完成：共 ${result.total} 行，新增 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}`);
+    }));
+
+  program
+    .command('export <kind> <file>')
+    .description('导出为 CSV 或 XLSX（按扩展名）')
+    .action(run(async (kind: string, file: string) => {
+      const k = checkKind(kind);
+      const format = formatOf(file);
+      const data = await withContext((ctx) => exportRows(ctx, k, format));
+      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      fs.writeFileSync(file, data);
+      console.log(`已导出到 ${file}`);
+    }));
+
+  const auditCmd = program.command('audit').description('审计日志');
+  auditCmd.command('verify').description('校验审计哈希链').action(run(async () => {
+    const report = await withContext((ctx) => verifyAuditChain(ctx.db));
+    if (report.ok) {
+      console.log(`审计链完好：${report.events} 条事件`);
+      return 0;
+    }
+    console.error(`审计链被破坏：${report.problem!.message}（已校验 ${report.events} 条）`);
+    return 2;
+  }));
+
+  program.command('backup <file>').description('备份全部数据（可恢复到 SQLite 或 PostgreSQL）').action(run(async (file: string) => {
+    const counts = await withContext((ctx) => backupDatabase(ctx.db, file));
+    console.log(`已备份到 ${file}：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
+  }));
+
+  program.command('restore <file>').description('从备份恢复到空数据库').action(run(async (file: string) => {
+    const counts = await withContext((ctx) => restoreDatabase(ctx.db, file));
+    console.log(`已恢复：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
+  }));
+
+  return program;
+}
+
+await buildCli().parseAsync(process.argv);

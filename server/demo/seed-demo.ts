@@ -1,0 +1,100 @@
+/**
+ * Fills an empty database with the demo district (湛河区) through the same use cases users call,
+ * so every demo record is validated and audited. Runs once: a database that already holds demo
+ * organizations is left alone.
+ */
+import { organizationInput, personInput, platformInput } from '../../common/registry-schema.js';
+import type { Ctx } from '../context.js';
+import { inTransaction } from '../context.js';
+import { createUser } from '../modules/auth/users.js';
+import { addQualification, createOrganization, setEquityHolders } from '../modules/registry/organizations.js';
+import { createPerson, writePersonUpdate } from '../modules/registry/people.js';
+import { createPlatform } from '../modules/registry/platforms.js';
+import { DEMO_PASSWORD, demoOrganizations, demoPeople, demoPlatforms, demoUsers } from './demo-data.js';
+
+export interface SeedResult {
+  seeded: boolean;
+  organizations: number;
+  people: number;
+  platforms: number;
+  users: number;
+}
+
+export async function seedDemo(ctx: Ctx, log: (line: string) => void = () => {}): Promise<SeedResult> {
+  const already = await ctx.db.selectFrom('organization').select('id').where('is_demo', '=', 1).limit(1).executeTakeFirst();
+  if (already) return { seeded: false, organizations: 0, people: 0, platforms: 0, users: 0 };
+
+  const personIds = new Map<string, string>();
+  for (const p of demoPeople) {
+    const { key: _k, affiliations: _a, ...rest } = p;
+    const person = await createPerson(ctx, personInput.parse({ ...rest, affiliations: [] }), { isDemo: true });
+    personIds.set(p.key, person.id);
+  }
+  log(`people: ${personIds.size}`);
+
+  const orgIds = new Map<string, string>();
+  for (const o of demoOrganizations) {
+    const { key: _k, legalRepresentativeKey, actualControllerKey, qualifications: _q, equityHolders: _e, realName: _r, note: _n, ...rest } = o;
+    const org = await createOrganization(
+      ctx,
+      organizationInput.parse({
+        ...rest,
+        legalRepresentativeId: legalRepresentativeKey ? personIds.get(legalRepresentativeKey) : undefined,
+        actualControllerId: actualControllerKey ? personIds.get(actualControllerKey) : undefined,
+      }),
+      { isDemo: true },
+    );
+    orgIds.set(o.key, org.id);
+  }
+  for (const o of demoOrganizations) {
+    const id = orgIds.get(o.key)!;
+    for (const q of o.qualifications ?? []) await addQualification(ctx, id, q);
+    if (o.equityHolders?.length) {
+      await setEquityHolders(
+        ctx,
+        id,
+        o.equityHolders.map((h) =>
+          h.holderType === 'organization'
+            ? { holderType: 'organization' as const, holderOrganizationId: orgIds.get(h.holderKey)!, percent: h.percent }
+            : { holderType: 'person' as const, holderPersonId: personIds.get(h.holderKey)!, percent: h.percent },
+        ),
+      );
+    }
+  }
+  log(`organizations: ${orgIds.size}`);
+
+  // Affiliations need the organizations, which needed the people first.
+  for (const p of demoPeople) {
+    if (p.affiliations.length === 0) continue;
+    await inTransaction(ctx, async (trx) => {
+      const row = await trx.selectFrom('person').selectAll().where('id', '=', personIds.get(p.key)!).executeTakeFirstOrThrow();
+      const { key: _k, ...rest } = p;
+      await writePersonUpdate(ctx, trx, row, personInput.parse({
+        ...rest,
+        affiliations: p.affiliations.map((a) => ({ organizationId: orgIds.get(a.organizationKey)!, title: a.title })),
+      }));
+    });
+  }
+
+  for (const pl of demoPlatforms) {
+    const { key: _k, hostOrganizationKey, ...rest } = pl;
+    await createPlatform(ctx, platformInput.parse({ ...rest, hostOrganizationId: orgIds.get(hostOrganizationKey)! }), { isDemo: true });
+  }
+  log(`platforms: ${demoPlatforms.length}`);
+
+  for (const u of demoUsers) {
+    const existing = await ctx.db.selectFrom('app_user').select('id').where('username', '=', u.username).executeTakeFirst();
+    if (existing) continue;
+    await createUser(ctx, {
+      username: u.username,
+      displayName: u.displayName,
+      password: DEMO_PASSWORD,
+      roles: u.roles,
+      jurisdictionCode: u.jurisdictionCode,
+      organizationIds: u.organizationKeys.map((k) => orgIds.get(k)!),
+    });
+  }
+  log(`users: ${demoUsers.length} (password ${DEMO_PASSWORD})`);
+  return { seeded: true, organizations: orgIds.size, people: personIds.size, platforms: demoPlatforms.length, users: demoUsers.length };
+}
+

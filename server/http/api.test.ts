@@ -1,0 +1,105 @@
+/** API behaviour through app.inject(): sessions, CSRF, error bodies, headers. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_PASSWORD } from '../testing/app.js';
+import { testDialects } from '../testing/databases.js';
+import { nextUscc, organizationInputFor } from '../testing/builders.js';
+
+for (const dialect of await testDialects()) {
+  describe(`HTTP API on ${dialect}`, () => {
+    let t: Awaited<ReturnType<typeof createTestApp>>;
+    beforeAll(async () => {
+      t = await createTestApp(dialect);
+    });
+    afterAll(async () => t.close());
+
+    it('refuses the registry without a session', async () => {
+      const res = await t.call(null, 'GET', '/api/organizations');
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('sets an HttpOnly SameSite session cookie and security headers on login', async () => {
+      const s = await t.loginAs(['operator']);
+      expect(s.cookie).toContain('tt_session=');
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } });
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      const ok = await t.loginAs(['operator']);
+      const me = await t.call(ok, 'GET', '/api/auth/me');
+      expect(me.json().user.permissions).toContain('registry.import');
+    });
+
+    it('rejects a state change without the CSRF token', async () => {
+      const s = await t.loginAs(['operator']);
+      const res = await t.app.inject({ method: 'POST', url: '/api/organizations', headers: { cookie: s.cookie }, payload: organizationInputFor() });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('CSRF');
+      expect(await t.handle.db.selectFrom('organization').select('id').execute()).toHaveLength(0);
+    });
+
+    it('answers a bad check character with 400 naming the field, and stores nothing', async () => {
+      const s = await t.loginAs(['operator']);
+      const good = nextUscc();
+      const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+      const res = await t.call(s, 'POST', '/api/organizations', organizationInputFor({ uscc: bad }));
+      expect(res.statusCode).toBe(400);
+      const body = res.json();
+      expect(body.error.code).toBe('VALIDATION');
+      expect(body.error.field).toBe('uscc');
+      expect(body.error.message).toContain('校验位');
+      expect(await t.handle.db.selectFrom('organization').select('id').execute()).toHaveLength(0);
+    });
+
+    it('answers malformed JSON, unknown fields and out-of-range values with 400, never 500', async () => {
+      const s = await t.loginAs(['operator']);
+      const malformed = await t.app.inject({
+        method: 'POST', url: '/api/organizations', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, payload: '{"name": ',
+      });
+      expect(malformed.statusCode).toBe(400);
+      expect(malformed.json().error.code).toBe('VALIDATION');
+      const unknown = await t.call(s, 'POST', '/api/organizations', { ...organizationInputFor(), colour: 'red' });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().error.field).toContain('colour');
+      const range = await t.call(s, 'GET', '/api/organizations?pageSize=100000');
+      expect(range.statusCode).toBe(400);
+      expect(range.json().error.field).toBe('pageSize');
+      const badEnum = await t.call(s, 'POST', '/api/organizations', { ...organizationInputFor(), kind: 'spaceship' });
+      expect(badEnum.json().error.field).toBe('kind');
+    });
+
+    it('creates, reads, edits with a version, and shows the audit history', async () => {
+      const s = await t.loginAs(['operator']);
+      const created = await t.call(s, 'POST', '/api/organizations', organizationInputFor({ name: '湛河接口测试有限公司' }));
+      expect(created.statusCode).toBe(201);
+      const id = created.json().id as string;
+      const edit = await t.call(s, 'PATCH', `/api/organizations/${id}`, { version: 1, address: '湛河区' });
+      expect(edit.json().version).toBe(2);
+      const stale = await t.call(s, 'PATCH', `/api/organizations/${id}`, { version: 1, address: '旧' });
+      expect(stale.statusCode).toBe(409);
+      const history = await t.call(s, 'GET', `/api/audit?subjectType=organization&subjectId=${id}`);
+      expect(history.json().items.map((e: { action: string }) => e.action)).toEqual(['registry.organization.update', 'registry.organization.create']);
+      const list = await t.call(s, 'GET', `/api/organizations?q=${encodeURIComponent('接口测试')}`);
+      expect(list.json().items.map((o: { id: string }) => o.id)).toEqual([id]);
+    });
+
+    it('locks an account after five wrong passwords', async () => {
+      const s = await t.loginAs(['finance']);
+      const me = (await t.call(s, 'GET', '/api/auth/me')).json().user.username as string;
+      for (let i = 0; i < 5; i++) {
+        const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: me, password: 'wrong-password1' } });
+        expect(r.statusCode).toBe(401);
+      }
+      const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: me, password: TEST_PASSWORD } });
+      expect(locked.statusCode).toBe(423);
+      expect(locked.json().error.code).toBe('LOCKED');
+    });
+
+    it('serves the OpenAPI document', async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+      expect(res.statusCode).toBe(200);
+      const doc = res.json();
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/organizations', '/api/import/{kind}', '/api/audit']));
+    });
+  });
+}

@@ -1,0 +1,33 @@
+/** Starts the HTTP server: listen only; everything else is in build(). */
+import { build } from './app.js';
+import { openDatabase } from './db/create-db.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createProtector, loadDataKey } from './modules/registry/protect.js';
+
+export async function serve(options: { port?: number; host?: string; webDir?: string } = {}) {
+  const handle = openDatabase();
+  await migrateToLatest(handle.db);
+  const app = await build({
+    handle,
+    protector: createProtector(loadDataKey()),
+    webDir: options.webDir ?? 'dist/web',
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    secureCookies: process.env.TT_SECURE_COOKIES === '1',
+    trustProxy: process.env.TT_TRUST_PROXY === '1',
+  });
+  const port = options.port ?? Number(process.env.PORT ?? 3000);
+  const host = options.host ?? process.env.HOST ?? '127.0.0.1';
+  await app.listen({ port, host });
+  const close = async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  return app;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await serve();
+}

@@ -1,0 +1,122 @@
+/**
+ * The one table of who may do what, tested for every role against every route: a role without the
+ * action gets 403; a role with it does not; an "own" role is refused another organization's data.
+ * The route list is checked against the OpenAPI document, so a new route cannot skip this test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { USER_ROLES, type UserRole } from '../../../common/vocabulary.js';
+import { createTestApp, type Session } from '../../testing/app.js';
+import { testDialects } from '../../testing/databases.js';
+import { makeOrganization, makePerson, makePlatform, organizationInputFor, nextIdNumber } from '../../testing/builders.js';
+import { type Action, scopeFor } from './permissions.js';
+
+interface RouteCase {
+  method: string;
+  path: string;
+  action: Action | 'public' | 'authenticated';
+  url: (ids: Ids) => string;
+  body?: (ids: Ids) => unknown;
+  /** For "own" scopes: the same route aimed at an organization the account does not act for. */
+  foreignUrl?: (ids: Ids) => string;
+}
+
+interface Ids {
+  own: string;
+  other: string;
+  ownVersion: () => Promise<number>;
+  person: string;
+  platform: string;
+}
+
+const ROUTES: RouteCase[] = [
+  { method: 'GET', path: '/api/health', action: 'public', url: () => '/api/health' },
+  { method: 'GET', path: '/api/vocabulary', action: 'public', url: () => '/api/vocabulary' },
+  { method: 'GET', path: '/api/divisions', action: 'public', url: () => '/api/divisions?q=湛河' },
+  { method: 'POST', path: '/api/auth/login', action: 'public', url: () => '/api/auth/login', body: () => ({ username: 'x', password: 'y' }) },
+  { method: 'POST', path: '/api/auth/logout', action: 'public', url: () => '/api/auth/logout' },
+  { method: 'GET', path: '/api/auth/me', action: 'authenticated', url: () => '/api/auth/me' },
+  { method: 'GET', path: '/api/jurisdictions/tree', action: 'authenticated', url: () => '/api/jurisdictions/tree' },
+  { method: 'GET', path: '/api/organizations', action: 'registry.organization.read', url: () => '/api/organizations' },
+  { method: 'GET', path: '/api/organizations/{id}', action: 'registry.organization.read', url: (i) => `/api/organizations/${i.own}`, foreignUrl: (i) => `/api/organizations/${i.other}` },
+  { method: 'POST', path: '/api/organizations', action: 'registry.organization.create', url: () => '/api/organizations', body: () => organizationInputFor() },
+  { method: 'PATCH', path: '/api/organizations/{id}', action: 'registry.organization.update', url: (i) => `/api/organizations/${i.own}`, foreignUrl: (i) => `/api/organizations/${i.other}`, body: () => ({ version: 1, address: '湛河区' }) },
+  { method: 'POST', path: '/api/organizations/{id}/qualifications', action: 'registry.organization.update', url: (i) => `/api/organizations/${i.own}/qualifications`, foreignUrl: (i) => `/api/organizations/${i.other}/qualifications`, body: () => ({ type: 'tech_sme', number: `2026410411A${Math.random().toString().slice(2, 8)}`, issuedOn: '2026-03-01' }) },
+  { method: 'PUT', path: '/api/organizations/{id}/equity', action: 'registry.organization.update', url: (i) => `/api/organizations/${i.own}/equity`, foreignUrl: (i) => `/api/organizations/${i.other}/equity`, body: () => ({ holders: [] }) },
+  { method: 'GET', path: '/api/people', action: 'registry.person.read', url: () => '/api/people' },
+  { method: 'GET', path: '/api/people/{id}', action: 'registry.person.read', url: (i) => `/api/people/${i.person}` },
+  { method: 'POST', path: '/api/people', action: 'registry.person.create', url: () => '/api/people', body: () => ({ name: '李新', idNumber: nextIdNumber() }) },
+  { method: 'PATCH', path: '/api/people/{id}', action: 'registry.person.update', url: (i) => `/api/people/${i.person}`, body: () => ({ version: 999, phone: '0375-1234567' }) },
+  { method: 'GET', path: '/api/platforms', action: 'registry.platform.read', url: () => '/api/platforms' },
+  { method: 'GET', path: '/api/platforms/{id}', action: 'registry.platform.read', url: (i) => `/api/platforms/${i.platform}` },
+  { method: 'POST', path: '/api/platforms', action: 'registry.platform.create', url: () => '/api/platforms', body: (i) => ({ name: `新平台${Math.random().toString().slice(2, 8)}`, type: 'incubator', level: 'district', hostOrganizationId: i.own, recognizedOn: '2024-01-01' }) },
+  { method: 'PATCH', path: '/api/platforms/{id}', action: 'registry.platform.update', url: (i) => `/api/platforms/${i.platform}`, body: () => ({ version: 999 }) },
+  { method: 'POST', path: '/api/import/{kind}', action: 'registry.import', url: () => '/api/import/organizations' },
+  { method: 'GET', path: '/api/export/{kind}', action: 'registry.export', url: () => '/api/export/organizations?format=csv' },
+  { method: 'GET', path: '/api/audit', action: 'audit.read', url: () => '/api/audit' },
+];
+
+const ROLES = USER_ROLES.values as UserRole[];
+
+for (const dialect of await testDialects()) {
+  describe(`permission table on ${dialect}`, () => {
+    let t: Awaited<ReturnType<typeof createTestApp>>;
+    let ids: Ids;
+    const sessions = new Map<UserRole, Session>();
+
+    beforeAll(async () => {
+      t = await createTestApp(dialect);
+      const own = await makeOrganization(t.ctx);
+      const other = await makeOrganization(t.ctx);
+      const person = await makePerson(t.ctx, { affiliations: [{ organizationId: own.id }] });
+      const platform = await makePlatform(t.ctx, { hostOrganizationId: own.id });
+      ids = {
+        own: own.id,
+        other: other.id,
+        person: person.id,
+        platform: platform.id,
+        ownVersion: async () => (await t.handle.db.selectFrom('organization').select('version').where('id', '=', own.id).executeTakeFirstOrThrow()).version,
+      };
+      for (const role of ROLES) sessions.set(role, await t.loginAs([role], [own.id]));
+    }, 120_000);
+    afterAll(async () => t.close());
+
+    it('covers every route of the OpenAPI document', async () => {
+      const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
+      const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+      const tested = ROUTES.map((r) => `${r.method} ${r.path}`);
+      expect(documented.filter((d) => !d.startsWith('GET /api/docs')).sort()).toEqual([...tested].sort());
+    });
+
+    for (const role of ROLES) {
+      it(`${role}: allowed exactly what the table says`, async () => {
+        const session = sessions.get(role)!;
+        const outcomes: string[] = [];
+        for (const route of ROUTES) {
+          if (route.path === '/api/auth/logout') continue; // would end the session under test
+          const scope = route.action === 'public' || route.action === 'authenticated' ? 'jurisdiction' : scopeFor([role], route.action);
+          const body = route.body?.(ids);
+          if (route.method === 'PATCH' && route.path === '/api/organizations/{id}') (body as { version: number }).version = await ids.ownVersion();
+          const res = await t.call(session, route.method, route.url(ids), body);
+          const allowed = res.statusCode !== 403;
+          outcomes.push(`${route.method} ${route.path} → ${res.statusCode}`);
+          expect(res.statusCode, `${role} ${route.method} ${route.path}: ${res.body}`).toBeLessThan(500);
+          expect(allowed, `${role} ${route.method} ${route.path} answered ${res.statusCode}: ${res.body}`).toBe(scope !== null);
+          if (scope === 'own' && route.foreignUrl) {
+            const foreign = await t.call(session, route.method, route.foreignUrl(ids), route.body?.(ids));
+            expect(foreign.statusCode, `${role} reached another organization via ${route.path}`).toBe(403);
+          }
+        }
+        expect(outcomes.length).toBe(ROUTES.length - 1);
+      });
+    }
+
+    it('the public (no session) reaches only public routes', async () => {
+      for (const route of ROUTES) {
+        const res = await t.call(null, route.method, route.url(ids), route.body?.(ids));
+        // Public routes may still refuse (a wrong password is 401) but never ask for a session.
+        const askedToLogIn = res.statusCode === 401 && res.json().error.message === '请先登录';
+        expect(askedToLogIn, `${route.method} ${route.path}`).toBe(route.action !== 'public');
+      }
+    });
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * Portable backups: every table, in dependency order, as JSON lines (gzip). The same file restores
+ * into SQLite or PostgreSQL, and restore runs in one transaction, then re-verifies the audit chain.
+ */
+import fs from 'node:fs';
+import readline from 'node:readline';
+import zlib from 'node:zlib';
+import type { Db } from '../../db/create-db.js';
+import type { Database } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import { verifyAuditChain } from '../audit/verify-chain.js';
+
+/** Parents before children, so foreign keys hold while restoring. */
+export const BACKUP_TABLES: (keyof Database)[] = [
+  'person', 'organization', 'qualification', 'equity_holding', 'person_role', 'affiliation', 'platform',
+  'app_user', 'user_organization', 'audit_event', 'audit_head',
+];
+const ORDER_BY: Partial<Record<keyof Database, string>> = { audit_event: 'seq', audit_head: 'id', user_organization: 'user_id' };
+const FORMAT = 'techtransfer-backup/1';
+
+export async function backupDatabase(db: Db, file: string): Promise<Record<string, number>> {
+  const gzip = zlib.createGzip();
+  const out = fs.createWriteStream(file);
+  gzip.pipe(out);
+  const write = (obj: unknown) =>
+    new Promise<void>((resolve) => (gzip.write(`${JSON.stringify(obj)}\n`) ? resolve() : gzip.once('drain', resolve)));
+  const counts: Record<string, number> = {};
+  await write({ format: FORMAT, at: new Date().toISOString(), tables: BACKUP_TABLES });
+  for (const table of BACKUP_TABLES) {
+    counts[table] = 0;
+    const order = ORDER_BY[table] ?? 'id';
+    for (let offset = 0; ; offset += 5000) {
+      const rows = await db.selectFrom(table).selectAll().orderBy(order as never).limit(5000).offset(offset).execute();
+      for (const row of rows) await write({ t: table, r: row });
+      counts[table] += rows.length;
+      if (rows.length < 5000) break;
+    }
+  }
+  gzip.end();
+  await new Promise<void>((resolve, reject) => out.on('finish', resolve).on('error', reject));
+  return counts;
+}
+
+export async function restoreDatabase(db: Db, file: string): Promise<Record<string, number>> {
+  if (!fs.existsSync(file)) throw new AppError('VALIDATION', `备份文件不存在：${file}`, { field: 'file' });
+  const nonEmpty = await db.selectFrom('organization').select('id').limit(1).executeTakeFirst()
+    ?? await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst()
+    ?? await db.selectFrom('audit_event').select('seq').limit(1).executeTakeFirst();
+  if (nonEmpty) throw new AppError('CONFLICT', '目标数据库不是空库；请恢复到新建的空数据库中');
+  const counts: Record<string, number> = {};
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('audit_head').execute();
+    // Opened right before iterating: lines emitted before the loop attaches would be lost.
+    const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+    let header = true;
+    let batch: { t: keyof Database; rows: Record<string, unknown>[] } | null = null;
+    const flush = async () => {
+      if (batch && batch.rows.length) await trx.insertInto(batch.t).values(batch.rows as never).execute();
+      batch = null;
+    };
+    for await (const line of lines) {
+      if (!line) continue;
+      const obj = JSON.parse(line) as { format?: string; t?: keyof Database; r?: Record<string, unknown> };
+      if (header) {
+        if (obj.format !== FORMAT) throw new AppError('VALIDATION', `不是本平台的备份文件（格式 ${obj.format ?? '未知'}）`, { field: 'file' });
+        header = false;
+        continue;
+      }
+      if (!obj.t || !BACKUP_TABLES.includes(obj.t) || !obj.r) throw new AppError('VALIDATION', '备份文件内容损坏', { field: 'file' });
+      const current = batch as { t: keyof Database; rows: Record<string, unknown>[] } | null;
+      if (!current || current.t !== obj.t || current.rows.length >= 200) {
+        await flush();
+        batch = { t: obj.t, rows: [] };
+      }
+      (batch as unknown as { rows: Record<string, unknown>[] }).rows.push(obj.r);
+      counts[obj.t] = (counts[obj.t] ?? 0) + 1;
+    }
+    await flush();
+    // A backup whose audit chain does not verify is refused whole (the transaction rolls back).
+    const chain = await verifyAuditChain(trx);
+    if (!chain.ok) throw new AppError('VALIDATION', `备份中的审计链校验失败，未恢复：${chain.problem?.message}`);
+  });
+  return counts;
+}

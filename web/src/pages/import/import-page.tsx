@@ -1,0 +1,174 @@
+/**
+ * 数据导入: pick what to import, upload a .csv / .xlsx file (XMLHttpRequest, with progress),
+ * then either the summary (新增 / 更新 / 未变) or, when any row is invalid, the whole error
+ * report — the server imports all rows or none.
+ */
+import { useState } from 'react';
+import { Alert, Card, Col, Form, Progress, Row, Select, Statistic, Table, Typography, Upload } from 'antd';
+import { InboxOutlined } from '@ant-design/icons';
+import { isApiError } from '../../api.js';
+import { PageHeader } from '../../components/page.js';
+import { useI18n, type MessageKey } from '../../i18n.js';
+import { useImport } from '../../queries.js';
+import type { ImportKind, ImportProblem } from '../../types.js';
+
+const KINDS: ImportKind[] = ['organizations', 'people', 'platforms', 'qualifications', 'equity'];
+
+function problemsOf(details: unknown[]): ImportProblem[] {
+  return details
+    .filter((d): d is Record<string, unknown> => !!d && typeof d === 'object')
+    .map((d) => ({
+      line: Number(d.line ?? 0),
+      column: String(d.column ?? ''),
+      value: d.value,
+      reason: String(d.reason ?? d.message ?? ''),
+    }));
+}
+
+function showValue(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+export default function ImportPage() {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<ImportKind>('organizations');
+  const [progress, setProgress] = useState<number | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [typeError, setTypeError] = useState(false);
+  const importer = useImport();
+
+  const error = importer.error;
+  const invalid = isApiError(error) && error.code === 'IMPORT_INVALID';
+  const problems = invalid ? problemsOf(error.details) : [];
+  const badLines = new Set(problems.map((p) => p.line)).size;
+
+  return (
+    <div className="tt-page">
+      <PageHeader title={t('import.title')} />
+      <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>
+      <Form layout="vertical" style={{ maxWidth: 640 }}>
+        <Form.Item label={t('import.kind')} htmlFor="import-kind">
+          <Select<ImportKind>
+            id="import-kind"
+            data-testid="import-kind"
+            value={kind}
+            disabled={importer.isPending}
+            onChange={(next) => {
+              setKind(next);
+              importer.reset();
+              setProgress(null);
+              setFileName(null);
+            }}
+            options={KINDS.map((k) => ({ value: k, label: t(`import.kind.${k}` as MessageKey) }))}
+            style={{ width: 240 }}
+          />
+        </Form.Item>
+        <Typography.Paragraph>
+          {t('import.template')}
+          <a href={`/docs/import/${kind}.md`} target="_blank" rel="noreferrer" data-testid="import-template">
+            {`/docs/import/${kind}.md`}
+          </a>
+        </Typography.Paragraph>
+        <div data-testid="import-upload">
+          <Upload.Dragger
+            id="import-file"
+            name="file"
+            accept=".csv,.xlsx"
+            multiple={false}
+            maxCount={1}
+            showUploadList={false}
+            disabled={importer.isPending}
+            beforeUpload={(file) => {
+              const ok = /\.(csv|xlsx)$/i.test(file.name);
+              setTypeError(!ok);
+              return ok ? true : Upload.LIST_IGNORE;
+            }}
+            customRequest={(options) => {
+              const file = options.file as File;
+              setFileName(file.name);
+              setProgress(0);
+              importer.mutate(
+                {
+                  kind,
+                  file,
+                  onProgress: (percent) => {
+                    setProgress(percent);
+                    options.onProgress?.({ percent });
+                  },
+                },
+                {
+                  onSuccess: (result) => options.onSuccess?.(result),
+                  onError: (e) => options.onError?.(e as Error),
+                },
+              );
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{t('import.choose')}</p>
+            {fileName && <p className="ant-upload-hint">{fileName}</p>}
+          </Upload.Dragger>
+        </div>
+        {typeError && <Alert type="error" showIcon title={t('import.badType')} style={{ marginTop: 12 }} />}
+        {progress !== null && (
+          <div style={{ marginTop: 12 }} data-testid="import-progress">
+            <Progress
+              percent={progress}
+              status={importer.isPending ? 'active' : importer.isError ? 'exception' : 'success'}
+            />
+            {importer.isPending && progress >= 100 && <Typography.Text type="secondary">{t('import.uploading')}</Typography.Text>}
+          </div>
+        )}
+      </Form>
+
+      {importer.isSuccess && (
+        <Card title={t('import.success')} style={{ marginTop: 16, maxWidth: 640 }} data-testid="import-result">
+          <Row gutter={16}>
+            <Col span={6}>
+              <Statistic title={t('import.created')} value={importer.data.created} data-testid="import-created" />
+            </Col>
+            <Col span={6}>
+              <Statistic title={t('import.updated')} value={importer.data.updated} data-testid="import-updated" />
+            </Col>
+            <Col span={6}>
+              <Statistic title={t('import.unchanged')} value={importer.data.unchanged} data-testid="import-unchanged" />
+            </Col>
+            <Col span={6}>
+              <Statistic title={t('import.total')} value={importer.data.total} data-testid="import-total" />
+            </Col>
+          </Row>
+        </Card>
+      )}
+
+      {invalid && (
+        <div style={{ marginTop: 16 }} data-testid="import-errors">
+          <Alert
+            type="error"
+            showIcon
+            title={t('import.invalid', { n: badLines })}
+            description={error.message !== t('import.invalid', { n: badLines }) ? error.message : undefined}
+            style={{ marginBottom: 12 }}
+          />
+          <Table<ImportProblem>
+            size="small"
+            rowKey={(p, index) => `${p.line}-${p.column}-${index ?? 0}`}
+            dataSource={problems}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            columns={[
+              { title: t('import.line'), dataIndex: 'line', width: 80 },
+              { title: t('import.column'), dataIndex: 'column', width: 180 },
+              { title: t('import.value'), dataIndex: 'value', width: 220, render: (v: unknown) => <code>{showValue(v)}</code> },
+              { title: t('import.reason'), dataIndex: 'reason' },
+            ]}
+          />
+        </div>
+      )}
+
+      {importer.isError && !invalid && (
+        <Alert type="error" showIcon title={t('import.failed')} description={error?.message} style={{ marginTop: 16, maxWidth: 640 }} data-testid="import-failed" />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+/** The organization form, for /organizations/new and the detail page's 编辑 drawer. */
+import { Button, Col, DatePicker, Divider, Form, Input, Row, Space, Switch } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { checkUscc } from '../../../../common/uscc.js';
+import { INDUSTRIES, ORGANIZATION_KINDS, SERVICE_TYPES } from '../../../../common/vocabulary.js';
+import { FormProblems } from '../../components/page.js';
+import { DivisionSelect, PersonSelect } from '../../components/pickers.js';
+import { changes, cleanRecord } from '../../components/form-values.js';
+import { useServerForm } from '../../components/use-server-form.js';
+import { VocabSelect } from '../../components/vocab-select.js';
+import { dateItem } from '../../format.js';
+import { useI18n } from '../../i18n.js';
+import type { Organization } from '../../types.js';
+
+export const ORGANIZATION_FIELDS = [
+  'name',
+  'uscc',
+  'kind',
+  'divisionCode',
+  'address',
+  'industries',
+  'serviceTypes',
+  'rdFiled',
+  'rdFiledOn',
+  'legalRepresentativeId',
+  'actualControllerId',
+  'contacts',
+] as const;
+
+export interface OrganizationFormValues {
+  name?: string;
+  uscc?: string;
+  kind?: string;
+  divisionCode?: string;
+  address?: string;
+  industries?: string[];
+  serviceTypes?: string[];
+  rdFiled?: boolean;
+  rdFiledOn?: string;
+  legalRepresentativeId?: string;
+  actualControllerId?: string;
+  contacts?: { name?: string; title?: string; phone?: string; email?: string }[];
+}
+
+export function organizationToValues(organization: Organization): OrganizationFormValues {
+  return {
+    name: organization.name,
+    uscc: organization.uscc,
+    kind: organization.kind,
+    divisionCode: organization.divisionCode,
+    address: organization.address ?? undefined,
+    industries: organization.industries ?? [],
+    serviceTypes: organization.serviceTypes ?? [],
+    rdFiled: organization.rdFiled ?? undefined,
+    rdFiledOn: organization.rdFiledOn ?? undefined,
+    legalRepresentativeId: organization.legalRepresentativeId ?? organization.legalRepresentative?.id ?? undefined,
+    actualControllerId: organization.actualControllerId ?? organization.actualController?.id ?? undefined,
+    contacts: (organization.contacts ?? []).map((c) => ({ ...c })),
+  };
+}
+
+interface Props {
+  /** Editing this record; absent when creating. */
+  organization?: Organization;
+  /** Sends the body (whole record on create, changed fields on edit); throws ApiError. */
+  onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
+  onCancel: () => void;
+  onReload?: () => void;
+  submitting: boolean;
+}
+
+export function OrganizationForm({ organization, onSubmit, onCancel, onReload, submitting }: Props) {
+  const { t } = useI18n();
+  const { form, problems, conflict, submit } = useServerForm<OrganizationFormValues>(ORGANIZATION_FIELDS);
+  const kind = Form.useWatch('kind', form);
+  const initial = organization ? organizationToValues(organization) : { industries: [], serviceTypes: [], contacts: [] };
+
+  const onFinish = (values: OrganizationFormValues) => {
+    const next = cleanRecord(values) as Record<string, unknown>;
+    if (next.kind !== 'new_rd_institution') {
+      delete next.rdFiled;
+      delete next.rdFiledOn;
+    }
+    if (!organization) {
+      void submit(() => onSubmit(next));
+      return;
+    }
+    const previous = cleanRecord(initial) as Record<string, unknown>;
+    const patch = changes(previous, next, ORGANIZATION_FIELDS);
+    if (Object.keys(patch).length === 0) {
+      onCancel();
+      return;
+    }
+    void submit(() => onSubmit({ version: organization.version, ...patch }), { versioned: true });
+  };
+
+  const required = (label: string) => ({ required: true, message: t('field.required', { label }) });
+
+  return (
+    <Form<OrganizationFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      onFinish={onFinish}
+      scrollToFirstError
+      data-testid="organization-form"
+    >
+      <FormProblems problems={problems} conflict={conflict} onReload={onReload} />
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="name" label={t('org.name')} rules={[required(t('org.name'))]}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="uscc"
+            label={t('org.uscc')}
+            normalize={(value: string) => value?.toUpperCase()}
+            rules={[
+              required(t('org.uscc')),
+              {
+                validator: async (_rule, value: string | undefined) => {
+                  if (!value) return;
+                  const result = checkUscc(value);
+                  if (!result.ok) throw new Error(`统一社会信用代码${result.message}`);
+                },
+              },
+            ]}
+          >
+            <Input maxLength={20} style={{ fontFamily: 'monospace' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="kind" label={t('org.kind')} rules={[required(t('org.kind'))]}>
+            <VocabSelect vocabulary={ORGANIZATION_KINDS} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="divisionCode" label={t('org.division')} rules={[required(t('org.division'))]}>
+            <DivisionSelect initialLabel={organization?.divisionName} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="address" label={t('org.address')}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="industries" label={t('org.industries')}>
+            <VocabSelect vocabulary={INDUSTRIES} mode="multiple" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="serviceTypes" label={t('org.serviceTypes')}>
+            <VocabSelect vocabulary={SERVICE_TYPES} mode="multiple" />
+          </Form.Item>
+        </Col>
+        {kind === 'new_rd_institution' && (
+          <>
+            <Col xs={24} md={12}>
+              <Form.Item name="rdFiled" label={t('org.rdFiled')} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="rdFiledOn" label={t('org.rdFiledOn')} {...dateItem}>
+                <DatePicker style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </>
+        )}
+        <Col xs={24} md={12}>
+          <Form.Item name="legalRepresentativeId" label={t('org.legalRepresentative')}>
+            <PersonSelect initialLabel={organization?.legalRepresentative?.name} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="actualControllerId" label={t('org.actualController')}>
+            <PersonSelect initialLabel={organization?.actualController?.name} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start">{t('org.contacts')}</Divider>
+      <Form.List name="contacts">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map(({ key, name }) => (
+              <Space key={key} align="baseline" wrap style={{ display: 'flex', marginBottom: 4 }}>
+                <Form.Item name={[name, 'name']} rules={[required(t('contact.name'))]}>
+                  <Input placeholder={t('contact.name')} style={{ width: 120 }} />
+                </Form.Item>
+                <Form.Item name={[name, 'title']}>
+                  <Input placeholder={t('contact.title')} style={{ width: 120 }} />
+                </Form.Item>
+                <Form.Item name={[name, 'phone']}>
+                  <Input placeholder={t('contact.phone')} style={{ width: 150 }} />
+                </Form.Item>
+                <Form.Item name={[name, 'email']} rules={[{ type: 'email', message: t('field.invalid', { label: t('contact.email') }) }]}>
+                  <Input placeholder={t('contact.email')} style={{ width: 200 }} />
+                </Form.Item>
+                <MinusCircleOutlined onClick={() => remove(name)} aria-label={t('common.remove')} />
+              </Space>
+            ))}
+            <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />}>
+              {t('contact.add')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+      <Divider />
+      <Space>
+        <Button type="primary" htmlType="submit" loading={submitting}>
+          {t('common.save')}
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+      </Space>
+    </Form>
+  );
+}
