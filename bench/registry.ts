@@ -17,8 +17,11 @@
  *   BENCH_KINDS=organizations  import only these kinds (in the import order)
  *   BENCH_SEARCH_CALLS=100     timed calls per query kind, after up to 10 warm-up calls
  *   BENCH_SEARCH_LIMIT_S=150   time limit of one query kind (warm-up included)
+ *   BENCH_SEARCH=0        import only, no search
  *   BENCH_CPU_PROF=1      write a V8 CPU profile of each import to bench/results/prof/
  *                         (summarize with `npx tsx bench/profile-summary.ts <file>`)
+ *   BENCH_SQL_TIMING=1    diagnostic: time every SQL statement of the import by shape (the import
+ *                         then opens the database itself, with openDatabase's settings plus a logger)
  *   BENCH_KEEP=1          keep the generated CSV folder
  */
 import { spawn } from 'node:child_process';
@@ -28,23 +31,28 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import SqliteDatabase from 'better-sqlite3';
 import {
   type CompiledQuery,
   type DatabaseConnection,
   DummyDriver,
   Kysely,
+  type LogEvent,
   PostgresAdapter,
+  PostgresDialect,
   PostgresIntrospector,
   PostgresQueryCompiler,
   SqliteAdapter,
+  SqliteDialect,
   SqliteIntrospector,
   SqliteQueryCompiler,
   sql,
 } from 'kysely';
 import { type Ctx, systemActor, systemClock } from '../server/context.js';
-import { openDatabase } from '../server/db/create-db.js';
+import { type DbHandle, isPostgresUrl, openDatabase } from '../server/db/create-db.js';
 import type { Database } from '../server/db/schema.js';
 import { AppError } from '../server/errors.js';
+import pg from 'pg';
 import { type ImportKind, importTable } from '../server/modules/registry/import/import-table.js';
 import { IMPORT_KINDS } from '../server/modules/registry/import/kinds.js';
 import { readTable } from '../server/modules/registry/import/read-table.js';
@@ -94,6 +102,14 @@ interface KindResult {
   /** The import process's peak RSS so far (MB). */
   peakRssMb: number;
   heapUsedMb: number;
+  /** With BENCH_SQL_TIMING=1: time inside the database driver per statement shape. */
+  sql?: SqlTiming[];
+}
+
+interface SqlTiming {
+  statement: string;
+  count: number;
+  seconds: number;
 }
 
 interface SearchResult {
@@ -210,15 +226,54 @@ async function importOne(ctx: Ctx, file: GeneratedFile): Promise<KindResult> {
   };
 }
 
+/** "insert into organization", "select from organization", "update audit_head" … */
+function statementShape(text: string): string {
+  const m = text.match(/^\s*(insert into|update|delete from|select\b.*?\bfrom)\s+"?(\w+)"?/is);
+  if (!m) return text.slice(0, 30);
+  const verb = m[1]!.toLowerCase().startsWith('select') ? 'select from' : m[1]!.toLowerCase();
+  return `${verb} ${m[2]}`;
+}
+
+/**
+ * Diagnostic only (BENCH_SQL_TIMING=1): the database as openDatabase opens it — same SQLite pragmas,
+ * same pool — with Kysely's logger timing every statement.
+ */
+function openTimedDatabase(url: string, timings: Map<string, SqlTiming>): DbHandle {
+  const logger = (event: LogEvent) => {
+    const shape = statementShape(event.query.sql);
+    const t = timings.get(shape) ?? { statement: shape, count: 0, seconds: 0 };
+    t.count++;
+    t.seconds += event.queryDurationMillis / 1000;
+    timings.set(shape, t);
+  };
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: logger });
+    return { db, dialect: 'postgres', description: url, close: () => db.destroy() };
+  }
+  const sqlite = new SqliteDatabase(url);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: logger });
+  return { db, dialect: 'sqlite', description: url, close: () => db.destroy() };
+}
+
 async function importChild(job: ImportJob): Promise<void> {
-  const handle = openDatabase(job.url);
+  const timings = process.env.BENCH_SQL_TIMING === '1' ? new Map<string, SqlTiming>() : undefined;
+  const handle = timings ? openTimedDatabase(job.url, timings) : openDatabase(job.url);
   const log = (line: string) => console.error(`[${handle.dialect}] ${line}`);
   try {
     const ctx = benchCtx(handle);
     const kinds: KindResult[] = [];
     for (const file of job.files) {
       log(`importing ${file.kind} (${file.rows.toLocaleString('en')} rows) …`);
+      timings?.clear();
       const result = await importOne(ctx, file);
+      if (timings) {
+        result.sql = [...timings.values()].map((t) => ({ ...t, seconds: round(t.seconds) })).sort((a, b) => b.seconds - a.seconds);
+      }
       log(`  ${result.totalSeconds} s, ${result.rowsPerSecond.toLocaleString('en')} rows/s, peak RSS ${result.peakRssMb} MB`);
       kinds.push(result);
     }
@@ -392,6 +447,7 @@ interface RunOptions {
   profileDir: string | undefined;
   searchCalls: number;
   searchLimitSeconds: number;
+  search: boolean;
 }
 
 async function benchDialect(dialect: Dialect, o: RunOptions): Promise<DialectResult> {
@@ -401,7 +457,7 @@ async function benchDialect(dialect: Dialect, o: RunOptions): Promise<DialectRes
     log(`database ${hidePassword(handle.description)}`);
     const imported = await runImport(handle.url, o.files, o.workDir, o.profileDir, dialect);
     const search: SearchResult[] = [];
-    for (const kind of SEARCH_KINDS) {
+    for (const kind of o.search ? SEARCH_KINDS : []) {
       log(`searching: ${kind} …`);
       const r = await runSearch(handle, { seed: o.seed, sizes: o.sizes, kind, calls: o.searchCalls }, o.searchLimitSeconds);
       log(`  p50 ${r.p50Ms} ms, p95 ${r.p95Ms} ms, p99 ${r.p99Ms} ms over ${r.calls} calls${r.timedOut ? ` (killed at ${r.limitSeconds} s)` : ''}`);
@@ -446,6 +502,12 @@ function report(generated: Generated, results: Record<string, DialectResult | { 
         r.kinds.map((k) => [k.kind, k.rows, k.readSeconds, k.validateSeconds, k.applySeconds, k.commitSeconds, k.totalSeconds, k.rowsPerSecond, k.peakRssMb]),
       ),
     );
+    for (const k of r.kinds.filter((x) => x.sql)) {
+      out.push('');
+      out.push(`${dialect} — ${k.kind}: time inside the database driver by statement (BENCH_SQL_TIMING)`);
+      out.push(table(['statement', 'count', 'seconds'], k.sql!.slice(0, 8).map((t) => [t.statement, t.count, t.seconds])));
+    }
+    if (r.search.length === 0) continue;
     out.push('');
     out.push(`${dialect} — listOrganizations, page 1 of 20 rows, after up to ${WARM_UP_CALLS} warm-up calls`);
     out.push(
@@ -495,6 +557,7 @@ async function main(): Promise<void> {
       profileDir,
       searchCalls: Number(process.env.BENCH_SEARCH_CALLS ?? '100'),
       searchLimitSeconds: Number(process.env.BENCH_SEARCH_LIMIT_S ?? '150'),
+      search: process.env.BENCH_SEARCH !== '0',
     };
     for (const dialect of dialects) {
       if (dialect === 'postgres' && !(await postgresReachable())) {

@@ -17,7 +17,7 @@ import { createProtector, loadDataKey } from '../modules/registry/protect.js';
 import { IMPORT_KINDS, type ImportKindName } from '../modules/registry/import/kinds.js';
 import { importTable } from '../modules/registry/import/import-table.js';
 import { formatOf, readTable } from '../modules/registry/import/read-table.js';
-import { exportRows } from '../modules/registry/export/export-table.js';
+import { exportToFile } from '../modules/registry/export/export-table.js';
 
 const DEFAULT_JURISDICTION = process.env.TT_JURISDICTION ?? '410411';
 
@@ -132,9 +132,8 @@ export function buildCli(): Command {
     .action(run(async (kind: string, file: string) => {
       const k = checkKind(kind);
       const format = formatOf(file);
-      const data = await withContext((ctx) => exportRows(ctx, k, format));
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-      fs.writeFileSync(file, data);
+      await withContext((ctx) => exportToFile(ctx, k, format, file));
       console.log(`已导出到 ${file}`);
     }));
 

@@ -129,7 +129,7 @@ export function organizationRowFromInput(
     address: input.address ?? null,
     industries: JSON.stringify(input.industries ?? []),
     service_types: JSON.stringify(input.serviceTypes ?? []),
-    rd_filed: input.rdFiled === undefined ? null : input.rdFiled ? 1 : 0,
+    rd_filed: input.rdFiled == null ? null : input.rdFiled ? 1 : 0,
     rd_filed_on: input.rdFiledOn ?? null,
     legal_representative_id: input.legalRepresentativeId ?? null,
     actual_controller_id: input.actualControllerId ?? null,

@@ -91,12 +91,7 @@ for (const dialect of await testDialects()) {
       expect(await importTable(ctx, kind, await readFile(file))).toEqual({ total: 2, created: 0, updated: 0, unchanged: 2 });
       expect(await actionsAfter(handle.db, seq)).toEqual(['registry.import']);
     });
-
-    // Known bug in organizations-import.ts (reported, not this file's to fix): the merge starts from
-    // presentOrganization(old), whose rdFiled is null, and organizationRowFromInput turns any
-    // non-undefined rdFiled into 0/1, so rd_filed goes null → 0 and the row counts as updated.
-    // When fixed, this test fails: drop `.fails`.
-    it.fails('KNOWN BUG: a file without the 已备案 column re-imports unchanged', async () => {
+    it('a file without the 已备案 column re-imports unchanged', async () => {
       const ctx = testCtx(handle);
       const { rd_filed: _r, ...row } = organization();
       const file = writeCsv(dir, 'no-rd-filed.csv', sheet(kind, [row]));
