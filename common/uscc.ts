@@ -87,6 +87,9 @@ export function checkUscc(input: string): UsccResult {
  * `body8` is the organization-code body (digits/upper-case letters).
  */
 export function buildUscc(authority: string, category: string, divisionCode: string, body8: string): string {
+  if (authority.length !== 1 || category.length !== 1 || !/^\d{6}$/.test(divisionCode) || !/^[0-9A-Z]{8}$/.test(body8)) {
+    throw new Error(`buildUscc: bad parts ${authority}|${category}|${divisionCode}|${body8}`);
+  }
   const orgCode = body8 + organizationCodeCheckCharacter(body8);
   const first17 = authority + category + divisionCode + orgCode;
   return first17 + usccCheckCharacter(first17);

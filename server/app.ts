@@ -3,6 +3,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -85,6 +86,11 @@ export async function build(config: AppConfig): Promise<FastifyInstance> {
   registryRoutes(app, services);
   auditRoutes(app, services);
 
+  // The import column docs and example files, linked from the import page.
+  const importDocs = fileURLToPath(new URL('../docs/import/', import.meta.url));
+  if (fs.existsSync(importDocs)) {
+    await app.register(fastifyStatic, { root: importDocs, prefix: '/docs/import/', decorateReply: false });
+  }
   if (config.webDir && fs.existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: path.resolve(config.webDir), prefix: '/', wildcard: false, index: ['index.html'] });
   }

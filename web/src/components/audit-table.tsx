@@ -116,9 +116,13 @@ function ChangeList({ event }: { event: AuditEvent }) {
     if (vocabulary && typeof value === 'string') return vocab(vocabulary, value);
     if (vocabulary && Array.isArray(value)) return value.map((v) => vocab(vocabulary, String(v))).join('、');
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-    if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join('、');
-    if (typeof value === 'object') return JSON.stringify(value);
-    return String(value);
+    if (Array.isArray(value) && value.length === 0) return '∅';
+    const flat = (v: unknown): string =>
+      v && typeof v === 'object'
+        ? Object.values(v as Record<string, unknown>).filter((x) => x !== null && x !== undefined && x !== '').map(flat).join(' ')
+        : String(v);
+    if (Array.isArray(value)) return value.map(flat).join(typeof value[0] === 'object' ? '；' : '、');
+    return flat(value);
   };
   return (
     <table className="tt-diff">

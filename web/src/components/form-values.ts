@@ -27,6 +27,18 @@ export function cleanRecord<T extends object>(values: T): Partial<T> {
   return (clean(values) as Partial<T> | undefined) ?? {};
 }
 
+/**
+ * Adds the list fields to a non-empty PATCH even when unchanged. The input schemas give lists a
+ * `.default([])`, and zod 4 applies defaults inside `.partial()`, so a PATCH that leaves a list
+ * out would empty it on the server.
+ */
+export function withLists(patch: Record<string, unknown>, previous: Record<string, unknown>, lists: readonly string[]): Record<string, unknown> {
+  if (Object.keys(patch).length === 0) return patch;
+  const out = { ...patch };
+  for (const field of lists) if (!(field in out)) out[field] = previous[field] ?? [];
+  return out;
+}
+
 /** The fields of `next` that differ from `previous`; emptied fields become null. */
 export function changes(previous: Record<string, unknown>, next: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -57,7 +57,7 @@ export function QueryGate<T>({
 }
 
 /** Messages from the server that name no field of the form, and the stale-version warning. */
-export function FormProblems({ problems, conflict, onReload }: { problems: string[]; conflict?: boolean; onReload?: () => void }) {
+export function FormProblems({ problems, conflict, onReload }: { problems: string[]; conflict?: string | null; onReload?: () => void }) {
   const { t } = useI18n();
   return (
     <>
@@ -66,6 +66,7 @@ export function FormProblems({ problems, conflict, onReload }: { problems: strin
           type="warning"
           showIcon
           title={t('common.conflict')}
+          description={conflict}
           style={{ marginBottom: 16 }}
           action={onReload && <Button size="small" onClick={onReload}>{t('common.reload')}</Button>}
           data-testid="form-conflict"

@@ -11,18 +11,19 @@ import { applyServerErrors } from './form-errors.js';
 export function useServerForm<T>(fields: readonly string[]) {
   const [form] = Form.useForm<T>();
   const [problems, setProblems] = useState<string[]>([]);
-  const [conflict, setConflict] = useState(false);
+  /** The server's message when the record changed since it was loaded (409 on `version`). */
+  const [conflict, setConflict] = useState<string | null>(null);
 
   const submit = useCallback(
     async (action: () => Promise<unknown>, options: { versioned?: boolean } = {}): Promise<boolean> => {
       setProblems([]);
-      setConflict(false);
+      setConflict(null);
       try {
         await action();
         return true;
       } catch (error) {
         if (options.versioned && isApiError(error) && error.status === 409 && (!error.field || error.field === 'version')) {
-          setConflict(true);
+          setConflict(error.message);
           return false;
         }
         setProblems(applyServerErrors(form, error, fields));
@@ -34,7 +35,7 @@ export function useServerForm<T>(fields: readonly string[]) {
 
   const clearProblems = useCallback(() => {
     setProblems([]);
-    setConflict(false);
+    setConflict(null);
   }, []);
 
   return { form, problems, conflict, submit, clearProblems };

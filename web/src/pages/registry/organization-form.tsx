@@ -5,7 +5,7 @@ import { checkUscc } from '../../../../common/uscc.js';
 import { INDUSTRIES, ORGANIZATION_KINDS, SERVICE_TYPES } from '../../../../common/vocabulary.js';
 import { FormProblems } from '../../components/page.js';
 import { DivisionSelect, PersonSelect } from '../../components/pickers.js';
-import { changes, cleanRecord } from '../../components/form-values.js';
+import { changes, cleanRecord, withLists } from '../../components/form-values.js';
 import { useServerForm } from '../../components/use-server-form.js';
 import { VocabSelect } from '../../components/vocab-select.js';
 import { dateItem } from '../../format.js';
@@ -86,7 +86,7 @@ export function OrganizationForm({ organization, onSubmit, onCancel, onReload, s
       return;
     }
     const previous = cleanRecord(initial) as Record<string, unknown>;
-    const patch = changes(previous, next, ORGANIZATION_FIELDS);
+    const patch = withLists(changes(previous, next, ORGANIZATION_FIELDS), previous, ['industries', 'serviceTypes', 'contacts']);
     if (Object.keys(patch).length === 0) {
       onCancel();
       return;

@@ -5,7 +5,7 @@ import { checkResidentId } from '../../../../common/resident-id.js';
 import { BROKER_LEVELS, EMPLOYMENT, PERSON_ROLES } from '../../../../common/vocabulary.js';
 import { FormProblems } from '../../components/page.js';
 import { OrganizationSelect } from '../../components/pickers.js';
-import { changes, cleanRecord } from '../../components/form-values.js';
+import { changes, cleanRecord, withLists } from '../../components/form-values.js';
 import { useServerForm } from '../../components/use-server-form.js';
 import { VocabSelect } from '../../components/vocab-select.js';
 import { useI18n } from '../../i18n.js';
@@ -56,8 +56,10 @@ export function PersonForm({ person, onSubmit, onCancel, onReload, submitting }:
       void submit(() => onSubmit(next));
       return;
     }
-    const patch = changes(cleanRecord(initial) as Record<string, unknown>, next, PERSON_FIELDS.filter((f) => f !== 'idNumber'));
-    if (next.idNumber) patch.idNumber = next.idNumber;
+    const previous = cleanRecord(initial) as Record<string, unknown>;
+    const changed = changes(previous, next, PERSON_FIELDS.filter((f) => f !== 'idNumber'));
+    if (next.idNumber) changed.idNumber = next.idNumber;
+    const patch = withLists(changed, previous, ['roles', 'affiliations']);
     if (Object.keys(patch).length === 0) {
       onCancel();
       return;

@@ -1,0 +1,80 @@
+/**
+ * The operator's registry journey in a real browser: import organizations with one bad row and
+ * read the report, fix the row, import, find the organization, open its audit history.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildUscc } from '../common/uscc.js';
+import { startJourney, type Journey } from './fixtures.js';
+
+let j: Journey;
+beforeAll(async () => {
+  j = await startJourney();
+});
+afterAll(async () => j?.close());
+
+function csv(rows: string[][]): string {
+  return rows.map((r) => r.join(',')).join('\n') + '\n';
+}
+
+test('the operator imports organizations, fixes a bad row, finds one and reads its audit history', async () => {
+  const { page, baseUrl } = j;
+  const good1 = buildUscc('9', '1', '410411', 'MAE2E001');
+  const good2 = buildUscc('9', '1', '410411', 'MAE2E002');
+  const fixed3 = buildUscc('9', '1', '410402', 'MAE2E003');
+  const broken3 = fixed3.slice(0, 17) + (fixed3[17] === 'A' ? 'B' : 'A');
+  const header = ['名称', '统一社会信用代码', '类型', '行政区划代码', '行业'];
+  const badFile = path.join(j.tmp, 'orgs-bad.csv');
+  fs.writeFileSync(badFile, csv([
+    header,
+    ['湛河旅程测试电气有限公司', good1, '企业', '410411', '电气制造'],
+    ['湛河旅程测试新材料有限公司', good2, '企业', '410411', '新材料'],
+    ['平顶山旅程测试尼龙有限公司', broken3, '企业', '410402', '尼龙化工'],
+  ]));
+
+  await j.login('operator');
+  await page.goto(`${baseUrl}/import`);
+  await page.locator('[data-testid="import-upload"] input[type="file"]').setInputFiles(badFile);
+
+  const report = page.getByTestId('import-errors');
+  await expect.poll(() => report.isVisible(), { timeout: 30_000 }).toBe(true);
+  const reportText = await report.innerText();
+  // Only the bad row is reported: line 4 of the file (the header is line 1).
+  const reportedLines = await report.locator('tbody tr td:first-child').allInnerTexts();
+  expect(reportedLines.map((s) => s.trim())).toEqual(['4']); // the bad row is line 4 of the file (header is line 1)
+  expect(reportText).toContain('统一社会信用代码');
+  expect(reportText).toContain(broken3);
+  expect(reportText).toContain('校验位');
+  await page.screenshot({ path: path.join(j.tmp, 'import-report.png') });
+
+  // Nothing was imported: the good rows are not in the registry either.
+  const afterBad = await page.evaluate(async (q) => ((await (await fetch(`/api/organizations?q=${encodeURIComponent(q)}`)).json()) as { total: number }).total, '旅程测试');
+  expect(afterBad).toBe(0);
+
+  const fixedFile = path.join(j.tmp, 'orgs-fixed.csv');
+  fs.writeFileSync(fixedFile, fs.readFileSync(badFile, 'utf8').replace(broken3, fixed3));
+  await page.locator('[data-testid="import-upload"] input[type="file"]').setInputFiles(fixedFile);
+  const result = page.getByTestId('import-result');
+  await expect.poll(() => result.isVisible(), { timeout: 30_000 }).toBe(true);
+  expect(await page.getByTestId('import-created').innerText()).toContain('3');
+
+  // Find the organization through the registry's search and open it.
+  await page.goto(`${baseUrl}/organizations`);
+  await page.getByPlaceholder('搜索名称或统一社会信用代码').fill('旅程测试尼龙');
+  await page.getByPlaceholder('搜索名称或统一社会信用代码').press('Enter');
+  const row = page.getByRole('row', { name: /平顶山旅程测试尼龙有限公司/ });
+  await expect.poll(() => row.isVisible(), { timeout: 15_000 }).toBe(true);
+  await row.click();
+  await page.waitForURL(/\/organizations\/[0-9a-f-]{36}$/);
+  expect(await page.locator('body').innerText()).toContain(fixed3);
+
+  await page.getByRole('tab', { name: '审计记录' }).click();
+  const audit = page.getByTestId('audit-table');
+  await expect.poll(async () => (await audit.innerText()).includes('新建机构'), { timeout: 15_000 }).toBe(true);
+  await page.screenshot({ path: path.join(j.tmp, 'audit.png'), fullPage: true });
+  if (process.env.E2E_SCREENSHOTS) {
+    fs.mkdirSync(process.env.E2E_SCREENSHOTS, { recursive: true });
+    for (const f of ['import-report.png', 'audit.png']) fs.copyFileSync(path.join(j.tmp, f), path.join(process.env.E2E_SCREENSHOTS, f));
+  }
+});
