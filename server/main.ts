@@ -18,6 +18,7 @@ export async function serve(options: { port?: number; host?: string; webDir?: st
   const port = options.port ?? Number(process.env.PORT ?? 3000);
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
   await app.listen({ port, host });
+  console.log(`\n  技术转移体系平台 techtransfer：http://${host}:${port}/  （API 文档 /api/docs；数据库 ${handle.description}）\n`);
   const close = async () => {
     await app.close();
     await handle.close();
