@@ -25,7 +25,7 @@ export function checkResidentId(input: string): ResidentIdResult {
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+  if (y < 1850 || date.getTime() > Date.now() || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
     return { ok: false, problem: 'birth_date', message: `出生日期${id.slice(6, 14)}无效` };
   }
   const check = residentIdCheckCharacter(id.slice(0, 17));

@@ -64,6 +64,35 @@ function run(action: (...args: any[]) => Promise<number | void>) {
   };
 }
 
+/**
+ * A progress bar on a terminal; elsewhere (logs, pipes) one plain line per whole percent, written
+ * as the work happens, so a log shows how far an import got.
+ */
+function progressReporter(label: string) {
+  let bar: cliProgress.SingleBar | null = null;
+  let lastPercent = -1;
+  return {
+    update(done: number, total: number) {
+      if (process.stderr.isTTY) {
+        if (!bar) {
+          bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr }, cliProgress.Presets.shades_classic);
+          bar.start(total, 0);
+        }
+        bar.update(done);
+        return;
+      }
+      const percent = Math.floor((done * 100) / total);
+      if (percent > lastPercent) {
+        lastPercent = percent;
+        process.stderr.write(`${label}进度 ${done}/${total} (${percent}%)\n`);
+      }
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
 const kinds = Object.keys(IMPORT_KINDS) as ImportKindName[];
 function checkKind(kind: string): ImportKindName {
   if (!kinds.includes(kind as ImportKindName)) throw new AppError('VALIDATION', `未知数据类型“${kind}”，可用：${kinds.join(', ')}`, { field: 'kind' });
@@ -110,17 +139,12 @@ export function buildCli(): Command {
       const k = checkKind(kind);
       if (!fs.existsSync(file)) throw new AppError('VALIDATION', `文件不存在：${file}`, { field: 'file' });
       const table = await readTable(fs.readFileSync(file), formatOf(file));
-      const bar = new cliProgress.SingleBar({ format: '导入 [{bar}] {percentage}% {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic);
+      const progress = progressReporter('导入');
       const result = await withContext(async (ctx) => {
-        let started = false;
         try {
-          return await importTable(ctx, IMPORT_KINDS[k] as never, table, (done, total) => {
-            if (!started) bar.start(total, 0);
-            started = true;
-            bar.update(done);
-          });
+          return await importTable(ctx, IMPORT_KINDS[k] as never, table, progress.update);
         } finally {
-          if (started) bar.stop();
+          progress.stop();
         }
       });
       console.log(`导入完成：共 ${result.total} 行，新增 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}`);

@@ -48,6 +48,8 @@ export interface ImportKind<T> {
   /** Which column a schema path's first element comes from. */
   columnOf(path: PropertyKey[]): string | undefined;
   naturalKey(value: T): string;
+  /** Checks of one valid row that need server data (code tables) but no database. */
+  checkRow?(value: T): { column: string; value: string; reason: string }[];
   /** Writes the rows; throws IMPORT_INVALID (with details) for rows whose references fail. */
   apply(ctx: Ctx, trx: Transaction<Database>, rows: ValidRow<T>[], progress: Progress): Promise<Omit<ImportCounts, 'total'>>;
 }
@@ -100,6 +102,9 @@ export function validateTable<T>(kind: ImportKind<T>, table: Table): ValidRow<T>
       }
       continue;
     }
+    const problems = kind.checkRow?.(parsed.data) ?? [];
+    for (const p of problems) details.push({ line: row.line, column: columnName(p.column), value: p.value, reason: p.reason });
+    if (problems.length) continue;
     const naturalKey = kind.naturalKey(parsed.data);
     const first = seen.get(naturalKey);
     if (first !== undefined) {

@@ -3,12 +3,11 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { type OrganizationInput, organizationInput } from '../../../../common/registry-schema.js';
 import { INDUSTRIES, ORGANIZATION_KINDS, SERVICE_TYPES } from '../../../../common/vocabulary.js';
-import type { ErrorDetail } from '../../../errors.js';
 import { type AuditInput, audit } from '../../audit/audit.js';
 import { isKnownDivision } from '../divisions.js';
 import { findOrganizationsByUscc, insertOrganizations, type OrganizationRow } from '../organization-repo.js';
 import { organizationRowFromInput, presentOrganization } from '../organizations.js';
-import { type ImportKind, fromLabel, invalid, optional, parseBoolean, splitList } from './import-table.js';
+import { type ImportKind, fromLabel, optional, parseBoolean, splitList } from './import-table.js';
 
 const importSchema = organizationInput.omit({ legalRepresentativeId: true, actualControllerId: true });
 type Row = z.infer<typeof importSchema>;
@@ -62,19 +61,16 @@ export const organizationsImport: ImportKind<Row> = {
   },
   columnOf: (path) => FIELD_COLUMN[String(path[0])],
   naturalKey: (v) => v.uscc,
+  checkRow(v) {
+    const problems = [];
+    if (!isKnownDivision(v.divisionCode)) problems.push({ column: 'division', value: v.divisionCode, reason: '不在 GB/T 2260 代码表中' });
+    if (v.kind !== 'new_rd_institution' && (v.rdFiled || v.rdFiledOn)) {
+      problems.push({ column: 'rd_filed', value: String(v.rdFiled ?? v.rdFiledOn ?? ''), reason: '仅新型研发机构可填写备案状态' });
+    }
+    return problems;
+  },
 
   async apply(ctx, trx, rows, progress) {
-    const details: ErrorDetail[] = [];
-    for (const r of rows) {
-      if (!isKnownDivision(r.value.divisionCode)) {
-        details.push({ line: r.line, column: '行政区划代码', value: r.value.divisionCode, reason: '不在 GB/T 2260 代码表中' });
-      }
-      if (r.value.kind !== 'new_rd_institution' && (r.value.rdFiled || r.value.rdFiledOn)) {
-        details.push({ line: r.line, column: '已备案', value: String(r.value.rdFiled ?? ''), reason: '仅新型研发机构可填写备案状态' });
-      }
-    }
-    if (details.length) throw invalid(details);
-
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const now = ctx.clock.now().toISOString();
     const CHUNK = 500;
