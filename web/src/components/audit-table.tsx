@@ -103,7 +103,7 @@ function ChangeList({ event }: { event: AuditEvent }) {
   // A record's creation (or an import summary) has only "after": show it as field → value.
   const onlyAfter = !event.before || Object.keys(event.before).length === 0;
   const show = (field: string, value: unknown): string => {
-    if (value === undefined || value === null || value === '') return '∅';
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return '∅';
     const vocabulary =
       VOCABULARY_FIELDS[field] ??
       (field === 'type'
@@ -116,7 +116,6 @@ function ChangeList({ event }: { event: AuditEvent }) {
     if (vocabulary && typeof value === 'string') return vocab(vocabulary, value);
     if (vocabulary && Array.isArray(value)) return value.map((v) => vocab(vocabulary, String(v))).join('、');
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-    if (Array.isArray(value) && value.length === 0) return '∅';
     const flat = (v: unknown): string =>
       v && typeof v === 'object'
         ? Object.values(v as Record<string, unknown>).filter((x) => x !== null && x !== undefined && x !== '').map(flat).join(' ')

@@ -35,7 +35,7 @@ export default function AppLayout() {
         style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
       >
         <div className="tt-brand" title={t('app.title')}>
-          {collapsed ? t('app.short').slice(0, 2) : t('app.title')}
+          {collapsed ? t('app.short').slice(0, 2) : lang === 'en' ? t('app.short') : t('app.title')}
         </div>
         <Menu
           theme="dark"

@@ -47,6 +47,16 @@ for (const dialect of await testDialects()) {
       await expect(exportRows(testCtx(handle, { roles: ['evaluator'] }), 'organizations', 'csv')).resolves.toBeInstanceOf(Buffer);
     });
 
+    it('guards cells that a spreadsheet would run as formulas, and reads them back unchanged', async () => {
+      const ctx = testCtx(handle, { jurisdictionCode: '410403' });
+      const org = await makeOrganization(ctx, { divisionCode: '410403', address: '=HYPERLINK("http://evil.example","点我")' });
+      const data = (await exportRows(ctx, 'organizations', 'csv')).toString('utf8');
+      expect(data).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
+      const table = await readFile(writeTo('formula.csv', Buffer.from(data, 'utf8')));
+      const row = table.rows.find((r) => r.cells['统一社会信用代码'] === org.uscc);
+      expect(row?.cells['地址']).toBe('=HYPERLINK("http://evil.example","点我")');
+    });
+
     it('writes CSV as UTF-8 with a BOM, in credit-code order across pages', async () => {
       const data = await exportRows(testCtx(handle), 'organizations', 'csv', { pageSize: 3 });
       expect([...data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

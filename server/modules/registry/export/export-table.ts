@@ -256,7 +256,9 @@ interface Sink {
 }
 
 function csvSink(out: Writable): Sink {
-  const stringifier = stringify({ bom: true });
+  // Cells starting with = + - @ get a leading ' so spreadsheet programs never run them as formulas;
+  // readTable strips it again, so exports still re-import unchanged.
+  const stringifier = stringify({ bom: true, escape_formulas: true });
   const done = pipeline(stringifier, out);
   const write = async (values: string[]) => {
     if (!stringifier.write(values)) await Promise.race([once(stringifier, 'drain'), done]);

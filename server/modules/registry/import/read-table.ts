@@ -62,10 +62,15 @@ function readCsv(data: Buffer): Table {
   };
 }
 
+/** Undoes the formula guard our CSV export (and many other tools) put before = + - @. */
+function unguard(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
 function cellsOf(headers: string[], values: string[]): Record<string, string> {
   const cells: Record<string, string> = {};
   headers.forEach((h, i) => {
-    cells[h] = (values[i] ?? '').trim();
+    cells[h] = unguard((values[i] ?? '').trim());
   });
   // Extra cells beyond the header are kept under their position so the row can be reported.
   for (let i = headers.length; i < values.length; i++) if ((values[i] ?? '').trim()) cells[`#${i + 1}`] = values[i]!.trim();
