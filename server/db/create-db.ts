@@ -51,6 +51,9 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_S
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('synchronous = NORMAL');
+  // A large page cache keeps big imports (one transaction touching many index pages) off the disk.
+  sqlite.pragma(`cache_size = -${Number(process.env.SQLITE_CACHE_MB ?? 256) * 1024}`);
+  sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', description: path.resolve(url), close: () => db.destroy() };
 }

@@ -11,6 +11,7 @@ import { inTransaction } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { audit } from '../audit/audit.js';
 import { type loadActor as LoadActor, loadActor } from './users.js';
+import { newId } from '../../ids.js';
 
 export const SESSION_HOURS = 12;
 export const LOCK_AFTER_FAILURES = 5;
@@ -48,7 +49,7 @@ export async function login(
     throw new AppError('LOCKED', `账号已锁定至 ${user.locked_until.slice(0, 16).replace('T', ' ')}（UTC），请稍后再试或联系管理员`);
   }
   const ok = await verify(user?.password_hash ?? DUMMY_HASH, password).catch(() => false);
-  const attemptRow = { id: crypto.randomUUID(), ip, username, at: now.toISOString() };
+  const attemptRow = { id: newId(), ip, username, at: now.toISOString() };
   if (!user || !ok || user.disabled) {
     await inTransaction(ctx, async (trx) => {
       await trx.insertInto('login_attempt').values({ ...attemptRow, success: 0 }).execute();

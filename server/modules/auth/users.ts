@@ -1,5 +1,4 @@
 /** Accounts: who logs in, with which roles, for which jurisdiction and organizations. */
-import crypto from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { UserRole } from '../../../common/vocabulary.js';
 import type { Actor, Ctx } from '../../context.js';
@@ -7,6 +6,7 @@ import { inTransaction } from '../../context.js';
 import type { Executor } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { audit } from '../audit/audit.js';
+import { newId } from '../../ids.js';
 
 /** argon2id with OWASP's second recommended setting (19 MiB, 2 passes). */
 export const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -33,7 +33,7 @@ export async function createUser(ctx: Ctx, input: NewUser): Promise<{ id: string
     const taken = await trx.selectFrom('app_user').select('id').where('username', '=', input.username).executeTakeFirst();
     if (taken) throw new AppError('CONFLICT', `用户名 ${input.username} 已存在`, { field: 'username' });
     const now = ctx.clock.now().toISOString();
-    const id = crypto.randomUUID();
+    const id = newId();
     await trx
       .insertInto('app_user')
       .values({

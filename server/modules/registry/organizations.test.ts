@@ -90,6 +90,13 @@ for (const dialect of await testDialects()) {
       await expect(createOrganization(enterprise, organizationInputFor())).rejects.toMatchObject({ code: 'FORBIDDEN' });
     });
 
+    it('finds an organization by its whole credit code, in any case', async () => {
+      const ctx = testCtx(handle);
+      const org = await makeOrganization(ctx);
+      const hits = await listOrganizations(ctx, { q: ` ${org.uscc.toLowerCase()} `, page: 1, pageSize: 10 });
+      expect(hits.items.map((o) => o.id)).toEqual([org.id]);
+    });
+
     it('searches names literally, even with LIKE wildcards in the query', async () => {
       const ctx = testCtx(handle);
       await makeOrganization(ctx, { name: '百分之百_测试%公司' });

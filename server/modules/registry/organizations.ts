@@ -1,9 +1,9 @@
 /**
  * Organizations (机构): create, update, read, list; qualifications and equity holders.
  */
-import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { addDays, addYears } from '../../../common/dates.js';
+import { checkUscc, normalizeUscc } from '../../../common/uscc.js';
 import type {
   EquityHolderInput,
   OrganizationInput,
@@ -24,6 +24,7 @@ import {
   findOrganizationByUscc,
   qualificationsOf,
 } from './organization-repo.js';
+import { newId } from '../../ids.js';
 
 export interface Organization {
   id: string;
@@ -150,7 +151,7 @@ export async function createOrganization(ctx: Ctx, input: OrganizationInput, opt
       throw new AppError('CONFLICT', `统一社会信用代码 ${input.uscc} 已登记为“${existing.name}”`, { field: 'uscc' });
     }
     const row = organizationRowFromInput(input, {
-      id: crypto.randomUUID(),
+      id: newId(),
       jurisdictionCode: ctx.actor.jurisdictionCode,
       now: ctx.clock.now().toISOString(),
       isDemo: opts.isDemo ?? false,
@@ -301,10 +302,10 @@ export async function listOrganizations(ctx: Ctx, query: OrganizationQuery): Pro
   }
   if (query.q) {
     const q = query.q.trim();
-    const pattern = likePattern(q);
-    base = base.where((eb) =>
-      eb.or([eb('name', 'like', sql<string>`${pattern} escape '\\'`), eb('uscc', '=', q.toUpperCase())]),
-    );
+    // A whole credit code goes straight to its unique index; anything else searches names.
+    base = checkUscc(q).ok
+      ? base.where('uscc', '=', normalizeUscc(q))
+      : base.where('name', 'like', sql<string>`${likePattern(q)} escape '\\'`);
   }
   if (query.kind) base = base.where('kind', '=', query.kind);
   if (query.division) base = base.where('division_code', 'like', `${jurisdictionPrefix(query.division)}%`);
@@ -347,7 +348,7 @@ export function qualificationRow(organizationId: string, input: QualificationInp
     throw new AppError('VALIDATION', '有效期截止日不得早于发证日期', { field: 'validUntil' });
   }
   return {
-    id: crypto.randomUUID(),
+    id: newId(),
     organization_id: organizationId,
     type: input.type,
     number: input.number,
@@ -430,7 +431,7 @@ export async function equityRows(db: Executor, organizationId: string, holders: 
       if (!found) throw new AppError('VALIDATION', `股东人员不存在：${h.holderPersonId}`, { field: `holders.${i}.holderPersonId` });
     }
     rows.push({
-      id: crypto.randomUUID(),
+      id: newId(),
       organization_id: organizationId,
       holder_type: h.holderType,
       holder_organization_id: h.holderType === 'organization' ? h.holderOrganizationId! : null,

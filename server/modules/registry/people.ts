@@ -2,7 +2,6 @@
  * People (人员): brokers and managers, transfer staff, researchers, staff. The resident ID number is
  * checked (GB 11643), stored encrypted, found by keyed digest, and only ever shown masked.
  */
-import crypto from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { maskResidentId } from '../../../common/resident-id.js';
 import type { PersonInput, PersonPatch } from '../../../common/registry-schema.js';
@@ -15,6 +14,7 @@ import { assertCan } from '../access/policy.js';
 import { jurisdictionPrefix } from './divisions.js';
 import { likePattern } from './organizations.js';
 import { sql } from 'kysely';
+import { newId } from '../../ids.js';
 
 export type PersonRow = Selectable<PersonTable>;
 
@@ -96,7 +96,7 @@ export async function checkPersonReferences(db: Executor, input: Partial<PersonI
 
 export function roleRows(personId: string, input: PersonInput): Selectable<PersonRoleTable>[] {
   return input.roles.map((r) => ({
-    id: crypto.randomUUID(),
+    id: newId(),
     person_id: personId,
     role: r.role,
     certificate_number: r.certificateNumber ?? null,
@@ -107,7 +107,7 @@ export function roleRows(personId: string, input: PersonInput): Selectable<Perso
 
 export function affiliationRows(personId: string, input: PersonInput): Selectable<AffiliationTable>[] {
   return input.affiliations.map((a) => ({
-    id: crypto.randomUUID(),
+    id: newId(),
     person_id: personId,
     organization_id: a.organizationId,
     title: a.title ?? null,
@@ -127,7 +127,7 @@ export async function createPerson(ctx: Ctx, input: PersonInput, opts: { isDemo?
     }
     const now = ctx.clock.now().toISOString();
     const row: PersonRow = {
-      id: crypto.randomUUID(),
+      id: newId(),
       jurisdiction_code: ctx.actor.jurisdictionCode,
       name: input.name,
       id_number_cipher: ctx.protector.encrypt(input.idNumber),

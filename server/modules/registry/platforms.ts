@@ -2,7 +2,6 @@
  * R&D and incubation platforms (研发平台与载体): type, level, host organization, recognized and
  * revoked dates.
  */
-import crypto from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import type { PlatformInput, PlatformPatch } from '../../../common/registry-schema.js';
 import type { Ctx, Executor } from '../../context.js';
@@ -13,6 +12,7 @@ import { audit, changedFields } from '../audit/audit.js';
 import { assertCan } from '../access/policy.js';
 import { jurisdictionPrefix } from './divisions.js';
 import { likePattern } from './organizations.js';
+import { newId } from '../../ids.js';
 
 export type PlatformRow = Selectable<PlatformTable>;
 
@@ -86,7 +86,7 @@ export async function createPlatform(ctx: Ctx, input: PlatformInput, opts: { isD
   return inTransaction(ctx, async (trx) => {
     const hostName = await checkPlatformInput(trx, input);
     const row = platformRow(input, {
-      id: crypto.randomUUID(),
+      id: newId(),
       jurisdictionCode: ctx.actor.jurisdictionCode,
       now: ctx.clock.now().toISOString(),
       isDemo: opts.isDemo ?? false,

@@ -4,7 +4,6 @@
  * people by their masked number only; such a row can update a holding the organization already has
  * with exactly one person of that masked number, never create one.
  */
-import crypto from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { residentIdField, usccField } from '../../../../common/registry-schema.js';
@@ -15,6 +14,7 @@ import type { ErrorDetail } from '../../../errors.js';
 import { type AuditInput, audit } from '../../audit/audit.js';
 import { findOrganizationsByUscc } from '../organization-repo.js';
 import { type ImportKind, type ValidRow, fromLabel, invalid, optional, parseNumber } from './import-table.js';
+import { newId } from '../../../ids.js';
 
 type HoldingRow = Selectable<EquityHoldingTable>;
 
@@ -212,7 +212,7 @@ export const equityImport: ImportKind<Row> = {
         const bp = toBasisPoints(p.row.value.percent);
         if (!p.holding) {
           const row: HoldingRow = {
-            id: crypto.randomUUID(),
+            id: newId(),
             organization_id: organizationId,
             holder_type: p.row.value.holderType,
             holder_organization_id: p.holderOrganizationId,

@@ -1,5 +1,4 @@
 /** Import kind `organizations`: upsert by unified social credit code. */
-import crypto from 'node:crypto';
 import { z } from 'zod';
 import { type OrganizationInput, organizationInput } from '../../../../common/registry-schema.js';
 import { INDUSTRIES, ORGANIZATION_KINDS, SERVICE_TYPES } from '../../../../common/vocabulary.js';
@@ -8,6 +7,7 @@ import { isKnownDivision } from '../divisions.js';
 import { findOrganizationsByUscc, insertOrganizations, type OrganizationRow } from '../organization-repo.js';
 import { organizationRowFromInput, presentOrganization } from '../organizations.js';
 import { type ImportKind, fromLabel, optional, parseBoolean, splitList } from './import-table.js';
+import { newId } from '../../../ids.js';
 
 const importSchema = organizationInput.omit({ legalRepresentativeId: true, actualControllerId: true });
 type Row = z.infer<typeof importSchema>;
@@ -83,7 +83,7 @@ export const organizationsImport: ImportKind<Row> = {
         const old = existing.get(r.value.uscc);
         if (!old) {
           const row = organizationRowFromInput(r.value as OrganizationInput, {
-            id: crypto.randomUUID(), jurisdictionCode: ctx.actor.jurisdictionCode, now, isDemo: false,
+            id: newId(), jurisdictionCode: ctx.actor.jurisdictionCode, now, isDemo: false,
           });
           inserts.push(row);
           const { createdAt: _c, updatedAt: _u, divisionName: _d, ...after } = presentOrganization(row);

@@ -3,7 +3,6 @@
  * stored encrypted and masked (as createPerson does), and never written to the audit trail in clear.
  * One row per person; the broker columns describe the person's 技术经纪（经理）人 role.
  */
-import crypto from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { type PersonInput, residentIdField, usccField } from '../../../../common/registry-schema.js';
@@ -15,6 +14,7 @@ import { type AuditInput, audit } from '../../audit/audit.js';
 import { findOrganizationsByUscc } from '../organization-repo.js';
 import { type PersonRow, affiliationRows, roleRows, writePersonUpdate } from '../people.js';
 import { type ImportKind, type ValidRow, fromLabel, invalid, optional, splitList } from './import-table.js';
+import { newId } from '../../../ids.js';
 
 type RoleRow = Selectable<PersonRoleTable>;
 type AffiliationRow = Selectable<AffiliationTable>;
@@ -222,7 +222,7 @@ export const peopleImport: ImportKind<Row> = {
         if (details.length) continue; // nothing will be written; keep looking for errors only
         if (!old) {
           const person: PersonRow = {
-            id: crypto.randomUUID(),
+            id: newId(),
             jurisdiction_code: ctx.actor.jurisdictionCode,
             name: input.name,
             id_number_cipher: ctx.protector.encrypt(input.idNumber),

@@ -1,5 +1,4 @@
 /** Import kind `platforms`: upsert by (host organization's credit code, type, name). */
-import crypto from 'node:crypto';
 import { z } from 'zod';
 import { type PlatformInput, isoDate, usccField } from '../../../../common/registry-schema.js';
 import { LEVELS, PLATFORM_TYPES } from '../../../../common/vocabulary.js';
@@ -8,6 +7,7 @@ import { type AuditInput, audit } from '../../audit/audit.js';
 import { findOrganizationsByUscc } from '../organization-repo.js';
 import { type PlatformRow, platformRow, writePlatformUpdate } from '../platforms.js';
 import { type ImportKind, fromLabel, invalid, optional } from './import-table.js';
+import { newId } from '../../../ids.js';
 
 const importSchema = z
   .strictObject({
@@ -89,7 +89,7 @@ export const platformsImport: ImportKind<Row> = {
         const old = existing.get(keyOf(host.id, r.value.type, r.value.name));
         if (!old) {
           const row = platformRow({ ...fields, hostOrganizationId: host.id }, {
-            id: crypto.randomUUID(), jurisdictionCode: ctx.actor.jurisdictionCode, now, isDemo: false,
+            id: newId(), jurisdictionCode: ctx.actor.jurisdictionCode, now, isDemo: false,
           });
           inserts.push(row);
           // The view platforms.ts audits on create.
