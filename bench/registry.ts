@@ -22,6 +22,8 @@
  *                         (summarize with `npx tsx bench/profile-summary.ts <file>`)
  *   BENCH_SQL_TIMING=1    diagnostic: time every SQL statement of the import by shape (the import
  *                         then opens the database itself, with openDatabase's settings plus a logger)
+ *   BENCH_SQLITE_PRAGMAS="cache_size=-262144"  experiment: pragmas set on the SQLite import
+ *                         connection before importing (not what the CLI does; the run is labelled)
  *   BENCH_KEEP=1          keep the generated CSV folder
  */
 import { spawn } from 'node:child_process';
@@ -98,6 +100,9 @@ interface KindResult {
   /** After apply: the import's own audit event and COMMIT. */
   commitSeconds: number;
   totalSeconds: number;
+  /** CPU the import process used meanwhile (user, system): with a busy machine, wall time exceeds it. */
+  cpuUserSeconds: number;
+  cpuSystemSeconds: number;
   rowsPerSecond: number;
   /** The import process's peak RSS so far (MB). */
   peakRssMb: number;
@@ -205,11 +210,13 @@ async function importOne(ctx: Ctx, file: GeneratedFile): Promise<KindResult> {
       }
     },
   };
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const table = await readTable(fs.readFileSync(file.file), 'csv');
   const t1 = performance.now();
   const counts = await importTable(ctx, timed, table);
   const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   const total = (t2 - t0) / 1000;
   return {
     kind: file.kind,
@@ -220,6 +227,8 @@ async function importOne(ctx: Ctx, file: GeneratedFile): Promise<KindResult> {
     applySeconds: round((applyEnd - applyStart) / 1000),
     commitSeconds: round((t2 - applyEnd) / 1000),
     totalSeconds: round(total),
+    cpuUserSeconds: round(cpu.user / 1e6),
+    cpuSystemSeconds: round(cpu.system / 1e6),
     rowsPerSecond: Math.round(counts.total / total),
     peakRssMb: peakRssMb(),
     heapUsedMb: mb(process.memoryUsage().heapUsed),
@@ -260,11 +269,25 @@ function openTimedDatabase(url: string, timings: Map<string, SqlTiming>): DbHand
   return { db, dialect: 'sqlite', description: url, close: () => db.destroy() };
 }
 
+function sqlitePragmas(): string[] {
+  const text = process.env.BENCH_SQLITE_PRAGMAS?.trim();
+  if (!text) return [];
+  return text.split(/[;,]/).map((p) => p.trim()).filter(Boolean).map((p) => {
+    if (!/^\w+\s*=\s*-?\w+$/.test(p)) throw new Error(`BENCH_SQLITE_PRAGMAS: "${p}" is not name=value`);
+    return p;
+  });
+}
+
 async function importChild(job: ImportJob): Promise<void> {
   const timings = process.env.BENCH_SQL_TIMING === '1' ? new Map<string, SqlTiming>() : undefined;
   const handle = timings ? openTimedDatabase(job.url, timings) : openDatabase(job.url);
   const log = (line: string) => console.error(`[${handle.dialect}] ${line}`);
   try {
+    // Experiment knob: SQLite pragmas for the import connection, e.g. cache_size=-262144.
+    for (const pragma of handle.dialect === 'sqlite' ? sqlitePragmas() : []) {
+      await sql.raw(`pragma ${pragma}`).execute(handle.db);
+      log(`pragma ${pragma}`);
+    }
     const ctx = benchCtx(handle);
     const kinds: KindResult[] = [];
     for (const file of job.files) {
@@ -498,8 +521,11 @@ function report(generated: Generated, results: Record<string, DialectResult | { 
     out.push(`${dialect} — import ${r.importSeconds} s in all, database ${r.databaseSizeMb} MB, import process peak RSS ${r.peakRssMb} MB`);
     out.push(
       table(
-        ['kind', 'rows', 'read s', 'validate s', 'apply s', 'commit s', 'total s', 'rows/s', 'peak RSS MB'],
-        r.kinds.map((k) => [k.kind, k.rows, k.readSeconds, k.validateSeconds, k.applySeconds, k.commitSeconds, k.totalSeconds, k.rowsPerSecond, k.peakRssMb]),
+        ['kind', 'rows', 'read s', 'validate s', 'apply s', 'commit s', 'total s', 'CPU user+sys s', 'rows/s', 'peak RSS MB'],
+        r.kinds.map((k) => [
+          k.kind, k.rows, k.readSeconds, k.validateSeconds, k.applySeconds, k.commitSeconds, k.totalSeconds,
+          `${k.cpuUserSeconds}+${k.cpuSystemSeconds}`, k.rowsPerSecond, k.peakRssMb,
+        ]),
       ),
     );
     for (const k of r.kinds.filter((x) => x.sql)) {
@@ -546,6 +572,7 @@ async function main(): Promise<void> {
   const results: Record<string, DialectResult | { skipped: string }> = {};
   let failed = false;
   try {
+    const loadAtStart = os.loadavg().map((l) => round(l));
     console.error(`generating scale ${scale} (${sizes.organizations.toLocaleString('en')} organizations) in ${workDir} …`);
     const generated = generateRegistry(path.join(workDir, 'csv'), sizes, seed);
     const generatorPeakRssMb = peakRssMb();
@@ -575,6 +602,7 @@ async function main(): Promise<void> {
     }
 
     console.log(`\n${report(generated, results)}`);
+    console.log(`\nLoad average (1/5/15 min) at start ${loadAtStart.join(' ')}, at end ${os.loadavg().map((l) => round(l)).join(' ')} on ${os.cpus().length} CPUs`);
     const sqliteResult = results.sqlite && !('skipped' in results.sqlite) ? results.sqlite : undefined;
     const orgSeconds = sqliteResult?.kinds.find((k) => k.kind === 'organizations')?.totalSeconds;
     const target = {
@@ -587,14 +615,32 @@ async function main(): Promise<void> {
 
     const date = new Date().toISOString().slice(0, 10);
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    const file = path.join(RESULTS_DIR, scale === 1 ? `registry-${date}.json` : `registry-${date}-scale${scale}.json`);
+    // Only the plain national-scale run is registry-<date>.json; partial or diagnostic runs say what they are.
+    const variant = [
+      scale !== 1 ? `scale${scale}` : '',
+      process.env.BENCH_DIALECTS ? dialects.join('+') : '',
+      onlyKinds ? onlyKinds.join('+') : '',
+      !options.search ? 'nosearch' : '',
+      profileDir || process.env.BENCH_SQL_TIMING === '1' ? 'profile' : '',
+      sqlitePragmas().length ? 'pragmas' : '',
+    ].filter(Boolean);
+    const file = path.join(RESULTS_DIR, `registry-${date}${variant.map((v) => `-${v}`).join('')}.json`);
     const cpus = os.cpus();
     const json = {
       date: new Date().toISOString(),
-      machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? '', memoryMb: mb(os.totalmem()), node: process.version, platform: `${os.platform()} ${os.release()}` },
+      machine: {
+        cpus: cpus.length,
+        cpuModel: cpus[0]?.model ?? '',
+        memoryMb: mb(os.totalmem()),
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+        /** 1/5/15-minute load averages: other work on the machine slows every figure here. */
+        loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((l) => round(l)) },
+      },
       scale,
       seed,
       sizes,
+      ...(sqlitePragmas().length ? { sqlitePragmas: sqlitePragmas() } : {}),
       generation: {
         seconds: round(generated.seconds, 1),
         peakRssMb: generatorPeakRssMb,

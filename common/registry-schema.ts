@@ -55,24 +55,43 @@ export const contactSchema = z.strictObject({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
-export const organizationInput = z.strictObject({
+/** Organization fields as stored; lists have no defaults here so a patch never resets them. */
+const organizationFields = {
   name: z.string().trim().min(2, { message: '名称至少2个字' }).max(100),
   uscc: usccField,
   kind: z.enum(ORGANIZATION_KINDS.values),
   divisionCode,
   address: z.string().trim().max(200).optional(),
-  industries: z.array(z.enum(INDUSTRIES.values)).max(10).default([]),
-  serviceTypes: z.array(z.enum(SERVICE_TYPES.values)).max(6).default([]),
+  industries: z.array(z.enum(INDUSTRIES.values)).max(10),
+  serviceTypes: z.array(z.enum(SERVICE_TYPES.values)).max(6),
   /** New R&D institutions only: filed (已备案) with the S&T department, and when. */
   rdFiled: z.boolean().optional(),
   rdFiledOn: isoDate.optional(),
   legalRepresentativeId: z.string().min(1).optional(),
   actualControllerId: z.string().min(1).optional(),
-  contacts: z.array(contactSchema).max(20).default([]),
+  contacts: z.array(contactSchema).max(20),
+};
+
+export const organizationInput = z.strictObject({
+  ...organizationFields,
+  industries: organizationFields.industries.default([]),
+  serviceTypes: organizationFields.serviceTypes.default([]),
+  contacts: organizationFields.contacts.default([]),
 });
 export type OrganizationInput = z.infer<typeof organizationInput>;
 
-export const organizationPatch = organizationInput.partial().extend({ version: z.number().int().min(1) });
+/** A patch: only the fields sent change; `null` clears an optional field. */
+export const organizationPatch = z
+  .strictObject(organizationFields)
+  .partial()
+  .extend({
+    version: z.number().int().min(1),
+    address: organizationFields.address.unwrap().nullish(),
+    rdFiled: z.boolean().nullish(),
+    rdFiledOn: isoDate.nullish(),
+    legalRepresentativeId: z.string().min(1).nullish(),
+    actualControllerId: z.string().min(1).nullish(),
+  });
 export type OrganizationPatch = z.infer<typeof organizationPatch>;
 
 export const qualificationInput = z.strictObject({
@@ -113,15 +132,24 @@ export const affiliationInput = z.strictObject({
   title: z.string().trim().max(50).optional(),
 });
 
-export const personInput = z.strictObject({
+const personFields = {
   name: z.string().trim().min(1).max(50),
   idNumber: residentIdField,
   phone: z.string().trim().regex(/^[\d+\-() ]{5,20}$/, { message: '电话号码格式不正确' }).optional(),
-  roles: z.array(personRoleInput).max(10).default([]),
-  affiliations: z.array(affiliationInput).max(20).default([]),
+  roles: z.array(personRoleInput).max(10),
+  affiliations: z.array(affiliationInput).max(20),
+};
+
+export const personInput = z.strictObject({
+  ...personFields,
+  roles: personFields.roles.default([]),
+  affiliations: personFields.affiliations.default([]),
 });
 export type PersonInput = z.infer<typeof personInput>;
-export const personPatch = personInput.partial().extend({ version: z.number().int().min(1) });
+export const personPatch = z
+  .strictObject(personFields)
+  .partial()
+  .extend({ version: z.number().int().min(1), phone: personFields.phone.unwrap().nullish() });
 export type PersonPatch = z.infer<typeof personPatch>;
 
 export const platformInput = z.strictObject({
@@ -134,8 +162,17 @@ export const platformInput = z.strictObject({
   documentNumber: z.string().trim().max(60).optional(),
 });
 export type PlatformInput = z.infer<typeof platformInput>;
-export const platformPatch = platformInput.partial().extend({ version: z.number().int().min(1) });
+export const platformPatch = platformInput.partial().extend({
+  version: z.number().int().min(1),
+  revokedOn: isoDate.nullish(),
+  documentNumber: z.string().trim().max(60).nullish(),
+});
 export type PlatformPatch = z.infer<typeof platformPatch>;
+
+/** A patch's fields with `null` (clear) turned into `undefined` (absent in the merged input). */
+export function withoutNulls<T extends Record<string, unknown>>(patch: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v === null ? undefined : v])) as never;
+}
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

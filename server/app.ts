@@ -48,8 +48,10 @@ export async function build(config: AppConfig): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !config.webDir || !fs.existsSync(path.join(config.webDir, 'index.html'))) {
-      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `没有这个地址：${request.method} ${request.url.split('?')[0]}` } });
+    const pathname = request.url.split('?')[0]!;
+    const isFile = /\.[A-Za-z0-9]+$/.test(pathname); // a missing asset is a 404, not the app
+    if (pathname.startsWith('/api/') || isFile || !config.webDir || !fs.existsSync(path.join(config.webDir, 'index.html'))) {
+      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `没有这个地址：${request.method} ${pathname}` } });
     }
     // Client-side routes: the web app decides what to show.
     return reply.type('text/html').sendFile('index.html');
@@ -92,7 +94,7 @@ export async function build(config: AppConfig): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: importDocs, prefix: '/docs/import/', decorateReply: false });
   }
   if (config.webDir && fs.existsSync(config.webDir)) {
-    await app.register(fastifyStatic, { root: path.resolve(config.webDir), prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, { root: path.resolve(config.webDir), prefix: '/', index: ['index.html'] });
   }
   return app;
 }

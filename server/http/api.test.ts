@@ -83,6 +83,22 @@ for (const dialect of await testDialects()) {
       expect(list.json().items.map((o: { id: string }) => o.id)).toEqual([id]);
     });
 
+    it('a PATCH changes only what it sends; null clears an optional field', async () => {
+      const s = await t.loginAs(['operator']);
+      const input = organizationInputFor({ industries: ['new_energy', 'new_materials'], address: '湛河区某路1号', contacts: [{ name: '王敏', phone: '0375-1234567' }] });
+      const id = (await t.call(s, 'POST', '/api/organizations', input)).json().id as string;
+      const renamed = (await t.call(s, 'PATCH', `/api/organizations/${id}`, { version: 1, name: '改名后的测试有限公司' })).json();
+      expect(renamed).toMatchObject({ name: '改名后的测试有限公司', industries: ['new_energy', 'new_materials'], address: '湛河区某路1号' });
+      expect(renamed.contacts).toEqual([{ name: '王敏', phone: '0375-1234567' }]);
+      const cleared = (await t.call(s, 'PATCH', `/api/organizations/${id}`, { version: 2, address: null })).json();
+      expect(cleared.address).toBeNull();
+      expect(cleared.industries).toEqual(['new_energy', 'new_materials']);
+      const person = (await t.call(s, 'POST', '/api/people', { name: '赵测试', idNumber: '11010519491231002X', phone: '0375-7654321', roles: [{ role: 'broker', level: 'senior' }] })).json();
+      const patched = (await t.call(s, 'PATCH', `/api/people/${person.id}`, { version: 1, phone: null })).json();
+      expect(patched.phone).toBeNull();
+      expect(patched.roles).toEqual([{ role: 'broker', certificateNumber: null, level: 'senior', employment: null }]);
+    });
+
     it('locks an account after five wrong passwords', async () => {
       const s = await t.loginAs(['finance']);
       const me = (await t.call(s, 'GET', '/api/auth/me')).json().user.username as string;

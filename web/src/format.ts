@@ -8,10 +8,22 @@ export function today(): string {
   return chinaDate(new Date());
 }
 
+/** Beijing time whatever the browser's zone: the platform's records are Chinese government records. */
+const BEIJING = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
 export function formatInstant(iso: string | null | undefined): string {
   if (!iso) return EMPTY;
-  const d = dayjs(iso);
-  return d.isValid() ? d.format('YYYY-MM-DD HH:mm:ss') : iso;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : BEIJING.format(d);
 }
 
 export function text(value: string | number | null | undefined): string {

@@ -59,6 +59,10 @@ for (const dialect of await testDialects()) {
       expect(await organizationsQualifiedOn(handle.db, 'high_tech_enterprise', '2022-11-30')).not.toContain(org.id);
       const listed = await listOrganizations(ctx, { qualification: 'high_tech_enterprise', validOn: '2024-01-01', page: 1, pageSize: 100 });
       expect(listed.items.map((o) => o.id)).toContain(org.id);
+      const row = listed.items.find((o) => o.id === org.id)!;
+      expect(row.qualifications.map((x) => x.number)).toEqual(['GR202241001234']);
+      const later = await listOrganizations(ctx, { q: org.name, validOn: '2026-01-01', page: 1, pageSize: 10 });
+      expect(later.items[0]!.qualifications).toEqual([]);
     });
 
     it('keeps equity holders in basis points and refuses more than 100 %', async () => {

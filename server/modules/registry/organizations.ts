@@ -2,7 +2,7 @@
  * Organizations (机构): create, update, read, list; qualifications and equity holders.
  */
 import { sql } from 'kysely';
-import { addDays, addYears } from '../../../common/dates.js';
+import { addDays, addYears, chinaDate } from '../../../common/dates.js';
 import { checkUscc, normalizeUscc } from '../../../common/uscc.js';
 import type {
   EquityHolderInput,
@@ -10,7 +10,7 @@ import type {
   OrganizationPatch,
   QualificationInput,
 } from '../../../common/registry-schema.js';
-import type { Contact } from '../../../common/registry-schema.js';
+import { type Contact, withoutNulls } from '../../../common/registry-schema.js';
 import type { Ctx, Executor } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
@@ -169,7 +169,8 @@ export async function updateOrganization(ctx: Ctx, id: string, patch: Organizati
     const row = await findOrganizationById(trx, id);
     if (!row) throw notFound('机构', id);
     assertReachesOrganization(ctx.actor, 'registry.organization.update', row);
-    const { version, ...changes } = patch;
+    const { version, ...sent } = patch;
+    const changes = withoutNulls(sent);
     if (version !== row.version) {
       throw new AppError('CONFLICT', `该机构已被他人修改（当前版本 ${row.version}，提交版本 ${version}），请刷新后重试`, { field: 'version' });
     }
@@ -292,7 +293,10 @@ export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export async function listOrganizations(ctx: Ctx, query: OrganizationQuery): Promise<{ items: Organization[]; total: number }> {
+export async function listOrganizations(
+  ctx: Ctx,
+  query: OrganizationQuery,
+): Promise<{ items: (Organization & { qualifications: Qualification[] })[]; total: number }> {
   const scope = assertCan(ctx.actor, 'registry.organization.read');
   let base = ctx.db.selectFrom('organization');
   if (scope === 'jurisdiction') {
@@ -311,7 +315,7 @@ export async function listOrganizations(ctx: Ctx, query: OrganizationQuery): Pro
   if (query.division) base = base.where('division_code', 'like', `${jurisdictionPrefix(query.division)}%`);
   if (query.industry) base = base.where('industries', 'like', `%"${query.industry.replace(/[^a-z_]/g, '')}"%`);
   if (query.qualification) {
-    const on = query.validOn ?? ctx.clock.now().toISOString().slice(0, 10);
+    const on = query.validOn ?? chinaDate(ctx.clock.now());
     base = base.where((eb) =>
       eb.exists(
         eb
@@ -332,7 +336,26 @@ export async function listOrganizations(ctx: Ctx, query: OrganizationQuery): Pro
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { items: rows.map(presentOrganization), total: Number(total) };
+  // Each row shows the qualifications valid on the date asked about (today by default).
+  const on = query.validOn ?? chinaDate(ctx.clock.now());
+  const ids = rows.map((r) => r.id);
+  const valid = ids.length
+    ? await ctx.db
+        .selectFrom('qualification')
+        .selectAll()
+        .where('organization_id', 'in', ids)
+        .where('issued_on', '<=', on)
+        .where('valid_until', '>=', on)
+        .orderBy('issued_on', 'desc')
+        .execute()
+    : [];
+  return {
+    items: rows.map((r) => ({
+      ...presentOrganization(r),
+      qualifications: valid.filter((q) => q.organization_id === r.id).map(presentQualification),
+    })),
+    total: Number(total),
+  };
 }
 
 /** When a qualification's validity ends if the certificate does not say. */

@@ -162,7 +162,7 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonPatch): Pr
     const input: PersonInput = {
       name: patch.name ?? row.name,
       idNumber: patch.idNumber ?? ctx.protector.decrypt(row.id_number_cipher),
-      phone: patch.phone ?? row.phone ?? undefined,
+      phone: 'phone' in patch ? (patch.phone ?? undefined) : (row.phone ?? undefined),
       roles:
         patch.roles ??
         before!.roles.map((r) => ({

@@ -3,7 +3,7 @@
  * revoked dates.
  */
 import { sql, type Selectable } from 'kysely';
-import type { PlatformInput, PlatformPatch } from '../../../common/registry-schema.js';
+import { type PlatformInput, type PlatformPatch, withoutNulls } from '../../../common/registry-schema.js';
 import type { Ctx, Executor } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import type { PlatformTable } from '../../db/schema.js';
@@ -114,7 +114,8 @@ export async function updatePlatform(ctx: Ctx, id: string, patch: PlatformPatch)
     if (patch.version !== row.version) {
       throw new AppError('CONFLICT', `该平台已被他人修改（当前版本 ${row.version}），请刷新后重试`, { field: 'version' });
     }
-    const { version: _v, ...changes } = patch;
+    const { version: _v, ...sent } = patch;
+    const changes = withoutNulls(sent);
     const merged: PlatformInput = {
       name: row.name,
       type: row.type as PlatformInput['type'],

@@ -14,10 +14,13 @@ import type { ImportKind, ImportProblem } from '../../types.js';
 
 const KINDS: ImportKind[] = ['organizations', 'people', 'platforms', 'qualifications', 'equity'];
 
-function problemsOf(details: unknown[]): ImportProblem[] {
+type Row = ImportProblem & { key: number };
+
+function problemsOf(details: unknown[]): Row[] {
   return details
     .filter((d): d is Record<string, unknown> => !!d && typeof d === 'object')
-    .map((d) => ({
+    .map((d, key) => ({
+      key,
       line: Number(d.line ?? 0),
       column: String(d.column ?? ''),
       value: d.value,
@@ -151,9 +154,9 @@ export default function ImportPage() {
             description={error.message !== t('import.invalid', { n: badLines }) ? error.message : undefined}
             style={{ marginBottom: 12 }}
           />
-          <Table<ImportProblem>
+          <Table<Row>
             size="small"
-            rowKey={(p, index) => `${p.line}-${p.column}-${index ?? 0}`}
+            rowKey="key"
             dataSource={problems}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             columns={[

@@ -18,7 +18,7 @@ import { DemoTag } from '../../components/demo-tag.js';
 import { PageHeader, QueryGate } from '../../components/page.js';
 import { EMPTY, INDEFINITE, formatInstant, formatPercent, text, validity } from '../../format.js';
 import { useI18n } from '../../i18n.js';
-import { canUpdate } from '../../permissions.js';
+import { can, canUpdate, PERMISSIONS } from '../../permissions.js';
 import { useOrganization, useUpdateOrganization } from '../../queries.js';
 import type { EquityHolder, HostedPlatform, Organization, Qualification } from '../../types.js';
 import { OrganizationForm } from './organization-form.js';
@@ -43,6 +43,7 @@ function OrganizationView({ organization, onReload }: { organization: Organizati
   const [addingQualification, setAddingQualification] = useState(false);
   const update = useUpdateOrganization(organization.id);
   const editable = canUpdate(user, 'organization');
+  const canSeeAudit = can(user, PERMISSIONS.auditRead);
 
   const person = (ref: Organization['legalRepresentative'], id: string | null | undefined) => {
     const personId = ref?.id ?? id;
@@ -208,11 +209,7 @@ function OrganizationView({ organization, onReload }: { organization: Organizati
       <Tabs
         items={[
           { key: 'overview', label: t('common.basic'), children: overview },
-          {
-            key: 'audit',
-            label: t('audit.tab'),
-            children: <AuditTable subjectType="organization" subjectId={organization.id} />,
-          },
+          ...(canSeeAudit ? [{ key: 'audit', label: t('audit.tab'), children: <AuditTable subjectType="organization" subjectId={organization.id} /> }] : []),
         ]}
         destroyOnHidden
       />

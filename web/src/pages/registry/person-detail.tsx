@@ -9,7 +9,7 @@ import { DemoTag } from '../../components/demo-tag.js';
 import { PageHeader, QueryGate } from '../../components/page.js';
 import { EMPTY, formatInstant, text } from '../../format.js';
 import { useI18n } from '../../i18n.js';
-import { canUpdate } from '../../permissions.js';
+import { can, canUpdate, PERMISSIONS } from '../../permissions.js';
 import { usePerson, useUpdatePerson } from '../../queries.js';
 import type { Affiliation, Person, PersonRoleEntry } from '../../types.js';
 import { PersonForm } from './person-form.js';
@@ -32,6 +32,7 @@ function PersonView({ person, onReload }: { person: Person; onReload: () => void
   };
   const update = useUpdatePerson(person.id);
   const editable = canUpdate(user, 'person');
+  const canSeeAudit = can(user, PERMISSIONS.auditRead);
 
   const roleColumns = [
     { title: t('person.role'), dataIndex: 'role', render: (v: string) => vocab(PERSON_ROLES, v) },
@@ -89,7 +90,7 @@ function PersonView({ person, onReload }: { person: Person; onReload: () => void
         destroyOnHidden
         items={[
           { key: 'overview', label: t('common.basic'), children: overview },
-          { key: 'audit', label: t('audit.tab'), children: <AuditTable subjectType="person" subjectId={person.id} /> },
+          ...(canSeeAudit ? [{ key: 'audit', label: t('audit.tab'), children: <AuditTable subjectType="person" subjectId={person.id} /> }] : []),
         ]}
       />
       <Drawer title={t('person.edit')} open={editing} onClose={() => setEditing(false)} size={760} destroyOnHidden>

@@ -9,7 +9,7 @@ import { DemoTag } from '../../components/demo-tag.js';
 import { PageHeader, QueryGate } from '../../components/page.js';
 import { formatInstant, text, today } from '../../format.js';
 import { useI18n } from '../../i18n.js';
-import { canUpdate } from '../../permissions.js';
+import { can, canUpdate, PERMISSIONS } from '../../permissions.js';
 import { usePlatform, useUpdatePlatform } from '../../queries.js';
 import type { Platform } from '../../types.js';
 import { hostName, PlatformForm } from './platform-form.js';
@@ -38,6 +38,7 @@ function PlatformView({ platform, onReload }: { platform: Platform; onReload: ()
   };
   const update = useUpdatePlatform(platform.id);
   const editable = canUpdate(user, 'platform');
+  const canSeeAudit = can(user, PERMISSIONS.auditRead);
 
   const overview = (
     <Descriptions
@@ -82,7 +83,7 @@ function PlatformView({ platform, onReload }: { platform: Platform; onReload: ()
         destroyOnHidden
         items={[
           { key: 'overview', label: t('common.basic'), children: overview },
-          { key: 'audit', label: t('audit.tab'), children: <AuditTable subjectType="platform" subjectId={platform.id} /> },
+          ...(canSeeAudit ? [{ key: 'audit', label: t('audit.tab'), children: <AuditTable subjectType="platform" subjectId={platform.id} /> }] : []),
         ]}
       />
       <Drawer title={t('platform.edit')} open={editing} onClose={() => setEditing(false)} size={720} destroyOnHidden>
