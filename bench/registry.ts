@@ -20,8 +20,8 @@
  *   BENCH_SEARCH=0        import only, no search
  *   BENCH_CPU_PROF=1      write a V8 CPU profile of each import to bench/results/prof/
  *                         (summarize with `npx tsx bench/profile-summary.ts <file>`)
- *   BENCH_SQL_TIMING=1    diagnostic: time every SQL statement of the import by shape (the import
- *                         then opens the database itself, with openDatabase's settings plus a logger)
+ *   BENCH_SQL_TIMING=1    diagnostic: time every SQL statement of the import by shape (a Kysely
+ *                         plugin on the database as openDatabase opens it)
  *   BENCH_SQLITE_PRAGMAS="cache_size=-262144"  experiment: pragmas set on the SQLite import
  *                         connection before importing (not what the CLI does; the run is labelled)
  *   BENCH_KEEP=1          keep the generated CSV folder
@@ -33,28 +33,30 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import SqliteDatabase from 'better-sqlite3';
 import {
   type CompiledQuery,
   type DatabaseConnection,
+  DeleteQueryNode,
   DummyDriver,
+  InsertQueryNode,
   Kysely,
-  type LogEvent,
+  type KyselyPlugin,
   PostgresAdapter,
-  PostgresDialect,
   PostgresIntrospector,
   PostgresQueryCompiler,
+  type QueryId,
+  type RootOperationNode,
+  SelectQueryNode,
   SqliteAdapter,
-  SqliteDialect,
   SqliteIntrospector,
   SqliteQueryCompiler,
+  UpdateQueryNode,
   sql,
 } from 'kysely';
 import { type Ctx, systemActor, systemClock } from '../server/context.js';
-import { type DbHandle, isPostgresUrl, openDatabase } from '../server/db/create-db.js';
+import { openDatabase } from '../server/db/create-db.js';
 import type { Database } from '../server/db/schema.js';
 import { AppError } from '../server/errors.js';
-import pg from 'pg';
 import { type ImportKind, importTable } from '../server/modules/registry/import/import-table.js';
 import { IMPORT_KINDS } from '../server/modules/registry/import/kinds.js';
 import { readTable } from '../server/modules/registry/import/read-table.js';
@@ -107,7 +109,7 @@ interface KindResult {
   /** The import process's peak RSS so far (MB). */
   peakRssMb: number;
   heapUsedMb: number;
-  /** With BENCH_SQL_TIMING=1: time inside the database driver per statement shape. */
+  /** With BENCH_SQL_TIMING=1: time per statement shape, from compilation to result. */
   sql?: SqlTiming[];
 }
 
@@ -235,38 +237,39 @@ async function importOne(ctx: Ctx, file: GeneratedFile): Promise<KindResult> {
   };
 }
 
-/** "insert into organization", "select from organization", "update audit_head" … */
-function statementShape(text: string): string {
-  const m = text.match(/^\s*(insert into|update|delete from|select\b.*?\bfrom)\s+"?(\w+)"?/is);
-  if (!m) return text.slice(0, 30);
-  const verb = m[1]!.toLowerCase().startsWith('select') ? 'select from' : m[1]!.toLowerCase();
-  return `${verb} ${m[2]}`;
-}
-
 /**
- * Diagnostic only (BENCH_SQL_TIMING=1): the database as openDatabase opens it — same SQLite pragmas,
- * same pool — with Kysely's logger timing every statement.
+ * Diagnostic only (BENCH_SQL_TIMING=1): a Kysely plugin timing each statement from its compilation
+ * to its result, by shape ("insert into organization", "select from organization" …). It rides on
+ * the database exactly as openDatabase opens it; BEGIN and COMMIT are not statements it sees (the
+ * commit is the "commit" phase).
  */
-function openTimedDatabase(url: string, timings: Map<string, SqlTiming>): DbHandle {
-  const logger = (event: LogEvent) => {
-    const shape = statementShape(event.query.sql);
-    const t = timings.get(shape) ?? { statement: shape, count: 0, seconds: 0 };
-    t.count++;
-    t.seconds += event.queryDurationMillis / 1000;
-    timings.set(shape, t);
+function statementTimer(timings: Map<string, SqlTiming>): KyselyPlugin {
+  const started = new Map<QueryId, { shape: string; at: number }>();
+  const shapeOf = (node: RootOperationNode): string => {
+    const name = (table: unknown) => (table as { table?: { identifier?: { name?: string } } } | undefined)?.table?.identifier?.name ?? '?';
+    if (InsertQueryNode.is(node)) return `insert into ${name(node.into)}`;
+    if (UpdateQueryNode.is(node)) return `update ${name(node.table)}`;
+    if (DeleteQueryNode.is(node)) return `delete from ${name(node.from.froms[0])}`;
+    if (SelectQueryNode.is(node)) return `select from ${name(node.from?.froms[0])}`;
+    return node.kind;
   };
-  if (isPostgresUrl(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: logger });
-    return { db, dialect: 'postgres', description: url, close: () => db.destroy() };
-  }
-  const sqlite = new SqliteDatabase(url);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 10000');
-  sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: logger });
-  return { db, dialect: 'sqlite', description: url, close: () => db.destroy() };
+  return {
+    transformQuery({ node, queryId }) {
+      started.set(queryId, { shape: shapeOf(node), at: performance.now() });
+      return node;
+    },
+    async transformResult({ result, queryId }) {
+      const s = started.get(queryId);
+      if (s) {
+        started.delete(queryId);
+        const t = timings.get(s.shape) ?? { statement: s.shape, count: 0, seconds: 0 };
+        t.count++;
+        t.seconds += (performance.now() - s.at) / 1000;
+        timings.set(s.shape, t);
+      }
+      return result;
+    },
+  };
 }
 
 function sqlitePragmas(): string[] {
@@ -280,7 +283,8 @@ function sqlitePragmas(): string[] {
 
 async function importChild(job: ImportJob): Promise<void> {
   const timings = process.env.BENCH_SQL_TIMING === '1' ? new Map<string, SqlTiming>() : undefined;
-  const handle = timings ? openTimedDatabase(job.url, timings) : openDatabase(job.url);
+  const opened = openDatabase(job.url);
+  const handle = timings ? { ...opened, db: opened.db.withPlugin(statementTimer(timings)) } : opened;
   const log = (line: string) => console.error(`[${handle.dialect}] ${line}`);
   try {
     // Experiment knob: SQLite pragmas for the import connection, e.g. cache_size=-262144.
@@ -309,7 +313,7 @@ async function importChild(job: ImportJob): Promise<void> {
     }
     throw error;
   } finally {
-    await handle.close();
+    await opened.close();
   }
 }
 
@@ -530,7 +534,7 @@ function report(generated: Generated, results: Record<string, DialectResult | { 
     );
     for (const k of r.kinds.filter((x) => x.sql)) {
       out.push('');
-      out.push(`${dialect} — ${k.kind}: time inside the database driver by statement (BENCH_SQL_TIMING)`);
+      out.push(`${dialect} — ${k.kind}: time per statement, compile to result (BENCH_SQL_TIMING)`);
       out.push(table(['statement', 'count', 'seconds'], k.sql!.slice(0, 8).map((t) => [t.statement, t.count, t.seconds])));
     }
     if (r.search.length === 0) continue;

@@ -71,6 +71,15 @@ export function jurisdictionPrefix(code: string): string {
   return code;
 }
 
+/**
+ * The codes under a prefix as a half-open range [from, to): a range, unlike LIKE 'prefix%', lets
+ * both databases use an index on the code column.
+ */
+export function codeRange(prefix: string): { from: string; to: string } {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return { from: prefix, to: prefix.slice(0, -1) + String.fromCharCode(last + 1) };
+}
+
 export function isWithinJurisdiction(jurisdictionCode: string, code: string): boolean {
   return code.startsWith(jurisdictionPrefix(jurisdictionCode));
 }

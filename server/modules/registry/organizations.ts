@@ -16,7 +16,7 @@ import { inTransaction } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { assertCan, assertReachesOrganization } from '../access/policy.js';
-import { findDivision, isKnownDivision, jurisdictionPrefix } from './divisions.js';
+import { findDivision, isKnownDivision, jurisdictionPrefix, codeRange } from './divisions.js';
 import {
   type OrganizationRow,
   type QualificationRow,
@@ -300,7 +300,7 @@ export async function listOrganizations(
   const scope = assertCan(ctx.actor, 'registry.organization.read');
   let base = ctx.db.selectFrom('organization');
   if (scope === 'jurisdiction') {
-    base = base.where('jurisdiction_code', 'like', `${jurisdictionPrefix(ctx.actor.jurisdictionCode)}%`);
+    base = base.where('jurisdiction_code', '>=', codeRange(jurisdictionPrefix(ctx.actor.jurisdictionCode)).from).where('jurisdiction_code', '<', codeRange(jurisdictionPrefix(ctx.actor.jurisdictionCode)).to);
   } else {
     base = base.where('id', 'in', ctx.actor.organizationIds.length ? ctx.actor.organizationIds : ['']);
   }
@@ -312,20 +312,18 @@ export async function listOrganizations(
       : base.where('name', 'like', sql<string>`${likePattern(q)} escape '\\'`);
   }
   if (query.kind) base = base.where('kind', '=', query.kind);
-  if (query.division) base = base.where('division_code', 'like', `${jurisdictionPrefix(query.division)}%`);
+  if (query.division) base = base.where('division_code', '>=', codeRange(jurisdictionPrefix(query.division)).from).where('division_code', '<', codeRange(jurisdictionPrefix(query.division)).to);
   if (query.industry) base = base.where('industries', 'like', `%"${query.industry.replace(/[^a-z_]/g, '')}"%`);
   if (query.qualification) {
     const on = query.validOn ?? chinaDate(ctx.clock.now());
-    base = base.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('qualification as q')
-          .select('q.id')
-          .whereRef('q.organization_id', '=', 'organization.id')
-          .where('q.type', '=', query.qualification!)
-          .where('q.issued_on', '<=', on)
-          .where('q.valid_until', '>=', on),
-      ),
+    // An uncorrelated IN runs the qualification lookup once, not once per organization.
+    base = base.where('organization.id', 'in', (eb) =>
+      eb
+        .selectFrom('qualification as q')
+        .select('q.organization_id')
+        .where('q.type', '=', query.qualification!)
+        .where('q.issued_on', '<=', on)
+        .where('q.valid_until', '>=', on),
     );
   }
   const [{ total }] = (await base.select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [{ total: number }];

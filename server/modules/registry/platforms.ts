@@ -10,7 +10,7 @@ import type { PlatformTable } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { assertCan } from '../access/policy.js';
-import { jurisdictionPrefix } from './divisions.js';
+import { jurisdictionPrefix, codeRange } from './divisions.js';
 import { likePattern } from './organizations.js';
 import { newId } from '../../ids.js';
 
@@ -174,14 +174,14 @@ export async function listPlatforms(ctx: Ctx, query: PlatformQuery): Promise<{ i
   const scope = assertCan(ctx.actor, 'registry.platform.read');
   let base = ctx.db.selectFrom('platform').innerJoin('organization as host', 'host.id', 'platform.host_organization_id');
   if (scope === 'jurisdiction') {
-    base = base.where('platform.jurisdiction_code', 'like', `${jurisdictionPrefix(ctx.actor.jurisdictionCode)}%`);
+    base = base.where('platform.jurisdiction_code', '>=', codeRange(jurisdictionPrefix(ctx.actor.jurisdictionCode)).from).where('platform.jurisdiction_code', '<', codeRange(jurisdictionPrefix(ctx.actor.jurisdictionCode)).to);
   } else {
     base = base.where('platform.host_organization_id', 'in', ctx.actor.organizationIds.length ? ctx.actor.organizationIds : ['']);
   }
   if (query.q) base = base.where('platform.name', 'like', sql<string>`${likePattern(query.q.trim())} escape '\\'`);
   if (query.type) base = base.where('platform.type', '=', query.type);
   if (query.level) base = base.where('platform.level', '=', query.level);
-  if (query.division) base = base.where('host.division_code', 'like', `${jurisdictionPrefix(query.division)}%`);
+  if (query.division) base = base.where('host.division_code', '>=', codeRange(jurisdictionPrefix(query.division)).from).where('host.division_code', '<', codeRange(jurisdictionPrefix(query.division)).to);
   if (query.activeOn) {
     const on = query.activeOn;
     base = base
