@@ -179,7 +179,7 @@ function percentile(sorted: number[], p: number): number | null {
 }
 
 /** The context server/cli/main.ts builds: the jurisdiction's system actor and the system clock. */
-function benchCtx(handle: { db: Ctx['db']; dialect: Ctx['dialect'] }): Ctx {
+function benchCtx(handle: { db: Ctx['db']; dialect: Ctx['dialect']; sqlite?: Ctx['sqlite'] }): Ctx {
   // The CLI takes the data key from TT_DATA_KEY or ./data/secret.key (creating it); the benchmark
   // never writes that file: without TT_DATA_KEY it uses a fixed throwaway key.
   const key = process.env.TT_DATA_KEY ? loadDataKey() : crypto.createHash('sha256').update('techtransfer bench').digest();
@@ -190,6 +190,7 @@ function benchCtx(handle: { db: Ctx['db']; dialect: Ctx['dialect'] }): Ctx {
     ip: null,
     clock: systemClock,
     protector: createProtector(key),
+    sqlite: handle.sqlite,
   };
 }
 

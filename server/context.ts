@@ -2,6 +2,7 @@
  * What every use case receives explicitly: the database (or the open transaction), who acts, from
  * where, and the clock. No DI container.
  */
+import type SqliteDatabase from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import type { UserRole } from '../common/vocabulary.js';
 import type { Db, Dialect } from './db/create-db.js';
@@ -30,6 +31,8 @@ export interface Ctx {
   ip: string | null;
   clock: Clock;
   protector: DataProtector;
+  /** Set on SQLite: the connection itself, for bulk inserts (server/db/bulk-insert.ts). */
+  sqlite?: SqliteDatabase.Database;
 }
 
 export type Executor = Db | Transaction<Database>;

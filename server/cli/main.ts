@@ -32,6 +32,7 @@ async function withContext<T>(work: (ctx: Ctx, handle: DbHandle) => Promise<T>):
       ip: null,
       clock: systemClock,
       protector: createProtector(loadDataKey()),
+      sqlite: handle.sqlite,
     };
     return await work(ctx, handle);
   } finally {

@@ -15,6 +15,8 @@ export type Db = Kysely<Database>;
 export interface DbHandle {
   db: Db;
   dialect: Dialect;
+  /** The SQLite connection itself, for the bulk-insert fast path (server/db/bulk-insert.ts). */
+  sqlite?: SqliteDatabase.Database;
   /** What it points at, without a password, for logs. */
   description: string;
   close(): Promise<void>;
@@ -55,5 +57,5 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_S
   sqlite.pragma(`cache_size = -${Number(process.env.SQLITE_CACHE_MB ?? 256) * 1024}`);
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', description: path.resolve(url), close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, description: path.resolve(url), close: () => db.destroy() };
 }

@@ -55,5 +55,6 @@ export function ctxOf(request: FastifyRequest, services: Services): Ctx {
     ip: request.ip,
     clock: services.clock,
     protector: services.protector,
+    sqlite: services.handle.sqlite,
   };
 }

@@ -15,5 +15,6 @@ export function testCtx(handle: DbHandle, actor: Partial<Actor> & { roles?: User
     ip: '127.0.0.1',
     clock: { now: () => new Date(now) },
     protector: createProtector(TEST_KEY),
+    sqlite: handle.sqlite,
   };
 }

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Ctx } from '../../context.js';
 import type { AuditEventTable, Database } from '../../db/schema.js';
+import { insertMany } from '../../db/bulk-insert.js';
 
 export interface AuditInput {
   action: string;
@@ -62,10 +63,7 @@ export async function audit(trx: Transaction<Database>, ctx: Ctx, ...inputs: Aud
     rows.push({ ...event, hash });
     prev = hash;
   }
-  // Chunks keep each statement under both databases' bound-parameter limits.
-  for (let i = 0; i < rows.length; i += 500) {
-    await trx.insertInto('audit_event').values(rows.slice(i, i + 500)).execute();
-  }
+  await insertMany(trx, ctx.sqlite, 'audit_event', rows);
   await trx.updateTable('audit_head').set({ hash: prev }).where('id', '=', 1).execute();
 }
 

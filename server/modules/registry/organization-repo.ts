@@ -1,6 +1,7 @@
 /** SQL of the organization tables; use cases in organizations.ts call these. */
 import type { Selectable } from 'kysely';
-import type { Executor } from '../../context.js';
+import type { Ctx, Executor } from '../../context.js';
+import { insertMany } from '../../db/bulk-insert.js';
 import type { OrganizationTable, QualificationTable } from '../../db/schema.js';
 
 export type OrganizationRow = Selectable<OrganizationTable>;
@@ -25,9 +26,8 @@ export async function findOrganizationsByUscc(db: Executor, codes: string[]): Pr
   return found;
 }
 
-export async function insertOrganizations(db: Executor, rows: OrganizationRow[]): Promise<void> {
-  // 19 columns × 500 rows stays under SQLite's and PostgreSQL's parameter limits.
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('organization').values(rows.slice(i, i + 500)).execute();
+export function insertOrganizations(db: Executor, sqlite: Ctx['sqlite'], rows: OrganizationRow[]): Promise<void> {
+  return insertMany(db, sqlite, 'organization', rows);
 }
 
 export function qualificationsOf(db: Executor, organizationId: string) {

@@ -15,6 +15,7 @@ import { type AuditInput, audit } from '../../audit/audit.js';
 import { findOrganizationsByUscc } from '../organization-repo.js';
 import { type ImportKind, type ValidRow, fromLabel, invalid, optional, parseNumber } from './import-table.js';
 import { newId } from '../../../ids.js';
+import { insertMany } from '../../../db/bulk-insert.js';
 
 type HoldingRow = Selectable<EquityHoldingTable>;
 
@@ -200,7 +201,7 @@ export const equityImport: ImportKind<Row> = {
     let done = 0;
     const flush = async () => {
       const batch = inserts.splice(0);
-      if (batch.length) await trx.insertInto('equity_holding').values(batch).execute();
+      await insertMany(trx, ctx.sqlite, 'equity_holding', batch);
       await audit(trx, ctx, ...events.splice(0));
       progress(done, rows.length);
     };

@@ -122,7 +122,7 @@ export const organizationsImport: ImportKind<Row> = {
         });
         counts.updated++;
       }
-      await insertOrganizations(trx, inserts);
+      await insertOrganizations(trx, ctx.sqlite, inserts);
       await audit(trx, ctx, ...events);
       progress(Math.min(i + CHUNK, rows.length), rows.length);
     }

@@ -15,6 +15,7 @@ import { findOrganizationsByUscc } from '../organization-repo.js';
 import { type PersonRow, affiliationRows, roleRows, writePersonUpdate } from '../people.js';
 import { type ImportKind, type ValidRow, fromLabel, invalid, optional, splitList } from './import-table.js';
 import { newId } from '../../../ids.js';
+import { insertMany } from '../../../db/bulk-insert.js';
 
 type RoleRow = Selectable<PersonRoleTable>;
 type AffiliationRow = Selectable<AffiliationTable>;
@@ -269,9 +270,9 @@ export const peopleImport: ImportKind<Row> = {
         counts.updated++;
       }
       if (details.length === 0) {
-        for (let k = 0; k < people.length; k += 400) await trx.insertInto('person').values(people.slice(k, k + 400)).execute();
-        for (let k = 0; k < newRoles.length; k += 500) await trx.insertInto('person_role').values(newRoles.slice(k, k + 500)).execute();
-        for (let k = 0; k < newAffiliations.length; k += 500) await trx.insertInto('affiliation').values(newAffiliations.slice(k, k + 500)).execute();
+        await insertMany(trx, ctx.sqlite, 'person', people);
+        await insertMany(trx, ctx.sqlite, 'person_role', newRoles);
+        await insertMany(trx, ctx.sqlite, 'affiliation', newAffiliations);
         await audit(trx, ctx, ...events);
       }
       progress(Math.min(i + CHUNK, rows.length), rows.length);

@@ -8,6 +8,7 @@ import { findOrganizationsByUscc } from '../organization-repo.js';
 import { type PlatformRow, platformRow, writePlatformUpdate } from '../platforms.js';
 import { type ImportKind, fromLabel, invalid, optional } from './import-table.js';
 import { newId } from '../../../ids.js';
+import { insertMany } from '../../../db/bulk-insert.js';
 
 const importSchema = z
   .strictObject({
@@ -133,7 +134,7 @@ export const platformsImport: ImportKind<Row> = {
       }
       if (details.length === 0) {
         // 13 columns × 400 rows stays under both databases' parameter limits.
-        for (let k = 0; k < inserts.length; k += 400) await trx.insertInto('platform').values(inserts.slice(k, k + 400)).execute();
+        await insertMany(trx, ctx.sqlite, 'platform', inserts);
         await audit(trx, ctx, ...events);
       }
       progress(Math.min(i + CHUNK, rows.length), rows.length);

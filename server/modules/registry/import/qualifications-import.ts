@@ -10,6 +10,7 @@ import { type AuditInput, audit } from '../../audit/audit.js';
 import { type QualificationRow, findOrganizationsByUscc } from '../organization-repo.js';
 import { defaultValidUntil, presentQualification, qualificationRow } from '../organizations.js';
 import { type ImportKind, fromLabel, invalid, optional } from './import-table.js';
+import { insertMany } from '../../../db/bulk-insert.js';
 
 const importSchema = z
   .strictObject({
@@ -116,7 +117,7 @@ export const qualificationsImport: ImportKind<Row> = {
         counts.updated++;
       }
       if (details.length === 0) {
-        for (let k = 0; k < inserts.length; k += 500) await trx.insertInto('qualification').values(inserts.slice(k, k + 500)).execute();
+        await insertMany(trx, ctx.sqlite, 'qualification', inserts);
         await audit(trx, ctx, ...events);
       }
       progress(Math.min(i + CHUNK, rows.length), rows.length);
