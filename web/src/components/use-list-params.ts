@@ -3,12 +3,20 @@ import { useSearchParams } from 'react-router';
 
 type Patch<K extends string> = Partial<Record<K | 'page' | 'pageSize', string | number | null | undefined>>;
 
+export interface ListParams<K extends string> {
+  values: Record<K, string | undefined>;
+  page: number;
+  pageSize: number;
+  update: (patch: Patch<K>) => void;
+  reset: () => void;
+}
+
 /**
  * List filters and paging kept in the URL (?q=…&kind=…&page=2), so a detail page's Back
  * and a shared link return to the same list. Changing a filter goes back to page 1.
  * `keys` must be a constant (module-level) array.
  */
-export function useListParams<K extends string>(keys: readonly K[]) {
+export function useListParams<K extends string>(keys: readonly K[]): ListParams<K> {
   const [params, setParams] = useSearchParams();
   const values = useMemo(() => {
     const out = {} as Record<K, string | undefined>;

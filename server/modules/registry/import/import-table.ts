@@ -122,12 +122,28 @@ export function validateTable<T>(kind: ImportKind<T>, table: Table): ValidRow<T>
 export async function importTable<T>(ctx: Ctx, kind: ImportKind<T>, table: Table, progress: Progress = () => {}): Promise<ImportCounts> {
   assertCan(ctx.actor, 'registry.import');
   const rows = validateTable(kind, table);
-  return inTransaction(ctx, async (trx) => {
-    const counts = await kind.apply(ctx, trx, rows, progress);
-    const result = { total: rows.length, ...counts };
-    await audit(trx, ctx, { action: 'registry.import', subjectType: 'import', subjectId: kind.kind, after: result });
-    return result;
-  });
+  return withImportCache(ctx, () =>
+    inTransaction(ctx, async (trx) => {
+      const counts = await kind.apply(ctx, trx, rows, progress);
+      const result = { total: rows.length, ...counts };
+      await audit(trx, ctx, { action: 'registry.import', subjectType: 'import', subjectId: kind.kind, after: result });
+      return result;
+    }),
+  );
+}
+
+/** SQLite page cache (MiB) while a large import runs: one transaction touches most index pages. */
+const IMPORT_CACHE_MB = Number(process.env.SQLITE_IMPORT_CACHE_MB ?? 1024);
+
+async function withImportCache<T>(ctx: Ctx, work: () => Promise<T>): Promise<T> {
+  if (!ctx.sqlite) return work();
+  const previous = ctx.sqlite.pragma('cache_size', { simple: true }) as number;
+  ctx.sqlite.pragma(`cache_size = -${IMPORT_CACHE_MB * 1024}`);
+  try {
+    return await work();
+  } finally {
+    ctx.sqlite.pragma(`cache_size = ${previous}`);
+  }
 }
 
 /** Splits a list cell: 电气制造；新材料 / a;b / a、b / a,b. */
