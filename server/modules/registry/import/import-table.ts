@@ -5,7 +5,8 @@
  */
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { Ctx } from '../../../context.js';
+import type { Ctx, Executor } from '../../../context.js';
+import { findOrganizationsByUscc, type OrganizationRow } from '../organization-repo.js';
 import { inTransaction } from '../../../context.js';
 import type { Database } from '../../../db/schema.js';
 import { AppError, type ErrorDetail } from '../../../errors.js';
@@ -144,6 +145,33 @@ async function withImportCache<T>(ctx: Ctx, work: () => Promise<T>): Promise<T> 
   } finally {
     ctx.sqlite.pragma(`cache_size = ${previous}`);
   }
+}
+
+export interface OrganizationReference {
+  code: string | undefined;
+  column: string;
+  reason: string;
+}
+
+/**
+ * Finds the organizations rows refer to by credit code, inside the import's transaction (so
+ * organizations imported earlier in it count), and lists each row whose code is not registered.
+ */
+export async function lookUpOrganizations<T>(
+  trx: Executor,
+  rows: ValidRow<T>[],
+  referencesOf: (value: T) => OrganizationReference[],
+): Promise<{ byCode: Map<string, OrganizationRow>; missing: ErrorDetail[] }> {
+  const codes = new Set<string>();
+  for (const r of rows) for (const ref of referencesOf(r.value)) if (ref.code) codes.add(ref.code);
+  const byCode = await findOrganizationsByUscc(trx, [...codes]);
+  const missing: ErrorDetail[] = [];
+  for (const r of rows) {
+    for (const ref of referencesOf(r.value)) {
+      if (ref.code && !byCode.has(ref.code)) missing.push({ line: r.line, column: ref.column, value: ref.code, reason: ref.reason });
+    }
+  }
+  return { byCode, missing };
 }
 
 /** Splits a list cell: 电气制造；新材料 / a;b / a、b / a,b. */

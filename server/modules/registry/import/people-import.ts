@@ -11,9 +11,8 @@ import { BROKER_LEVELS, EMPLOYMENT, PERSON_ROLES } from '../../../../common/voca
 import type { AffiliationTable, PersonRoleTable } from '../../../db/schema.js';
 import type { ErrorDetail } from '../../../errors.js';
 import { type AuditInput, audit } from '../../audit/audit.js';
-import { findOrganizationsByUscc } from '../organization-repo.js';
 import { type PersonRow, affiliationRows, roleRows, writePersonUpdate } from '../people.js';
-import { type ImportKind, type ValidRow, fromLabel, invalid, optional, splitList } from './import-table.js';
+import { type ImportKind, type ValidRow, fromLabel, invalid, optional, splitList, lookUpOrganizations } from './import-table.js';
 import { newId } from '../../../ids.js';
 import { insertMany } from '../../../db/bulk-insert.js';
 
@@ -183,15 +182,9 @@ export const peopleImport: ImportKind<Row> = {
   naturalKey: (v) => v.idNumber,
 
   async apply(ctx, trx, rows, progress) {
-    const details: ErrorDetail[] = [];
-    // Units are looked up in the transaction, so organizations imported earlier in it count.
-    const units = await findOrganizationsByUscc(trx, [...new Set(rows.flatMap((r) => (r.value.organizationUscc ? [r.value.organizationUscc] : [])))]);
-    for (const r of rows) {
-      const uscc = r.value.organizationUscc;
-      if (uscc && !units.has(uscc)) {
-        details.push({ line: r.line, column: '所在单位统一社会信用代码', value: uscc, reason: '所在单位未登记：须已在系统中，或先导入机构' });
-      }
-    }
+    const { byCode: units, missing: details } = await lookUpOrganizations(trx, rows, (v) => [
+      { code: v.organizationUscc, column: '所在单位统一社会信用代码', reason: '所在单位未登记：须已在系统中，或先导入机构' },
+    ]);
 
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const now = ctx.clock.now().toISOString();

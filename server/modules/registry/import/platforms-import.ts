@@ -4,9 +4,8 @@ import { type PlatformInput, isoDate, usccField } from '../../../../common/regis
 import { LEVELS, PLATFORM_TYPES } from '../../../../common/vocabulary.js';
 import type { ErrorDetail } from '../../../errors.js';
 import { type AuditInput, audit } from '../../audit/audit.js';
-import { findOrganizationsByUscc } from '../organization-repo.js';
 import { type PlatformRow, platformRow, writePlatformUpdate } from '../platforms.js';
-import { type ImportKind, fromLabel, invalid, optional } from './import-table.js';
+import { type ImportKind, fromLabel, invalid, optional, lookUpOrganizations } from './import-table.js';
 import { newId } from '../../../ids.js';
 import { insertMany } from '../../../db/bulk-insert.js';
 
@@ -65,14 +64,11 @@ export const platformsImport: ImportKind<Row> = {
   naturalKey: (v) => `${v.hostUscc} / ${PLATFORM_TYPES.label(v.type)} / ${v.name}`,
 
   async apply(ctx, trx, rows, progress) {
-    const details: ErrorDetail[] = [];
-    const hosts = await findOrganizationsByUscc(trx, [...new Set(rows.map((r) => r.value.hostUscc))]);
-    for (const r of rows) {
-      if (!hosts.has(r.value.hostUscc)) {
-        details.push({ line: r.line, column: '依托单位统一社会信用代码', value: r.value.hostUscc, reason: '依托单位未登记：须已在系统中，或先导入机构' });
-      }
-    }
-    if (details.length) throw invalid(details);
+    const { byCode: hosts, missing } = await lookUpOrganizations(trx, rows, (v) => [
+      { code: v.hostUscc, column: '依托单位统一社会信用代码', reason: '依托单位未登记：须已在系统中，或先导入机构' },
+    ]);
+    if (missing.length) throw invalid(missing);
+    const details: ErrorDetail[] = []; // rows found wrong once merged with what is stored
 
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const now = ctx.clock.now().toISOString();
@@ -133,7 +129,6 @@ export const platformsImport: ImportKind<Row> = {
         counts.updated++;
       }
       if (details.length === 0) {
-        // 13 columns × 400 rows stays under both databases' parameter limits.
         await insertMany(trx, ctx.sqlite, 'platform', inserts);
         await audit(trx, ctx, ...events);
       }

@@ -7,9 +7,9 @@ import { isoDate, usccField } from '../../../../common/registry-schema.js';
 import { LEVELS, QUALIFICATION_TYPES } from '../../../../common/vocabulary.js';
 import type { ErrorDetail } from '../../../errors.js';
 import { type AuditInput, audit } from '../../audit/audit.js';
-import { type QualificationRow, findOrganizationsByUscc } from '../organization-repo.js';
+import type { QualificationRow } from '../organization-repo.js';
 import { defaultValidUntil, presentQualification, qualificationRow } from '../organizations.js';
-import { type ImportKind, fromLabel, invalid, optional } from './import-table.js';
+import { type ImportKind, fromLabel, invalid, optional, lookUpOrganizations } from './import-table.js';
 import { insertMany } from '../../../db/bulk-insert.js';
 
 const importSchema = z
@@ -58,14 +58,11 @@ export const qualificationsImport: ImportKind<Row> = {
   naturalKey: (v) => `${v.uscc} / ${QUALIFICATION_TYPES.label(v.type)} / ${v.number}`,
 
   async apply(ctx, trx, rows, progress) {
-    const details: ErrorDetail[] = [];
-    const orgs = await findOrganizationsByUscc(trx, [...new Set(rows.map((r) => r.value.uscc))]);
-    for (const r of rows) {
-      if (!orgs.has(r.value.uscc)) {
-        details.push({ line: r.line, column: '统一社会信用代码', value: r.value.uscc, reason: '机构未登记：须已在系统中，或先导入机构' });
-      }
-    }
-    if (details.length) throw invalid(details);
+    const { byCode: orgs, missing } = await lookUpOrganizations(trx, rows, (v) => [
+      { code: v.uscc, column: '统一社会信用代码', reason: '机构未登记：须已在系统中，或先导入机构' },
+    ]);
+    if (missing.length) throw invalid(missing);
+    const details: ErrorDetail[] = []; // rows found wrong once merged with what is stored
 
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const now = ctx.clock.now().toISOString();
