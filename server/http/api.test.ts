@@ -111,6 +111,27 @@ for (const dialect of await testDialects()) {
       expect(locked.json().error.code).toBe('LOCKED');
     });
 
+    it('ends the session on logout', async () => {
+      const s = await t.loginAs(['operator']);
+      expect((await t.call(s, 'GET', '/api/auth/me')).statusCode).toBe(200);
+      expect((await t.call(s, 'POST', '/api/auth/logout')).statusCode).toBe(200);
+      expect((await t.call(s, 'GET', '/api/auth/me')).statusCode).toBe(401);
+    });
+
+    it('refuses an IP after twenty failed logins in ten minutes', async () => {
+      const from = { remoteAddress: '10.9.8.7' };
+      for (let i = 0; i < 20; i++) {
+        const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `ghost${i}`, password: 'wrong-password1' }, ...from });
+        expect(r.statusCode).toBe(401);
+      }
+      const refused = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ghost', password: 'x' }, ...from });
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.code).toBe('RATE_LIMITED');
+      // Another address is not affected.
+      const other = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ghost', password: 'x' }, remoteAddress: '10.9.8.8' });
+      expect(other.statusCode).toBe(401);
+    });
+
     it('serves the OpenAPI document', async () => {
       const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
       expect(res.statusCode).toBe(200);

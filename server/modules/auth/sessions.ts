@@ -78,6 +78,9 @@ export async function login(
   const csrfToken = crypto.randomBytes(24).toString('base64url');
   await inTransaction(ctx, async (trx) => {
     await trx.insertInto('login_attempt').values({ ...attemptRow, success: 1 }).execute();
+    // Housekeeping rides on logins: attempts older than a day and expired sessions go.
+    await trx.deleteFrom('login_attempt').where('at', '<', new Date(now.getTime() - 86_400_000).toISOString()).execute();
+    await trx.deleteFrom('session').where('expires_at', '<=', now.toISOString()).execute();
     await trx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
     await trx
       .insertInto('session')
