@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD } from '../testing/app.js';
 import { testDialects } from '../testing/databases.js';
 import { nextUscc, organizationInputFor } from '../testing/builders.js';
+import { TEST_KEY } from '../testing/context.js';
+import { build } from '../app.js';
+import { openDatabase } from '../db/create-db.js';
+import { createProtector } from '../modules/registry/protect.js';
 
 for (const dialect of await testDialects()) {
   describe(`HTTP API on ${dialect}`, () => {
@@ -109,6 +113,22 @@ for (const dialect of await testDialects()) {
       const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: me, password: TEST_PASSWORD } });
       expect(locked.statusCode).toBe(423);
       expect(locked.json().error.code).toBe('LOCKED');
+    });
+
+    it('a session made by one app instance works on another sharing the database', async () => {
+      const other = openDatabase(t.handle.url);
+      const second = await build({ handle: other, protector: createProtector(TEST_KEY) });
+      try {
+        const s = await t.loginAs(['operator']);
+        const res = await second.inject({ method: 'GET', url: '/api/organizations', headers: { cookie: s.cookie } });
+        expect(res.statusCode).toBe(200);
+        const created = await second.inject({ method: 'POST', url: '/api/organizations', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: organizationInputFor() });
+        expect(created.statusCode).toBe(201);
+        expect((await t.call(s, 'GET', `/api/organizations/${created.json().id}`)).statusCode).toBe(200);
+      } finally {
+        await second.close();
+        await other.close();
+      }
     });
 
     it('ends the session on logout', async () => {
