@@ -51,6 +51,7 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/platforms', action: 'registry.platform.create', url: () => '/api/platforms', body: (i) => ({ name: `新平台${Math.random().toString().slice(2, 8)}`, type: 'incubator', level: 'district', hostOrganizationId: i.own, recognizedOn: '2024-01-01' }) },
   { method: 'PATCH', path: '/api/platforms/{id}', action: 'registry.platform.update', url: (i) => `/api/platforms/${i.platform}`, body: () => ({ version: 999 }) },
   { method: 'POST', path: '/api/import/{kind}', action: 'registry.import', url: () => '/api/import/organizations' },
+  { method: 'GET', path: '/api/import/progress/{progressId}', action: 'registry.import', url: () => '/api/import/progress/no-such-import' },
   { method: 'GET', path: '/api/export/{kind}', action: 'registry.export', url: () => '/api/export/organizations?format=csv' },
   { method: 'GET', path: '/api/audit', action: 'audit.read', url: () => '/api/audit' },
 ];

@@ -25,9 +25,11 @@ import { createPlatform, getPlatform, listPlatforms, updatePlatform } from './pl
 import { IMPORT_KINDS, type ImportKindName } from './import/kinds.js';
 import { formatOf, readTable } from './import/read-table.js';
 import { importTable } from './import/import-table.js';
+import { type ImportPhase, readImportProgress, reportImportProgress } from './import/import-progress.js';
 import { exportRows } from './export/export-table.js';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
+const progressIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '进度编号应为8–64位字母、数字、-或_' });
 const kindParams = z.object({ kind: z.enum(Object.keys(IMPORT_KINDS) as [ImportKindName, ...ImportKindName[]]) });
 
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -116,15 +118,46 @@ export function registryRoutes(app: FastifyInstance, services: Services) {
 
   // Import and export
   r.post('/api/import/:kind', {
-    schema: { tags: ['registry'], summary: '导入 CSV / XLSX（全部成功或全部不导入）', params: kindParams, consumes: ['multipart/form-data'] },
+    schema: {
+      tags: ['registry'],
+      summary: '导入 CSV / XLSX（全部成功或全部不导入）',
+      description: '可带 progressId（客户端生成），导入期间用 GET /api/import/progress/{progressId} 查询进度。',
+      params: kindParams,
+      querystring: z.object({ progressId: progressIdSchema.optional() }),
+      consumes: ['multipart/form-data'],
+    },
   }, async (req) => {
-    assertCan(ctx(req).actor, 'registry.import'); // before reading the upload
+    const c = ctx(req);
+    assertCan(c.actor, 'registry.import'); // before reading the upload
+    const userId = c.actor.id ?? 'system';
+    const progressId = req.query.progressId;
+    const report = (phase: ImportPhase, done = 0, total = 0) => {
+      if (progressId) reportImportProgress(progressId, userId, { phase, done, total });
+    };
     const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
     if (!file) throw new AppError('VALIDATION', '请上传文件（字段名 file）', { field: 'file' });
     const format = formatOf(file.filename);
     const data = await file.toBuffer();
-    const table = await readTable(data, format);
-    return importTable(ctx(req), IMPORT_KINDS[req.params.kind] as never, table);
+    try {
+      report('reading');
+      const table = await readTable(data, format);
+      report('validating', 0, table.rows.length);
+      const result = await importTable(c, IMPORT_KINDS[req.params.kind] as never, table, (done, total) => report('writing', done, total));
+      report('done', result.total, result.total);
+      return result;
+    } catch (error) {
+      report('failed');
+      throw error;
+    }
+  });
+  r.get('/api/import/progress/:progressId', {
+    schema: { tags: ['registry'], summary: '导入进度', params: z.object({ progressId: progressIdSchema }) },
+  }, async (req) => {
+    const c = ctx(req);
+    assertCan(c.actor, 'registry.import');
+    const progress = readImportProgress(req.params.progressId, c.actor.id ?? 'system');
+    if (!progress) throw new AppError('NOT_FOUND', `没有进行中的导入：${req.params.progressId}`);
+    return progress;
   });
   r.get('/api/export/:kind', {
     schema: { tags: ['registry'], summary: '导出 CSV / XLSX', params: kindParams, querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }) },
