@@ -8,7 +8,7 @@ import type { EditFormState } from './use-edit-form.js';
  * A registry record's form (from `useEditForm`): the server's form-level problems and the
  * stale-version warning on top, the entity's fields, then 保存 / 取消.
  */
-export function EditForm<V>({
+export function EditForm<V extends object>({
   form,
   initialValues,
   onFinish,

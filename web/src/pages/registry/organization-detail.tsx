@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { App, Button, Card, Descriptions, Drawer, Space, Table, Tabs, Tag } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Descriptions, Space, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import {
   HOLDER_TYPES,
   INDUSTRIES,
@@ -13,12 +13,12 @@ import {
 } from '../../../../common/vocabulary.js';
 import type { Contact } from '../../../../common/registry-schema.js';
 import { useUser } from '../../auth.js';
-import { AuditTable } from '../../components/audit-table.js';
-import { DemoTag } from '../../components/demo-tag.js';
-import { PageHeader, QueryGate } from '../../components/page.js';
+import { DetailShell } from '../../components/detail-shell.js';
+import { DetailTableCard } from '../../components/detail-table-card.js';
+import { QueryGate } from '../../components/page.js';
 import { EMPTY, INDEFINITE, formatInstant, formatPercent, text, validity } from '../../format.js';
 import { useI18n } from '../../i18n.js';
-import { can, canUpdate, PERMISSIONS } from '../../permissions.js';
+import { canUpdate } from '../../permissions.js';
 import { useOrganization, useUpdateOrganization } from '../../queries.js';
 import type { EquityHolder, HostedPlatform, Organization, Qualification } from '../../types.js';
 import { OrganizationForm } from './organization-form.js';
@@ -32,18 +32,10 @@ export default function OrganizationDetail() {
 
 function OrganizationView({ organization, onReload }: { organization: Organization; onReload: () => void }) {
   const { t, vocab } = useI18n();
-  const { message } = App.useApp();
   const user = useUser();
-  const [editing, setEditing] = useState(false);
-  const [opened, setOpened] = useState(0);
-  const startEditing = () => {
-    setOpened((n) => n + 1);
-    setEditing(true);
-  };
   const [addingQualification, setAddingQualification] = useState(false);
   const update = useUpdateOrganization(organization.id);
   const editable = canUpdate(user, 'organization');
-  const canSeeAudit = can(user, PERMISSIONS.auditRead);
 
   const person = (ref: Organization['legalRepresentative'], id: string | null | undefined) => {
     const personId = ref?.id ?? id;
@@ -139,8 +131,7 @@ function OrganizationView({ organization, onReload }: { organization: Organizati
   const overview = (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {basic}
-      <Card
-        size="small"
+      <DetailTableCard<Qualification>
         title={t('org.qualifications')}
         extra={
           editable && (
@@ -149,85 +140,39 @@ function OrganizationView({ organization, onReload }: { organization: Organizati
             </Button>
           )
         }
-      >
-        <Table<Qualification>
-          size="small"
-          rowKey={(q) => q.id ?? `${q.type}-${q.number}`}
-          columns={qualificationColumns}
-          dataSource={organization.qualifications ?? []}
-          pagination={false}
-          locale={{ emptyText: t('common.none') }}
-        />
-      </Card>
-      <Card size="small" title={t('org.equityHolders')}>
-        <Table<EquityHolder>
-          size="small"
-          rowKey={(h) => h.id ?? `${h.holderType}-${h.holderId ?? h.holderOrganizationId ?? h.holderPersonId}`}
-          columns={equityColumns}
-          dataSource={organization.equityHolders ?? []}
-          pagination={false}
-          locale={{ emptyText: t('common.none') }}
-        />
-      </Card>
-      <Card size="small" title={t('org.contacts')}>
-        <Table<Contact>
-          size="small"
-          rowKey={(c) => `${c.name}-${c.phone ?? ''}-${c.email ?? ''}`}
-          columns={contactColumns}
-          dataSource={organization.contacts ?? []}
-          pagination={false}
-          locale={{ emptyText: t('common.none') }}
-        />
-      </Card>
-      <Card size="small" title={t('org.platforms')}>
-        <Table<HostedPlatform>
-          size="small"
-          rowKey="id"
-          columns={platformColumns}
-          dataSource={organization.platforms ?? []}
-          pagination={false}
-          locale={{ emptyText: t('common.none') }}
-        />
-      </Card>
+        rowKey={(q) => q.id ?? `${q.type}-${q.number}`}
+        columns={qualificationColumns}
+        dataSource={organization.qualifications ?? []}
+      />
+      <DetailTableCard<EquityHolder>
+        title={t('org.equityHolders')}
+        rowKey={(h) => h.id ?? `${h.holderType}-${h.holderId ?? h.holderOrganizationId ?? h.holderPersonId}`}
+        columns={equityColumns}
+        dataSource={organization.equityHolders ?? []}
+      />
+      <DetailTableCard<Contact>
+        title={t('org.contacts')}
+        rowKey={(c) => `${c.name}-${c.phone ?? ''}-${c.email ?? ''}`}
+        columns={contactColumns}
+        dataSource={organization.contacts ?? []}
+      />
+      <DetailTableCard<HostedPlatform> title={t('org.platforms')} rowKey="id" columns={platformColumns} dataSource={organization.platforms ?? []} />
     </Space>
   );
 
   return (
-    <div className="tt-page">
-      <PageHeader
-        back="/organizations"
-        title={organization.name}
-        tags={<DemoTag isDemo={organization.isDemo} />}
-        extra={
-          editable && (
-            <Button type="primary" icon={<EditOutlined />} onClick={startEditing} data-testid="edit-button">
-              {t('common.edit')}
-            </Button>
-          )
-        }
-      />
-      <Tabs
-        items={[
-          { key: 'overview', label: t('common.basic'), children: overview },
-          ...(canSeeAudit ? [{ key: 'audit', label: t('audit.tab'), children: <AuditTable subjectType="organization" subjectId={organization.id} /> }] : []),
-        ]}
-        destroyOnHidden
-      />
-      <Drawer title={t('org.edit')} open={editing} onClose={() => setEditing(false)} size={760} destroyOnHidden>
-        <OrganizationForm
-          key={`${organization.version}-${opened}`}
-          organization={organization}
-          submitting={update.isPending}
-          onCancel={() => setEditing(false)}
-          onReload={onReload}
-          onSubmit={async (body) => {
-            await update.mutateAsync(body as Parameters<typeof update.mutateAsync>[0]);
-            void message.success(t('common.saved'));
-            setEditing(false);
-          }}
-        />
-      </Drawer>
+    <DetailShell
+      entity="organization"
+      record={organization}
+      backTo="/organizations"
+      overview={overview}
+      editTitle={t('org.edit')}
+      drawerSize={760}
+      update={update}
+      renderForm={(props) => <OrganizationForm organization={organization} {...props} />}
+      onReload={onReload}
+    >
       <QualificationModal organizationId={organization.id} open={addingQualification} onClose={() => setAddingQualification(false)} />
-    </div>
+    </DetailShell>
   );
 }

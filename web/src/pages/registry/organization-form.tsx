@@ -3,10 +3,9 @@ import { Button, Col, DatePicker, Divider, Form, Input, Row, Space, Switch } fro
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { checkUscc } from '../../../../common/uscc.js';
 import { INDUSTRIES, ORGANIZATION_KINDS, SERVICE_TYPES } from '../../../../common/vocabulary.js';
-import { FormProblems } from '../../components/page.js';
+import { EditForm } from '../../components/edit-form.js';
 import { DivisionSelect, PersonSelect } from '../../components/pickers.js';
-import { changes, cleanRecord, withLists } from '../../components/form-values.js';
-import { useServerForm } from '../../components/use-server-form.js';
+import { useEditForm, useRequiredRule, type EditFormProps } from '../../components/use-edit-form.js';
 import { VocabSelect } from '../../components/vocab-select.js';
 import { dateItem } from '../../format.js';
 import { useI18n } from '../../i18n.js';
@@ -59,53 +58,33 @@ export function organizationToValues(organization: Organization): OrganizationFo
   };
 }
 
-interface Props {
+interface Props extends EditFormProps {
   /** Editing this record; absent when creating. */
   organization?: Organization;
-  /** Sends the body (whole record on create, changed fields on edit); throws ApiError. */
-  onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
-  onCancel: () => void;
-  onReload?: () => void;
-  submitting: boolean;
 }
 
-export function OrganizationForm({ organization, onSubmit, onCancel, onReload, submitting }: Props) {
+export function OrganizationForm({ organization, ...props }: Props) {
   const { t } = useI18n();
-  const { form, problems, conflict, submit } = useServerForm<OrganizationFormValues>(ORGANIZATION_FIELDS);
+  const required = useRequiredRule();
+  const { form, formProps } = useEditForm<OrganizationFormValues>({
+    ...props,
+    fields: ORGANIZATION_FIELDS,
+    record: organization,
+    initial: organization ? organizationToValues(organization) : { industries: [], serviceTypes: [], contacts: [] },
+    // The R&D filing belongs to new R&D institutions only: other kinds do not send it.
+    prepare: (next) => {
+      if (next.kind !== 'new_rd_institution') {
+        delete next.rdFiled;
+        delete next.rdFiledOn;
+      }
+      return next;
+    },
+    lists: ['industries', 'serviceTypes', 'contacts'],
+  });
   const kind = Form.useWatch('kind', form);
-  const initial = organization ? organizationToValues(organization) : { industries: [], serviceTypes: [], contacts: [] };
-
-  const onFinish = (values: OrganizationFormValues) => {
-    const next = cleanRecord(values) as Record<string, unknown>;
-    if (next.kind !== 'new_rd_institution') {
-      delete next.rdFiled;
-      delete next.rdFiledOn;
-    }
-    if (!organization) {
-      void submit(() => onSubmit(next));
-      return;
-    }
-    const previous = cleanRecord(initial) as Record<string, unknown>;
-    const patch = withLists(changes(previous, next, ORGANIZATION_FIELDS), previous, ['industries', 'serviceTypes', 'contacts']);
-    if (Object.keys(patch).length === 0) {
-      onCancel();
-      return;
-    }
-    void submit(() => onSubmit({ version: organization.version, ...patch }), { versioned: true });
-  };
-
-  const required = (label: string) => ({ required: true, message: t('field.required', { label }) });
 
   return (
-    <Form<OrganizationFormValues>
-      form={form}
-      layout="vertical"
-      initialValues={initial}
-      onFinish={onFinish}
-      scrollToFirstError
-      data-testid="organization-form"
-    >
-      <FormProblems problems={problems} conflict={conflict} onReload={onReload} />
+    <EditForm {...formProps} data-testid="organization-form">
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="name" label={t('org.name')} rules={[required(t('org.name'))]}>
@@ -208,13 +187,6 @@ export function OrganizationForm({ organization, onSubmit, onCancel, onReload, s
           </>
         )}
       </Form.List>
-      <Divider />
-      <Space>
-        <Button type="primary" htmlType="submit" loading={submitting}>
-          {t('common.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </Space>
-    </Form>
+    </EditForm>
   );
 }

@@ -1,15 +1,11 @@
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { App, Button, Card, Descriptions, Drawer, Space, Table, Tabs } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { Descriptions, Space } from 'antd';
 import { BROKER_LEVELS, EMPLOYMENT, PERSON_ROLES } from '../../../../common/vocabulary.js';
-import { useUser } from '../../auth.js';
-import { AuditTable } from '../../components/audit-table.js';
-import { DemoTag } from '../../components/demo-tag.js';
-import { PageHeader, QueryGate } from '../../components/page.js';
+import { DetailShell } from '../../components/detail-shell.js';
+import { DetailTableCard } from '../../components/detail-table-card.js';
+import { QueryGate } from '../../components/page.js';
 import { EMPTY, formatInstant, text } from '../../format.js';
 import { useI18n } from '../../i18n.js';
-import { can, canUpdate, PERMISSIONS } from '../../permissions.js';
 import { usePerson, useUpdatePerson } from '../../queries.js';
 import type { Affiliation, Person, PersonRoleEntry } from '../../types.js';
 import { PersonForm } from './person-form.js';
@@ -22,17 +18,7 @@ export default function PersonDetail() {
 
 function PersonView({ person, onReload }: { person: Person; onReload: () => void }) {
   const { t, vocab } = useI18n();
-  const { message } = App.useApp();
-  const user = useUser();
-  const [editing, setEditing] = useState(false);
-  const [opened, setOpened] = useState(0);
-  const startEditing = () => {
-    setOpened((n) => n + 1);
-    setEditing(true);
-  };
   const update = useUpdatePerson(person.id);
-  const editable = canUpdate(user, 'person');
-  const canSeeAudit = can(user, PERMISSIONS.auditRead);
 
   const roleColumns = [
     { title: t('person.role'), dataIndex: 'role', render: (v: string) => vocab(PERSON_ROLES, v) },
@@ -63,50 +49,27 @@ function PersonView({ person, onReload }: { person: Person; onReload: () => void
           { key: 'updatedAt', label: t('common.updatedAt'), children: formatInstant(person.updatedAt) },
         ]}
       />
-      <Card size="small" title={t('person.roles')}>
-        <Table<PersonRoleEntry> size="small" rowKey={(r) => `${r.role}-${r.certificateNumber ?? ''}`} columns={roleColumns} dataSource={person.roles ?? []} pagination={false} locale={{ emptyText: t('common.none') }} />
-      </Card>
-      <Card size="small" title={t('person.affiliations')}>
-        <Table<Affiliation> size="small" rowKey="organizationId" columns={affiliationColumns} dataSource={person.affiliations ?? []} pagination={false} locale={{ emptyText: t('common.none') }} />
-      </Card>
+      <DetailTableCard<PersonRoleEntry>
+        title={t('person.roles')}
+        rowKey={(r) => `${r.role}-${r.certificateNumber ?? ''}`}
+        columns={roleColumns}
+        dataSource={person.roles ?? []}
+      />
+      <DetailTableCard<Affiliation> title={t('person.affiliations')} rowKey="organizationId" columns={affiliationColumns} dataSource={person.affiliations ?? []} />
     </Space>
   );
 
   return (
-    <div className="tt-page">
-      <PageHeader
-        back="/people"
-        title={person.name}
-        tags={<DemoTag isDemo={person.isDemo} />}
-        extra={
-          editable && (
-            <Button type="primary" icon={<EditOutlined />} onClick={startEditing} data-testid="edit-button">
-              {t('common.edit')}
-            </Button>
-          )
-        }
-      />
-      <Tabs
-        destroyOnHidden
-        items={[
-          { key: 'overview', label: t('common.basic'), children: overview },
-          ...(canSeeAudit ? [{ key: 'audit', label: t('audit.tab'), children: <AuditTable subjectType="person" subjectId={person.id} /> }] : []),
-        ]}
-      />
-      <Drawer title={t('person.edit')} open={editing} onClose={() => setEditing(false)} size={760} destroyOnHidden>
-        <PersonForm
-          key={`${person.version}-${opened}`}
-          person={person}
-          submitting={update.isPending}
-          onCancel={() => setEditing(false)}
-          onReload={onReload}
-          onSubmit={async (body) => {
-            await update.mutateAsync(body as Parameters<typeof update.mutateAsync>[0]);
-            void message.success(t('common.saved'));
-            setEditing(false);
-          }}
-        />
-      </Drawer>
-    </div>
+    <DetailShell
+      entity="person"
+      record={person}
+      backTo="/people"
+      overview={overview}
+      editTitle={t('person.edit')}
+      drawerSize={760}
+      update={update}
+      renderForm={(props) => <PersonForm person={person} {...props} />}
+      onReload={onReload}
+    />
   );
 }

@@ -3,10 +3,10 @@ import { Button, Col, Divider, Form, Input, Row, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { checkResidentId } from '../../../../common/resident-id.js';
 import { BROKER_LEVELS, EMPLOYMENT, PERSON_ROLES } from '../../../../common/vocabulary.js';
-import { FormProblems } from '../../components/page.js';
+import { EditForm } from '../../components/edit-form.js';
+import { changes } from '../../components/form-values.js';
 import { OrganizationSelect } from '../../components/pickers.js';
-import { changes, cleanRecord, withLists } from '../../components/form-values.js';
-import { useServerForm } from '../../components/use-server-form.js';
+import { useEditForm, useRequiredRule, type EditFormProps } from '../../components/use-edit-form.js';
 import { VocabSelect } from '../../components/vocab-select.js';
 import { useI18n } from '../../i18n.js';
 import type { Person } from '../../types.js';
@@ -35,41 +35,30 @@ function personToValues(person: Person): PersonFormValues {
   };
 }
 
-interface Props {
+interface Props extends EditFormProps {
   person?: Person;
-  onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
-  onCancel: () => void;
-  onReload?: () => void;
-  submitting: boolean;
 }
 
-export function PersonForm({ person, onSubmit, onCancel, onReload, submitting }: Props) {
+export function PersonForm({ person, ...props }: Props) {
   const { t } = useI18n();
-  const { form, problems, conflict, submit } = useServerForm<PersonFormValues>(PERSON_FIELDS);
-  const initial: PersonFormValues = person ? personToValues(person) : { roles: [], affiliations: [] };
+  const required = useRequiredRule();
+  const { form, formProps } = useEditForm<PersonFormValues>({
+    ...props,
+    fields: PERSON_FIELDS,
+    record: person,
+    initial: person ? personToValues(person) : { roles: [], affiliations: [] },
+    // The stored ID number is never shown, so it is not compared: a typed one replaces it.
+    diff: (previous, next) => {
+      const changed = changes(previous, next, PERSON_FIELDS.filter((f) => f !== 'idNumber'));
+      if (next.idNumber) changed.idNumber = next.idNumber;
+      return changed;
+    },
+    lists: ['roles', 'affiliations'],
+  });
   const organizationNames = new Map((person?.affiliations ?? []).map((a) => [a.organizationId, a.organizationName ?? null]));
-  const required = (label: string) => ({ required: true, message: t('field.required', { label }) });
-
-  const onFinish = (values: PersonFormValues) => {
-    const next = cleanRecord(values) as Record<string, unknown>;
-    if (!person) {
-      void submit(() => onSubmit(next));
-      return;
-    }
-    const previous = cleanRecord(initial) as Record<string, unknown>;
-    const changed = changes(previous, next, PERSON_FIELDS.filter((f) => f !== 'idNumber'));
-    if (next.idNumber) changed.idNumber = next.idNumber;
-    const patch = withLists(changed, previous, ['roles', 'affiliations']);
-    if (Object.keys(patch).length === 0) {
-      onCancel();
-      return;
-    }
-    void submit(() => onSubmit({ version: person.version, ...patch }), { versioned: true });
-  };
 
   return (
-    <Form<PersonFormValues> form={form} layout="vertical" initialValues={initial} onFinish={onFinish} scrollToFirstError data-testid="person-form">
-      <FormProblems problems={problems} conflict={conflict} onReload={onReload} />
+    <EditForm {...formProps} data-testid="person-form">
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="name" label={t('person.name')} rules={[required(t('person.name'))]}>
@@ -157,13 +146,6 @@ export function PersonForm({ person, onSubmit, onCancel, onReload, submitting }:
           </>
         )}
       </Form.List>
-      <Divider />
-      <Space>
-        <Button type="primary" htmlType="submit" loading={submitting}>
-          {t('common.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </Space>
-    </Form>
+    </EditForm>
   );
 }

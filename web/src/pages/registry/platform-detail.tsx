@@ -1,15 +1,10 @@
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { App, Button, Descriptions, Drawer, Tabs, Tag } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { Descriptions, Tag } from 'antd';
 import { LEVELS, PLATFORM_TYPES } from '../../../../common/vocabulary.js';
-import { useUser } from '../../auth.js';
-import { AuditTable } from '../../components/audit-table.js';
-import { DemoTag } from '../../components/demo-tag.js';
-import { PageHeader, QueryGate } from '../../components/page.js';
+import { DetailShell } from '../../components/detail-shell.js';
+import { QueryGate } from '../../components/page.js';
 import { formatInstant, text, today } from '../../format.js';
 import { useI18n } from '../../i18n.js';
-import { can, canUpdate, PERMISSIONS } from '../../permissions.js';
 import { usePlatform, useUpdatePlatform } from '../../queries.js';
 import type { Platform } from '../../types.js';
 import { hostName, PlatformForm } from './platform-form.js';
@@ -28,17 +23,7 @@ export default function PlatformDetail() {
 
 function PlatformView({ platform, onReload }: { platform: Platform; onReload: () => void }) {
   const { t, vocab } = useI18n();
-  const { message } = App.useApp();
-  const user = useUser();
-  const [editing, setEditing] = useState(false);
-  const [opened, setOpened] = useState(0);
-  const startEditing = () => {
-    setOpened((n) => n + 1);
-    setEditing(true);
-  };
   const update = useUpdatePlatform(platform.id);
-  const editable = canUpdate(user, 'platform');
-  const canSeeAudit = can(user, PERMISSIONS.auditRead);
 
   const overview = (
     <Descriptions
@@ -66,40 +51,16 @@ function PlatformView({ platform, onReload }: { platform: Platform; onReload: ()
   );
 
   return (
-    <div className="tt-page">
-      <PageHeader
-        back="/platforms"
-        title={platform.name}
-        tags={<DemoTag isDemo={platform.isDemo} />}
-        extra={
-          editable && (
-            <Button type="primary" icon={<EditOutlined />} onClick={startEditing} data-testid="edit-button">
-              {t('common.edit')}
-            </Button>
-          )
-        }
-      />
-      <Tabs
-        destroyOnHidden
-        items={[
-          { key: 'overview', label: t('common.basic'), children: overview },
-          ...(canSeeAudit ? [{ key: 'audit', label: t('audit.tab'), children: <AuditTable subjectType="platform" subjectId={platform.id} /> }] : []),
-        ]}
-      />
-      <Drawer title={t('platform.edit')} open={editing} onClose={() => setEditing(false)} size={720} destroyOnHidden>
-        <PlatformForm
-          key={`${platform.version}-${opened}`}
-          platform={platform}
-          submitting={update.isPending}
-          onCancel={() => setEditing(false)}
-          onReload={onReload}
-          onSubmit={async (body) => {
-            await update.mutateAsync(body as Parameters<typeof update.mutateAsync>[0]);
-            void message.success(t('common.saved'));
-            setEditing(false);
-          }}
-        />
-      </Drawer>
-    </div>
+    <DetailShell
+      entity="platform"
+      record={platform}
+      backTo="/platforms"
+      overview={overview}
+      editTitle={t('platform.edit')}
+      drawerSize={720}
+      update={update}
+      renderForm={(props) => <PlatformForm platform={platform} {...props} />}
+      onReload={onReload}
+    />
   );
 }

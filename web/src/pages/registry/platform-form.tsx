@@ -1,9 +1,8 @@
-import { Button, Col, DatePicker, Divider, Form, Input, Row, Space } from 'antd';
+import { Col, DatePicker, Form, Input, Row } from 'antd';
 import { LEVELS, PLATFORM_TYPES } from '../../../../common/vocabulary.js';
-import { FormProblems } from '../../components/page.js';
+import { EditForm } from '../../components/edit-form.js';
 import { OrganizationSelect } from '../../components/pickers.js';
-import { changes, cleanRecord } from '../../components/form-values.js';
-import { useServerForm } from '../../components/use-server-form.js';
+import { useEditForm, useRequiredRule, type EditFormProps } from '../../components/use-edit-form.js';
 import { VocabSelect } from '../../components/vocab-select.js';
 import { dateItem } from '../../format.js';
 import { useI18n } from '../../i18n.js';
@@ -33,39 +32,24 @@ function platformToValues(platform: Platform): PlatformFormValues {
   };
 }
 
-interface Props {
+interface Props extends EditFormProps {
   platform?: Platform;
   /** Host organization preset when creating from an organization. */
   hostOrganizationId?: string;
-  onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
-  onCancel: () => void;
-  onReload?: () => void;
-  submitting: boolean;
 }
 
-export function PlatformForm({ platform, hostOrganizationId, onSubmit, onCancel, onReload, submitting }: Props) {
+export function PlatformForm({ platform, hostOrganizationId, ...props }: Props) {
   const { t } = useI18n();
-  const { form, problems, conflict, submit } = useServerForm<PlatformFormValues>(PLATFORM_FIELDS);
-  const initial: PlatformFormValues = platform ? platformToValues(platform) : { hostOrganizationId };
-  const required = (label: string) => ({ required: true, message: t('field.required', { label }) });
-
-  const onFinish = (values: PlatformFormValues) => {
-    const next = cleanRecord(values) as Record<string, unknown>;
-    if (!platform) {
-      void submit(() => onSubmit(next));
-      return;
-    }
-    const patch = changes(cleanRecord(initial) as Record<string, unknown>, next, PLATFORM_FIELDS);
-    if (Object.keys(patch).length === 0) {
-      onCancel();
-      return;
-    }
-    void submit(() => onSubmit({ version: platform.version, ...patch }), { versioned: true });
-  };
+  const required = useRequiredRule();
+  const { formProps } = useEditForm<PlatformFormValues>({
+    ...props,
+    fields: PLATFORM_FIELDS,
+    record: platform,
+    initial: platform ? platformToValues(platform) : { hostOrganizationId },
+  });
 
   return (
-    <Form<PlatformFormValues> form={form} layout="vertical" initialValues={initial} onFinish={onFinish} scrollToFirstError data-testid="platform-form">
-      <FormProblems problems={problems} conflict={conflict} onReload={onReload} />
+    <EditForm {...formProps} data-testid="platform-form">
       <Row gutter={16}>
         <Col span={24}>
           <Form.Item name="name" label={t('platform.name')} rules={[required(t('platform.name'))]}>
@@ -103,14 +87,7 @@ export function PlatformForm({ platform, hostOrganizationId, onSubmit, onCancel,
           </Form.Item>
         </Col>
       </Row>
-      <Divider />
-      <Space>
-        <Button type="primary" htmlType="submit" loading={submitting}>
-          {t('common.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('common.cancel')}</Button>
-      </Space>
-    </Form>
+    </EditForm>
   );
 }
 

@@ -3,6 +3,7 @@ import type { QualificationInput } from '../../../../common/registry-schema.js';
 import { LEVELS, QUALIFICATION_TYPES } from '../../../../common/vocabulary.js';
 import { FormProblems } from '../../components/page.js';
 import { cleanRecord } from '../../components/form-values.js';
+import { useRequiredRule } from '../../components/use-edit-form.js';
 import { useServerForm } from '../../components/use-server-form.js';
 import { VocabSelect } from '../../components/vocab-select.js';
 import { dateItem } from '../../format.js';
@@ -17,7 +18,7 @@ export function QualificationModal({ organizationId, open, onClose }: { organiza
   const { message } = App.useApp();
   const add = useAddQualification(organizationId);
   const { form, problems, submit, clearProblems } = useServerForm<Partial<QualificationInput>>(FIELDS);
-  const required = (label: string) => ({ required: true, message: t('field.required', { label }) });
+  const required = useRequiredRule();
 
   const onOk = async () => {
     const values = await form.validateFields().catch(() => null);
