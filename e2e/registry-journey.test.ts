@@ -67,7 +67,7 @@ test('the operator imports organizations, fixes a bad row, finds one and reads i
   await expect.poll(() => row.isVisible(), { timeout: 15_000 }).toBe(true);
   await row.click();
   await page.waitForURL(/\/organizations\/[0-9a-f-]{36}$/);
-  expect(await page.locator('body').innerText()).toContain(fixed3);
+  await expect.poll(() => page.locator('body').innerText(), { timeout: 15_000 }).toContain(fixed3);
 
   await page.getByRole('tab', { name: '审计记录' }).click();
   const audit = page.getByTestId('audit-table');
