@@ -78,3 +78,18 @@ test('the operator imports organizations, fixes a bad row, finds one and reads i
     for (const f of ['import-report.png', 'audit.png']) fs.copyFileSync(path.join(j.tmp, f), path.join(process.env.E2E_SCREENSHOTS, f));
   }
 });
+
+test('a long import shows the server’s progress while it runs', async () => {
+  const { page, baseUrl } = j;
+  const rows = ['名称,统一社会信用代码,类型,行政区划代码'];
+  for (let i = 0; i < 40_000; i++) rows.push(`进度旅程${i}有限公司,${buildUscc('9', '1', '410411', `PJ${String(i).padStart(6, '0')}`)},企业,410411`);
+  const file = path.join(j.tmp, 'orgs-long.csv');
+  fs.writeFileSync(file, rows.join('\n') + '\n');
+  await page.goto(`${baseUrl}/import`);
+  await page.locator('[data-testid="import-upload"] input[type="file"]').setInputFiles(file);
+  const serverProgress = page.getByTestId('import-server-progress');
+  await expect.poll(() => serverProgress.isVisible(), { timeout: 60_000, interval: 100 }).toBe(true);
+  const result = page.getByTestId('import-result');
+  await expect.poll(() => result.isVisible(), { timeout: 120_000 }).toBe(true);
+  expect(await page.getByTestId('import-created').innerText()).toContain('40,000');
+});

@@ -143,7 +143,9 @@ export function buildCli(): Command {
       const progress = progressReporter('导入');
       const result = await withContext(async (ctx) => {
         try {
-          return await importTable(ctx, IMPORT_KINDS[k] as never, table, progress.update);
+          return await importTable(ctx, IMPORT_KINDS[k] as never, table, (done, total, phase) => {
+            if (phase === 'writing') progress.update(done, total);
+          });
         } finally {
           progress.stop();
         }

@@ -15,6 +15,12 @@ export type Db = Kysely<Database>;
 export interface DbHandle {
   db: Db;
   dialect: Dialect;
+  /**
+   * For read-only work (GET requests, session lookups). On SQLite a second connection: in WAL mode
+   * it reads the last committed state while a long import holds the writing connection. On
+   * PostgreSQL the same pool.
+   */
+  readDb: Db;
   /** The SQLite connection itself, for the bulk-insert fast path (server/db/bulk-insert.ts). */
   sqlite?: SqliteDatabase.Database;
   /** What it points at, without a password, for logs. */
@@ -42,6 +48,7 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_S
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
+      readDb: db,
       dialect: 'postgres',
       description: url.replace(/:\/\/([^:@/]+):[^@/]*@/, '://$1:***@'),
       close: () => db.destroy(),
@@ -57,5 +64,22 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_S
   sqlite.pragma(`cache_size = -${Number(process.env.SQLITE_CACHE_MB ?? 256) * 1024}`);
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', sqlite, description: path.resolve(url), close: () => db.destroy() };
+  if (url === ':memory:') {
+    return { db, readDb: db, dialect: 'sqlite', sqlite, description: url, close: () => db.destroy() };
+  }
+  const reader = new SqliteDatabase(url, { readonly: true });
+  reader.pragma('busy_timeout = 10000');
+  reader.pragma(`cache_size = -${Number(process.env.SQLITE_CACHE_MB ?? 256) * 1024}`);
+  const readDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: reader }) });
+  return {
+    db,
+    readDb,
+    dialect: 'sqlite',
+    sqlite,
+    description: path.resolve(url),
+    close: async () => {
+      await readDb.destroy();
+      await db.destroy();
+    },
+  };
 }

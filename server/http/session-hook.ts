@@ -36,7 +36,7 @@ export function registerSessionHook(app: FastifyInstance, services: Services, is
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const found = await resolveSession({ db: services.handle.db, clock: services.clock }, token);
+      const found = await resolveSession({ db: services.handle.readDb, clock: services.clock }, token);
       if (found) request.session = { ...found, token };
     }
     if (isPublic(request)) return;
@@ -49,7 +49,8 @@ export function registerSessionHook(app: FastifyInstance, services: Services, is
 
 export function ctxOf(request: FastifyRequest, services: Services): Ctx {
   return {
-    db: services.handle.db,
+    // GET changes nothing, so it reads through the read connection and never waits behind a write.
+    db: request.method === 'GET' ? services.handle.readDb : services.handle.db,
     dialect: services.handle.dialect,
     actor: request.session?.actor ?? PUBLIC_ACTOR,
     ip: request.ip,

@@ -12,11 +12,12 @@ import type {
   PlatformPatch,
   QualificationInput,
 } from '../../common/registry-schema.js';
-import { api, isApiError, setCsrfToken, uploadFile } from './api.js';
+import { api, isApiError, setCsrfToken, uploadFile, withQuery } from './api.js';
 import type {
   AuditEvent,
   Division,
   ImportKind,
+  ImportProgress,
   ImportResult,
   JurisdictionNode,
   Organization,
@@ -286,13 +287,24 @@ export function useAudit(filters: AuditFilters, enabled = true) {
 export function useImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ kind, file, onProgress }: { kind: ImportKind; file: File; onProgress: (percent: number) => void }) =>
-      uploadFile(`/api/import/${kind}`, file, onProgress).done as Promise<ImportResult>,
+    mutationFn: ({ kind, file, progressId, onProgress }: { kind: ImportKind; file: File; progressId: string; onProgress: (percent: number) => void }) =>
+      uploadFile(withQuery(`/api/import/${kind}`, { progressId }), file, onProgress).done as Promise<ImportResult>,
     onSuccess: (_result, { kind }) => {
       const family = kind === 'people' ? 'people' : kind === 'platforms' ? 'platforms' : 'organizations';
       void client.invalidateQueries({ queryKey: [family] });
       void client.invalidateQueries({ queryKey: ['audit'] });
     },
+  });
+}
+
+/** What the server reports of a running import (polled while the upload's answer is awaited). */
+export function useImportProgress(progressId: string | null, running: boolean) {
+  return useQuery({
+    queryKey: ['import-progress', progressId],
+    queryFn: ({ signal }) => api<ImportProgress>(`/api/import/progress/${progressId}`, { signal }),
+    enabled: running && progressId !== null,
+    refetchInterval: running ? 500 : false,
+    retry: false,
   });
 }
 

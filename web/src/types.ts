@@ -168,6 +168,12 @@ export interface ImportResult {
   total: number;
 }
 
+export interface ImportProgress {
+  phase: 'reading' | 'validating' | 'writing' | 'done' | 'failed';
+  done: number;
+  total: number;
+}
+
 export interface ImportProblem {
   line: number;
   column: string;

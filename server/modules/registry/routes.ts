@@ -142,7 +142,7 @@ export function registryRoutes(app: FastifyInstance, services: Services) {
       report('reading');
       const table = await readTable(data, format);
       report('validating', 0, table.rows.length);
-      const result = await importTable(c, IMPORT_KINDS[req.params.kind] as never, table, (done, total) => report('writing', done, total));
+      const result = await importTable(c, IMPORT_KINDS[req.params.kind] as never, table, (done, total, phase) => report(phase ?? 'writing', done, total));
       report('done', result.total, result.total);
       return result;
     } catch (error) {

@@ -203,7 +203,7 @@ export const equityImport: ImportKind<Row> = {
       const batch = inserts.splice(0);
       await insertMany(trx, ctx.sqlite, 'equity_holding', batch);
       await audit(trx, ctx, ...events.splice(0));
-      progress(done, rows.length);
+      await progress(done, rows.length);
     };
     for (const [organizationId, list] of byOrganization) {
       const before: HoldingRow[] = (holdingsOf.get(organizationId) ?? []).map(({ id_number_masked: _m, ...h }) => h);

@@ -37,7 +37,17 @@ export interface ImportCounts {
   unchanged: number;
 }
 
-export type Progress = (done: number, total: number) => void;
+/** Called as work advances; awaiting it lets the server answer other requests meanwhile. */
+export type Progress = (done: number, total: number, phase?: 'validating' | 'writing') => void | Promise<void>;
+
+/**
+ * better-sqlite3 is synchronous, so a long import would hold the event loop until it ends: no
+ * other user, not even the import's own progress poll, would get an answer. Yielding a macrotask
+ * between chunks keeps the server responsive.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 export interface ImportKind<T> {
   kind: string;
@@ -60,7 +70,7 @@ export function invalid(details: ErrorDetail[]): AppError {
   return new AppError('IMPORT_INVALID', `导入未执行：发现 ${new Set(details.map((d) => d.line)).size} 行错误，全部数据未导入`, { details });
 }
 
-export function validateTable<T>(kind: ImportKind<T>, table: Table): ValidRow<T>[] {
+export async function validateTable<T>(kind: ImportKind<T>, table: Table, progress: Progress = () => {}): Promise<ValidRow<T>[]> {
   const details: ErrorDetail[] = [];
   const byHeader = new Map<string, ColumnDef>();
   for (const c of kind.columns) {
@@ -88,7 +98,8 @@ export function validateTable<T>(kind: ImportKind<T>, table: Table): ValidRow<T>
   };
   const rows: ValidRow<T>[] = [];
   const seen = new Map<string, number>();
-  for (const row of table.rows) {
+  for (const [index, row] of table.rows.entries()) {
+    if (index % 2000 === 0) await progress(index, table.rows.length, 'validating');
     const cells: Record<string, string> = {};
     for (const [header, text] of Object.entries(row.cells)) {
       const key = headerKeys.get(header);
@@ -122,10 +133,16 @@ export function validateTable<T>(kind: ImportKind<T>, table: Table): ValidRow<T>
 /** Validates and imports a whole table atomically; returns what changed. */
 export async function importTable<T>(ctx: Ctx, kind: ImportKind<T>, table: Table, progress: Progress = () => {}): Promise<ImportCounts> {
   assertCan(ctx.actor, 'registry.import');
-  const rows = validateTable(kind, table);
+  const rows = await validateTable(kind, table, async (done, total, phase) => {
+    await progress(done, total, phase);
+    await yieldToEventLoop();
+  });
   return withImportCache(ctx, () =>
     inTransaction(ctx, async (trx) => {
-      const counts = await kind.apply(ctx, trx, rows, progress);
+      const counts = await kind.apply(ctx, trx, rows, async (done, total) => {
+        await progress(done, total, 'writing');
+        await yieldToEventLoop();
+      });
       const result = { total: rows.length, ...counts };
       await audit(trx, ctx, { action: 'registry.import', subjectType: 'import', subjectId: kind.kind, after: result });
       return result;

@@ -124,7 +124,7 @@ export const organizationsImport: ImportKind<Row> = {
       }
       await insertOrganizations(trx, ctx.sqlite, inserts);
       await audit(trx, ctx, ...events);
-      progress(Math.min(i + CHUNK, rows.length), rows.length);
+      await progress(Math.min(i + CHUNK, rows.length), rows.length);
     }
     return counts;
   },

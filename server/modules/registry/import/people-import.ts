@@ -268,7 +268,7 @@ export const peopleImport: ImportKind<Row> = {
         await insertMany(trx, ctx.sqlite, 'affiliation', newAffiliations);
         await audit(trx, ctx, ...events);
       }
-      progress(Math.min(i + CHUNK, rows.length), rows.length);
+      await progress(Math.min(i + CHUNK, rows.length), rows.length);
     }
     if (details.length) throw invalid(details);
     return counts;

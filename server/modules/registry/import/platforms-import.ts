@@ -132,7 +132,7 @@ export const platformsImport: ImportKind<Row> = {
         await insertMany(trx, ctx.sqlite, 'platform', inserts);
         await audit(trx, ctx, ...events);
       }
-      progress(Math.min(i + CHUNK, rows.length), rows.length);
+      await progress(Math.min(i + CHUNK, rows.length), rows.length);
     }
     if (details.length) throw invalid(details);
     return counts;

@@ -117,7 +117,7 @@ export const qualificationsImport: ImportKind<Row> = {
         await insertMany(trx, ctx.sqlite, 'qualification', inserts);
         await audit(trx, ctx, ...events);
       }
-      progress(Math.min(i + CHUNK, rows.length), rows.length);
+      await progress(Math.min(i + CHUNK, rows.length), rows.length);
     }
     if (details.length) throw invalid(details);
     return counts;

@@ -9,8 +9,8 @@ import { InboxOutlined } from '@ant-design/icons';
 import { isApiError } from '../../api.js';
 import { PageHeader } from '../../components/page.js';
 import { useI18n, type MessageKey } from '../../i18n.js';
-import { useImport } from '../../queries.js';
-import type { ImportKind, ImportProblem } from '../../types.js';
+import { useImport, useImportProgress } from '../../queries.js';
+import type { ImportKind, ImportProblem, ImportProgress } from '../../types.js';
 
 const KINDS: ImportKind[] = ['organizations', 'people', 'platforms', 'qualifications', 'equity'];
 
@@ -38,8 +38,10 @@ export default function ImportPage() {
   const [kind, setKind] = useState<ImportKind>('organizations');
   const [progress, setProgress] = useState<number | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
+  const [progressId, setProgressId] = useState<string | null>(null);
   const [typeError, setTypeError] = useState(false);
   const importer = useImport();
+  const serverProgress = useImportProgress(progressId, importer.isPending && (progress ?? 0) >= 100);
 
   const error = importer.error;
   const invalid = isApiError(error) && error.code === 'IMPORT_INVALID';
@@ -91,9 +93,12 @@ export default function ImportPage() {
               const file = options.file as File;
               setFileName(file.name);
               setProgress(0);
+              const id = randomId();
+              setProgressId(id);
               importer.mutate(
                 {
                   kind,
+                  progressId: id,
                   file,
                   onProgress: (percent) => {
                     setProgress(percent);
@@ -121,7 +126,7 @@ export default function ImportPage() {
               percent={progress}
               status={importer.isPending ? 'active' : importer.isError ? 'exception' : 'success'}
             />
-            {importer.isPending && progress >= 100 && <Typography.Text type="secondary">{t('import.uploading')}</Typography.Text>}
+            {importer.isPending && progress >= 100 && <ServerProgress progress={serverProgress.data} />}
           </div>
         )}
       </Form>
@@ -172,6 +177,28 @@ export default function ImportPage() {
       {importer.isError && !invalid && (
         <Alert type="error" showIcon title={t('import.failed')} description={error?.message} style={{ marginTop: 16, maxWidth: 640 }} data-testid="import-failed" />
       )}
+    </div>
+  );
+}
+
+/** 32 hex characters; crypto.getRandomValues works on plain-HTTP intranets where randomUUID does not. */
+function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The server's side of a running import: reading, checking, then writing row counts. */
+function ServerProgress({ progress }: { progress: ImportProgress | undefined }) {
+  const { t } = useI18n();
+  if (!progress || progress.phase === 'done' || progress.phase === 'failed') {
+    return <Typography.Text type="secondary">{t('import.uploading')}</Typography.Text>;
+  }
+  if (progress.phase !== 'writing' || progress.total === 0) {
+    return <Typography.Text type="secondary" data-testid="import-server-progress">{t(`import.phase.${progress.phase}`)}</Typography.Text>;
+  }
+  return (
+    <div data-testid="import-server-progress">
+      <Typography.Text type="secondary">{`${t('import.phase.writing')} ${progress.done} / ${progress.total}`}</Typography.Text>
+      <Progress percent={Math.floor((progress.done * 100) / progress.total)} status="active" />
     </div>
   );
 }
