@@ -27,7 +27,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('organization_division_idx').on('organization').column('division_code').execute();
-  await db.schema.createIndex('organization_kind_idx').on('organization').columns(['kind', 'division_code']).execute();
   await db.schema.createIndex('organization_jurisdiction_idx').on('organization').column('jurisdiction_code').execute();
   await db.schema.createIndex('organization_name_idx').on('organization').column('name').execute();
 

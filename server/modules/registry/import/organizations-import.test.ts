@@ -52,6 +52,23 @@ for (const dialect of await testDialects()) {
       expect((await verifyAuditChain(handle.db)).ok).toBe(true);
     });
 
+    it('audits an imported organization exactly as one created on its page', async () => {
+      const ctx = testCtx(handle);
+      const row = organization();
+      await importTable(ctx, kind, await readFile(writeCsv(dir, 'one.csv', sheet(kind, [row]))));
+      const imported = await handle.db.selectFrom('organization').select('id').where('uscc', '=', row.uscc!).executeTakeFirstOrThrow();
+      const viaImport = await handle.db.selectFrom('audit_event').select('after').where('subject_id', '=', imported.id).executeTakeFirstOrThrow();
+      const created = await makeOrganization(ctx, {
+        name: row.name!, uscc: nextUscc(), address: row.address, industries: ['electrical_manufacturing', 'new_materials'],
+        contacts: [{ name: '王敏', phone: '0375-1234567' }],
+      });
+      const viaPage = await handle.db.selectFrom('audit_event').select('after').where('subject_id', '=', created.id).executeTakeFirstOrThrow();
+      const a = JSON.parse(viaImport.after!);
+      const b = JSON.parse(viaPage.after!);
+      expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+      for (const key of Object.keys(b)) if (!['id', 'uscc'].includes(key)) expect(a[key], key).toEqual(b[key]);
+    });
+
     it('rejects a file with bad rows, names each one, and changes nothing', async () => {
       const ctx = testCtx(handle);
       const dup = organization();

@@ -86,7 +86,15 @@ export const organizationsImport: ImportKind<Row> = {
             id: newId(), jurisdictionCode: ctx.actor.jurisdictionCode, now, isDemo: false,
           });
           inserts.push(row);
-          const { createdAt: _c, updatedAt: _u, divisionName: _d, ...after } = presentOrganization(row);
+          // The same fields createOrganization audits, built from the input rather than re-read
+          // from the row: this loop runs once per row of files with hundreds of thousands.
+          const v = r.value;
+          const after = {
+            id: row.id, jurisdictionCode: row.jurisdiction_code, name: v.name, uscc: v.uscc, kind: v.kind, divisionCode: v.divisionCode,
+            address: v.address ?? null, industries: v.industries, serviceTypes: v.serviceTypes, rdFiled: v.rdFiled ?? null,
+            rdFiledOn: v.rdFiledOn ?? null, legalRepresentativeId: null, actualControllerId: null, contacts: v.contacts,
+            isDemo: false, version: 1,
+          };
           events.push({ action: 'registry.organization.create', subjectType: 'organization', subjectId: row.id, after });
           counts.created++;
           continue;
