@@ -7,7 +7,9 @@ import { organizationInput, personInput, platformInput } from '../../common/regi
 import type { Ctx } from '../context.js';
 import { inTransaction } from '../context.js';
 import { createUser } from '../modules/auth/users.js';
-import { addQualification, createOrganization, setEquityHolders } from '../modules/registry/organizations.js';
+import { createOrganization } from '../modules/registry/organizations.js';
+import { addQualification } from '../modules/registry/qualifications.js';
+import { setEquityHolders } from '../modules/registry/equity.js';
 import { createPerson, writePersonUpdate } from '../modules/registry/people.js';
 import { createPlatform } from '../modules/registry/platforms.js';
 import { DEMO_PASSWORD, demoOrganizations, demoPeople, demoPlatforms, demoUsers } from './demo-data.js';

@@ -3,7 +3,9 @@ import { createTestDatabase, testDialects } from '../../testing/databases.js';
 import { testCtx } from '../../testing/context.js';
 import { makeOrganization, makePerson, organizationInputFor } from '../../testing/builders.js';
 import { verifyAuditChain } from '../audit/verify-chain.js';
-import { addQualification, createOrganization, getOrganization, listOrganizations, organizationsQualifiedOn, setEquityHolders, updateOrganization } from './organizations.js';
+import { createOrganization, getOrganization, listOrganizations, updateOrganization } from './organizations.js';
+import { addQualification, organizationsQualifiedOn } from './qualifications.js';
+import { setEquityHolders } from './equity.js';
 import { AppError } from '../../errors.js';
 
 for (const dialect of await testDialects()) {

@@ -1,25 +1,20 @@
 /**
- * Organizations (机构): create, update, read, list; qualifications and equity holders.
+ * Organizations (机构): create, update, read, list. Their qualifications are in qualifications.ts,
+ * their equity holders in equity.ts.
  */
 import { sql } from 'kysely';
-import { addDays, addYears, chinaDate } from '../../../common/dates.js';
+import { chinaDate } from '../../../common/dates.js';
 import { checkUscc, normalizeUscc } from '../../../common/uscc.js';
-import type {
-  EquityHolderInput,
-  OrganizationInput,
-  OrganizationPatch,
-  QualificationInput,
-} from '../../../common/registry-schema.js';
-import { type Contact, withoutNulls } from '../../../common/registry-schema.js';
+import { type Contact, type OrganizationInput, type OrganizationPatch, withoutNulls } from '../../../common/registry-schema.js';
 import type { Ctx, Executor } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { assertCan, assertReachesOrganization } from '../access/policy.js';
+import { type Qualification, presentQualification } from './qualifications.js';
 import { findDivision, isKnownDivision, jurisdictionPrefix, codeRange } from './divisions.js';
 import {
   type OrganizationRow,
-  type QualificationRow,
   findOrganizationById,
   findOrganizationByUscc,
   qualificationsOf,
@@ -48,16 +43,6 @@ export interface Organization {
   updatedAt: string;
 }
 
-export interface Qualification {
-  id: string;
-  organizationId: string;
-  type: string;
-  number: string;
-  level: string | null;
-  issuedOn: string;
-  validUntil: string;
-}
-
 export function presentOrganization(row: OrganizationRow): Organization {
   return {
     id: row.id,
@@ -79,18 +64,6 @@ export function presentOrganization(row: OrganizationRow): Organization {
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-  };
-}
-
-export function presentQualification(row: QualificationRow): Qualification {
-  return {
-    id: row.id,
-    organizationId: row.organization_id,
-    type: row.type,
-    number: row.number,
-    level: row.level,
-    issuedOn: row.issued_on,
-    validUntil: row.valid_until,
   };
 }
 
@@ -354,111 +327,4 @@ export async function listOrganizations(
     })),
     total: Number(total),
   };
-}
-
-/** When a qualification's validity ends if the certificate does not say. */
-export function defaultValidUntil(type: string, issuedOn: string): string {
-  if (type === 'high_tech_enterprise') return addDays(addYears(issuedOn, 3), -1); // 3 years from issue
-  if (type === 'tech_sme') return `${issuedOn.slice(0, 4)}-12-31`; // registered per year
-  return '9999-12-31'; // recognitions last until revoked
-}
-
-export function qualificationRow(organizationId: string, input: QualificationInput, now: string): QualificationRow {
-  const validUntil = input.validUntil ?? defaultValidUntil(input.type, input.issuedOn);
-  if (validUntil < input.issuedOn) {
-    throw new AppError('VALIDATION', '有效期截止日不得早于发证日期', { field: 'validUntil' });
-  }
-  return {
-    id: newId(),
-    organization_id: organizationId,
-    type: input.type,
-    number: input.number,
-    level: input.level ?? null,
-    issued_on: input.issuedOn,
-    valid_until: validUntil,
-    created_at: now,
-  };
-}
-
-export async function addQualification(ctx: Ctx, organizationId: string, input: QualificationInput): Promise<Qualification> {
-  return inTransaction(ctx, async (trx) => {
-    const org = await findOrganizationById(trx, organizationId);
-    if (!org) throw notFound('机构', organizationId);
-    assertReachesOrganization(ctx.actor, 'registry.organization.update', org);
-    const dup = await trx
-      .selectFrom('qualification')
-      .select('id')
-      .where('organization_id', '=', organizationId)
-      .where('type', '=', input.type)
-      .where('number', '=', input.number)
-      .executeTakeFirst();
-    if (dup) throw new AppError('CONFLICT', `资质证书编号 ${input.number} 已登记`, { field: 'number' });
-    const row = qualificationRow(organizationId, input, ctx.clock.now().toISOString());
-    await trx.insertInto('qualification').values(row).execute();
-    const q = presentQualification(row);
-    await audit(trx, ctx, { action: 'registry.qualification.create', subjectType: 'organization', subjectId: organizationId, after: q });
-    return q;
-  });
-}
-
-/** Organizations holding a qualification of `type` valid on `date` (the registry's "valid on D"). */
-export async function organizationsQualifiedOn(db: Executor, type: string, date: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('qualification')
-    .select('organization_id')
-    .distinct()
-    .where('type', '=', type)
-    .where('issued_on', '<=', date)
-    .where('valid_until', '>=', date)
-    .execute();
-  return rows.map((r) => r.organization_id);
-}
-
-/** Replaces an organization's equity holders (percent in basis points, total ≤ 100 %). */
-export async function setEquityHolders(ctx: Ctx, organizationId: string, holders: EquityHolderInput[]): Promise<void> {
-  await inTransaction(ctx, async (trx) => {
-    const org = await findOrganizationById(trx, organizationId);
-    if (!org) throw notFound('机构', organizationId);
-    assertReachesOrganization(ctx.actor, 'registry.organization.update', org);
-    const rows = await equityRows(trx, organizationId, holders);
-    const before = await trx.selectFrom('equity_holding').selectAll().where('organization_id', '=', organizationId).execute();
-    await trx.deleteFrom('equity_holding').where('organization_id', '=', organizationId).execute();
-    if (rows.length) await trx.insertInto('equity_holding').values(rows).execute();
-    await audit(trx, ctx, {
-      action: 'registry.equity.replace',
-      subjectType: 'organization',
-      subjectId: organizationId,
-      before: before.map(({ id: _id, ...r }) => r),
-      after: rows.map(({ id: _id, ...r }) => r),
-    });
-  });
-}
-
-export async function equityRows(db: Executor, organizationId: string, holders: EquityHolderInput[]) {
-  const total = holders.reduce((sum, h) => sum + Math.round(h.percent * 100), 0);
-  if (total > 10_000) throw new AppError('VALIDATION', `持股比例合计 ${total / 100}% 超过 100%`, { field: 'percent' });
-  const rows = [];
-  for (const [i, h] of holders.entries()) {
-    const bp = Math.round(h.percent * 100);
-    if (Math.abs(bp - h.percent * 100) > 1e-6) {
-      throw new AppError('VALIDATION', '持股比例最多两位小数', { field: `holders.${i}.percent` });
-    }
-    if (h.holderType === 'organization') {
-      if (h.holderOrganizationId === organizationId) throw new AppError('VALIDATION', '机构不能持有自身股权', { field: `holders.${i}.holderOrganizationId` });
-      const found = await db.selectFrom('organization').select('id').where('id', '=', h.holderOrganizationId!).executeTakeFirst();
-      if (!found) throw new AppError('VALIDATION', `股东机构不存在：${h.holderOrganizationId}`, { field: `holders.${i}.holderOrganizationId` });
-    } else {
-      const found = await db.selectFrom('person').select('id').where('id', '=', h.holderPersonId!).executeTakeFirst();
-      if (!found) throw new AppError('VALIDATION', `股东人员不存在：${h.holderPersonId}`, { field: `holders.${i}.holderPersonId` });
-    }
-    rows.push({
-      id: newId(),
-      organization_id: organizationId,
-      holder_type: h.holderType,
-      holder_organization_id: h.holderType === 'organization' ? h.holderOrganizationId! : null,
-      holder_person_id: h.holderType === 'person' ? h.holderPersonId! : null,
-      percent_bp: bp,
-    });
-  }
-  return rows;
 }

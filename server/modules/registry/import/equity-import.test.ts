@@ -6,7 +6,7 @@ import { testCtx } from '../../../testing/context.js';
 import { makeOrganization, makePerson, nextIdNumber, nextUscc } from '../../../testing/builders.js';
 import { verifyAuditChain } from '../../audit/verify-chain.js';
 import { exportRows } from '../export/export-table.js';
-import { setEquityHolders } from '../organizations.js';
+import { setEquityHolders } from '../equity.js';
 import { equityImport } from './equity-import.js';
 import { importTable } from './import-table.js';
 import { actionsAfter, counts, invalidDetails, lastSeq, readFile, sheet, tempDir, writeBuffer, writeCsv, writeXlsx } from './import-test-support.js';

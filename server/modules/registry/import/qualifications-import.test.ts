@@ -7,7 +7,7 @@ import { testCtx } from '../../../testing/context.js';
 import { makeOrganization, nextUscc } from '../../../testing/builders.js';
 import { verifyAuditChain } from '../../audit/verify-chain.js';
 import { exportRows } from '../export/export-table.js';
-import { addQualification } from '../organizations.js';
+import { addQualification } from '../qualifications.js';
 import { importTable } from './import-table.js';
 import { actionsAfter, counts, invalidDetails, lastSeq, readFile, sheet, tempDir, writeBuffer, writeCsv } from './import-test-support.js';
 import { qualificationsImport } from './qualifications-import.js';

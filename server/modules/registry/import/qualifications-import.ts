@@ -8,7 +8,7 @@ import { LEVELS, QUALIFICATION_TYPES } from '../../../../common/vocabulary.js';
 import type { ErrorDetail } from '../../../errors.js';
 import { type AuditInput, audit } from '../../audit/audit.js';
 import type { QualificationRow } from '../organization-repo.js';
-import { defaultValidUntil, presentQualification, qualificationRow } from '../organizations.js';
+import { defaultValidUntil, presentQualification, qualificationRow } from '../qualifications.js';
 import { type ImportKind, fromLabel, invalid, optional, lookUpOrganizations } from './import-table.js';
 import { insertMany } from '../../../db/bulk-insert.js';
 
