@@ -79,6 +79,27 @@ test('the operator imports organizations, fixes a bad row, finds one and reads i
   }
 });
 
+test('the operator records who holds the organization, and the holding shows on its page', async () => {
+  const { page } = j;
+  // Still on the imported nylon company's page from the journey above.
+  await page.getByRole('tab', { name: '基本信息' }).click();
+  await page.getByTestId('edit-equity').click();
+  const form = page.getByTestId('equity-form');
+  await page.getByRole('button', { name: '添加股东' }).click();
+  const holderSelect = form.locator('.ant-select').nth(1);
+  await holderSelect.click();
+  await holderSelect.locator('input').fill('旅程测试电气');
+  const option = page.locator('.ant-select-item-option', { hasText: '湛河旅程测试电气有限公司' });
+  await expect.poll(() => option.isVisible(), { timeout: 15_000 }).toBe(true);
+  await option.click();
+  await form.locator('input.ant-input-number-input').fill('30');
+  expect(await page.getByTestId('equity-total').innerText()).toContain('30');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  const holders = page.locator('.ant-card', { hasText: '股东' }).filter({ hasText: '湛河旅程测试电气有限公司' });
+  await expect.poll(() => holders.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  expect(await holders.first().innerText()).toContain('30');
+});
+
 test('a long import shows the server’s progress while it runs', async () => {
   const { page, baseUrl } = j;
   const rows = ['名称,统一社会信用代码,类型,行政区划代码'];

@@ -97,6 +97,10 @@ const zh = {
   'equity.holder': '股东',
   'equity.holderType': '股东类型',
   'equity.percent': '持股比例',
+  'equity.edit': '编辑股东',
+  'equity.add': '添加股东',
+  'equity.total': '合计',
+  'equity.hint': '保存后替换该机构的全部股东；持股比例最多两位小数，合计不超过 100%。',
 
   'contact.name': '姓名',
   'contact.title': '职务',
@@ -328,6 +332,10 @@ const en: Record<MessageKey, string> = {
   'equity.holder': 'Holder',
   'equity.holderType': 'Holder type',
   'equity.percent': 'Share',
+  'equity.edit': 'Edit holders',
+  'equity.add': 'Add holder',
+  'equity.total': 'Total',
+  'equity.hint': 'Saving replaces all holders of this organization; shares have at most two decimals and add up to 100 % at most.',
 
   'contact.name': 'Name',
   'contact.title': 'Title',

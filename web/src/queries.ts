@@ -4,6 +4,7 @@
  */
 import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  EquityHolderInput,
   OrganizationInput,
   OrganizationPatch,
   PersonInput,
@@ -161,6 +162,19 @@ export function useAddQualification(organizationId: string) {
         method: 'POST',
         body: input,
       }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['organizations'] });
+      void client.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
+/** Replaces an organization's equity holders: PUT /api/organizations/:id/equity. */
+export function useSetEquityHolders(organizationId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (holders: EquityHolderInput[]) =>
+      api<Organization>(`/api/organizations/${encodeURIComponent(organizationId)}/equity`, { method: 'PUT', body: { holders } }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['organizations'] });
       void client.invalidateQueries({ queryKey: ['audit'] });

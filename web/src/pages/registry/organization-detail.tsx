@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Button, Descriptions, Space, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   HOLDER_TYPES,
   INDUSTRIES,
@@ -23,6 +23,7 @@ import { useOrganization, useUpdateOrganization } from '../../queries.js';
 import type { EquityHolder, HostedPlatform, Organization, Qualification } from '../../types.js';
 import { OrganizationForm } from './organization-form.js';
 import { QualificationModal } from './qualification-modal.js';
+import { EquityModal } from './equity-modal.js';
 
 export default function OrganizationDetail() {
   const { id = '' } = useParams();
@@ -34,6 +35,7 @@ function OrganizationView({ organization, onReload }: { organization: Organizati
   const { t, vocab } = useI18n();
   const user = useUser();
   const [addingQualification, setAddingQualification] = useState(false);
+  const [editingEquity, setEditingEquity] = useState(false);
   const update = useUpdateOrganization(organization.id);
   const editable = canUpdate(user, 'organization');
 
@@ -146,6 +148,13 @@ function OrganizationView({ organization, onReload }: { organization: Organizati
       />
       <DetailTableCard<EquityHolder>
         title={t('org.equityHolders')}
+        extra={
+          editable && (
+            <Button size="small" icon={<EditOutlined />} onClick={() => setEditingEquity(true)} data-testid="edit-equity">
+              {t('equity.edit')}
+            </Button>
+          )
+        }
         rowKey={(h) => h.id ?? `${h.holderType}-${h.holderId ?? h.holderOrganizationId ?? h.holderPersonId}`}
         columns={equityColumns}
         dataSource={organization.equityHolders ?? []}
@@ -173,6 +182,14 @@ function OrganizationView({ organization, onReload }: { organization: Organizati
       onReload={onReload}
     >
       <QualificationModal organizationId={organization.id} open={addingQualification} onClose={() => setAddingQualification(false)} />
+      {editingEquity && (
+        <EquityModal
+          organizationId={organization.id}
+          holders={organization.equityHolders ?? []}
+          open={editingEquity}
+          onClose={() => setEditingEquity(false)}
+        />
+      )}
     </DetailShell>
   );
 }
