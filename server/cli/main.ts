@@ -18,6 +18,7 @@ import { IMPORT_KINDS, type ImportKindName } from '../modules/registry/import/ki
 import { importTable } from '../modules/registry/import/import-table.js';
 import { formatOf, readTable } from '../modules/registry/import/read-table.js';
 import { exportToFile } from '../modules/registry/export/export-table.js';
+import { registerSubsidyCommands } from './subsidy-command.js';
 
 const DEFAULT_JURISDICTION = process.env.TT_JURISDICTION ?? '410411';
 
@@ -185,6 +186,7 @@ export function buildCli(): Command {
     console.log(`已恢复：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
   }));
 
+  registerSubsidyCommands(program);
   return program;
 }
 

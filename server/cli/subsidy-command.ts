@@ -1,0 +1,135 @@
+/**
+ * `techtransfer subsidy compute CASE.yaml [--json]` and `techtransfer subsidy check CASE.yaml...`.
+ * Exit codes: 0 done / all cases match, 1 a case differs from its expect (or another failure),
+ * 2 a malformed case or policy file.
+ */
+import type { Command } from 'commander';
+import { AppError } from '../errors.js';
+import { loadCaseFile } from '../modules/subsidies/case-file.js';
+import { checkCase } from '../modules/subsidies/check-case.js';
+import { computeSubsidies, type SubsidyResult } from '../modules/subsidies/engine.js';
+import type { SubsidyCase } from '../modules/subsidies/model.js';
+import { SubsidyInputError } from '../modules/subsidies/input-error.js';
+
+const RULE_NAMES: Record<string, string> = {
+  enterprise_purchase: '企业购买市外科技成果（R1）',
+  institution_transfer: '高校院所在区内转移转化（R2）',
+  broker: '技术经纪人奖补（R3）',
+  demonstration_institution: '新认定省级技术转移示范机构（R4）',
+};
+const REASONS: Record<string, string> = {
+  not_registered: '未在全国技术合同登记系统登记',
+  type_not_eligible: '合同类型不在支持范围',
+  seller_not_eligible: '卖方新型研发机构未备案',
+  buyer_not_in_district: '买方不在本区',
+  seller_in_city: '卖方在市内（非市外成果）',
+  seller_not_in_city: '卖方不在市内',
+  not_implemented_in_district: '未在本区实施',
+  not_local: '买卖双方及实施地均不在本区',
+  related_party: '买卖双方为关联方',
+  already_funded: '已获市级以上财政经费支持',
+  no_evidenced_turnover: '上年度无有凭证和发票的成交额',
+};
+
+const yuan = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
+
+function nameOf(c: SubsidyCase, ref: string): string {
+  return c.organizations.find((o) => o.ref === ref)?.name ?? c.people.find((p) => p.ref === ref)?.name ?? ref;
+}
+
+export function formatSummary(c: SubsidyCase, result: SubsidyResult): string {
+  const lines = [`${c.name}`, `政策：${c.policy.title}（${c.policy.document}，${c.policy.id}） 申报年度：${result.year}（基准年度 ${result.year - 1}）`];
+  if (!result.awards.length) lines.push('无奖补。');
+  else {
+    lines.push('奖补：');
+    for (const a of result.awards) {
+      const notes: string[] = [];
+      const contracts = a.trace.flatMap((t) => (t.step === 'contract' ? [t.contract] : []));
+      if (contracts.length) notes.push(`合同 ${contracts.join('、')}`);
+      for (const t of a.trace) {
+        if (t.step === 'cap') notes.push(`按上限 ${yuan(Number(t.cap_yuan))} 元封顶（计算值 ${yuan(Number(t.before_yuan))} 元）`);
+        if (t.step === 'budget') notes.push(`预算 ${yuan(Number(t.budget_yuan))} 元不足（合计 ${yuan(Number(t.total_yuan))} 元），按比例核减自 ${yuan(Number(t.before_yuan))} 元`);
+        if (t.step === 'recognition') notes.push(`${t.date} 认定为省级示范机构`);
+      }
+      lines.push(`  ${nameOf(c, a.to)}（${a.to}） ${RULE_NAMES[a.rule] ?? a.rule}：${yuan(a.amount)} 元${notes.length ? `；${notes.join('；')}` : ''}`);
+    }
+    lines.push(`  合计：${yuan(result.awards.reduce((s, a) => s + a.amount, 0))} 元`);
+  }
+  if (result.excluded.length) {
+    lines.push('不予支持：');
+    for (const e of result.excluded) lines.push(`  合同 ${e.contract} ${RULE_NAMES[e.rule] ?? e.rule}：${REASONS[e.reason] ?? e.reason}（${e.reason}）`);
+  }
+  return lines.join('\n');
+}
+
+function printError(error: unknown): number {
+  if (error instanceof SubsidyInputError) {
+    console.error(`错误 [${error.code}]：案例或政策文件有误`);
+    for (const i of error.issues) console.error(`  ${error.file}${i.path ? `：${i.path}` : ''}：${i.reason}`);
+    return 2;
+  }
+  if (error instanceof AppError) {
+    console.error(`错误 [${error.code}]：${error.message}`);
+    return error.code === 'VALIDATION' ? 2 : 1;
+  }
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return 1;
+}
+
+/** `subsidy compute`: returns the exit code. */
+export function runCompute(file: string, opts: { json?: boolean }): number {
+  try {
+    const c = loadCaseFile(file);
+    const result = computeSubsidies(c);
+    console.log(opts.json ? JSON.stringify(result, null, 2) : formatSummary(c, result));
+    return 0;
+  } catch (error) {
+    return printError(error);
+  }
+}
+
+/** `subsidy check`: every file checked; 2 if any is malformed, else 1 if any differs, else 0. */
+export function runCheck(files: string[]): number {
+  let malformed = false;
+  let differs = false;
+  for (const file of files) {
+    let c: SubsidyCase;
+    try {
+      c = loadCaseFile(file);
+    } catch (error) {
+      console.log(`✗ ${file}`);
+      printError(error);
+      malformed = true;
+      continue;
+    }
+    if (!c.expect) {
+      console.log(`✗ ${file} — ${c.name}`);
+      console.error(`  ${file}：expect：缺少 expect，无法核对`);
+      malformed = true;
+      continue;
+    }
+    const check = checkCase(c, computeSubsidies(c));
+    console.log(`${check.ok ? '✓' : '✗'} ${file} — ${c.name}`);
+    for (const d of check.differences) console.log(`    ${d}`);
+    if (!check.ok) differs = true;
+  }
+  console.log(`${files.length} 个案例：${malformed ? '有格式错误' : differs ? '有不一致' : '全部一致'}`);
+  return malformed ? 2 : differs ? 1 : 0;
+}
+
+export function registerSubsidyCommands(program: Command): void {
+  const subsidy = program.command('subsidy').description('奖补计算：按政策参数计算案例的奖补并核对');
+  subsidy
+    .command('compute <case>')
+    .description('计算一个案例的奖补（--json 输出 JSON，含每笔奖补的计算依据 trace）')
+    .option('--json', '输出 JSON')
+    .action((file: string, opts: { json?: boolean }) => {
+      process.exitCode = runCompute(file, opts);
+    });
+  subsidy
+    .command('check <cases...>')
+    .description('核对案例的 expect：奖补完全一致，列出的排除项须成立；不一致退出码 1，格式错误退出码 2')
+    .action((files: string[]) => {
+      process.exitCode = runCheck(files);
+    });
+}

@@ -1,0 +1,307 @@
+/**
+ * Subsidy case files (the YAML format of /work/shared/spec/SUBSIDY-CASES.md): parsed, validated,
+ * turned into a `SubsidyCase`. Every problem is reported with the file, the path inside it
+ * (`contracts[0].payments[1].date`) and what is wrong.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { isIsoDate } from '../../../common/dates.js';
+import { checkUscc } from '../../../common/uscc.js';
+import { SubsidyInputError, formatPath, type InputIssue } from './input-error.js';
+import {
+  EXCLUSION_REASONS,
+  FUNDING_LEVELS,
+  ORG_KINDS,
+  RULES,
+  type Contract,
+  type Organization,
+  type Person,
+  type Rule,
+  type SubsidyCase,
+} from './model.js';
+import {
+  CONTRACT_TYPES,
+  PARAMETER_KINDS,
+  PARAMETER_NAMES,
+  builtInPolicy,
+  builtInPolicyIds,
+  isPolicyPath,
+  loadPolicyFile,
+  parseParameterValue,
+  type ParameterEntry,
+  type ParameterName,
+  type Policy,
+} from './policy.js';
+import { cmp, parseDecimal, parseYuanToFen, ratToDisplay, rat, type Rational } from './rational.js';
+
+/** Dates may come as strings or (YAML 1.1 style) as Date objects; both end as `YYYY-MM-DD`. */
+const dateField = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.trim()))
+  .refine(isIsoDate, { message: '应为有效日期 YYYY-MM-DD' });
+const codeField = z.union([z.string(), z.number().int()]).transform((v) => String(v).trim());
+const numberish = z.union([z.number(), z.string()]);
+const ref = z.string().min(1);
+
+const caseSchema = z.object({
+  name: z.string().min(1),
+  policy: z.string().min(1),
+  year: z.number().int().min(2000).max(2100),
+  parameters: z.record(z.string(), z.unknown()).optional(),
+  budgets: z.record(z.string(), numberish).optional(),
+  organizations: z
+    .array(
+      z.object({
+        ref,
+        name: z.string().min(1),
+        uscc: z.string({ message: '应为带引号的字符串' }).optional(),
+        kind: z.enum(ORG_KINDS),
+        division: codeField.refine((v) => /^\d{6}$/.test(v), { message: '应为6位行政区划代码' }),
+        filed: z.boolean().optional(),
+        legal_rep: ref.optional(),
+        controller: ref.optional(),
+        holders: z.array(z.object({ holder: ref, percent: numberish })).optional(),
+        recognitions: z.array(z.object({ kind: z.string().min(1), level: z.string().min(1), date: dateField })).optional(),
+      }),
+    )
+    .default([]),
+  people: z.array(z.object({ ref, name: z.string().min(1), broker: z.boolean().optional() })).default([]),
+  contracts: z
+    .array(
+      z.object({
+        ref,
+        type: z.enum(CONTRACT_TYPES),
+        seller: ref,
+        buyer: ref,
+        amount: numberish,
+        tech_amount: numberish.optional(),
+        signed: dateField,
+        registration: z.object({ number: codeField.refine((v) => v.length > 0, { message: '不能为空' }), date: dateField }).optional(),
+        implemented_in: codeField.refine((v) => /^\d{6}$/.test(v), { message: '应为6位行政区划代码' }).optional(),
+        brokers: z.array(z.object({ person: ref, share: numberish.optional() })).optional(),
+        declared_related: z.boolean().optional(),
+        funding: z.array(z.object({ level: z.enum(FUNDING_LEVELS), program: z.string().optional(), amount: numberish })).optional(),
+        payments: z
+          .array(z.object({ date: dateField, amount: numberish, voucher: z.boolean().optional(), invoice: numberish.nullable().optional() }))
+          .default([]),
+      }),
+    )
+    .default([]),
+  expect: z
+    .object({
+      awards: z.array(z.object({ to: ref, rule: z.enum(RULES), amount: z.number().int().nonnegative() })).default([]),
+      excluded: z.array(z.object({ contract: ref, rule: z.enum(RULES), reason: z.enum(EXCLUSION_REASONS) })).optional(),
+    })
+    .optional(),
+});
+
+type RawCase = z.infer<typeof caseSchema>;
+
+/** Resolves the case's `policy:` (built-in id or path relative to the case file). */
+function resolvePolicy(policyRef: string, file: string, issues: InputIssue[]): Policy | undefined {
+  if (isPolicyPath(policyRef)) {
+    const p = path.resolve(path.dirname(file), policyRef);
+    if (!fs.existsSync(p)) {
+      issues.push({ path: 'policy', reason: `政策文件不存在：${p}` });
+      return undefined;
+    }
+    return loadPolicyFile(p);
+  }
+  const policy = builtInPolicy(policyRef);
+  if (!policy) issues.push({ path: 'policy', reason: `未知政策“${policyRef}”（内置：${builtInPolicyIds().join(', ') || '无'}）` });
+  return policy;
+}
+
+/** Parses and validates case YAML text; `file` names it in errors and anchors relative policy paths. */
+export function parseCase(text: string, file: string): SubsidyCase {
+  let data: unknown;
+  try {
+    data = YAML.parse(text);
+  } catch (error) {
+    throw new SubsidyInputError(file, [{ path: '', reason: `YAML 语法错误：${(error as Error).message}` }]);
+  }
+  const parsed = caseSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    throw new SubsidyInputError(file, parsed.error.issues.map((i) => ({ path: formatPath(i.path), reason: i.message })));
+  }
+  const issues: InputIssue[] = [];
+  const raw = parsed.data;
+  const basePolicy = resolvePolicy(raw.policy, file, issues);
+  const policy = basePolicy ? applyOverrides(basePolicy, raw, issues) : undefined;
+  const world = buildWorld(raw, issues);
+  if (issues.length || !policy) throw new SubsidyInputError(file, issues);
+  return { file, name: raw.name, year: raw.year, policy, ...world, ...(raw.expect ? { expect: raw.expect } : {}) };
+}
+
+export function loadCaseFile(file: string): SubsidyCase {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new SubsidyInputError(file, [{ path: '', reason: '无法读取案例文件' }]);
+  }
+  return parseCase(text, file);
+}
+
+function applyOverrides(base: Policy, raw: RawCase, issues: InputIssue[]): Policy {
+  const parameters = { ...base.parameters };
+  for (const [name, value] of Object.entries(raw.parameters ?? {})) {
+    const at = formatPath(['parameters', name]);
+    if (!(name in PARAMETER_KINDS)) {
+      issues.push({ path: at, reason: `未知参数（可用：${PARAMETER_NAMES.join(', ')}）` });
+      continue;
+    }
+    const n = name as ParameterName;
+    const v = parseParameterValue(n, value);
+    if (!v.ok) {
+      issues.push({ path: at, reason: v.reason });
+      continue;
+    }
+    const original = base.parameters[n] as ParameterEntry;
+    if (original.maximum && cmp(v.value as Rational, original.maximum) > 0) {
+      issues.push({ path: at, reason: `${v.display} 超过政策“${base.id}”规定的最高值 ${ratToDisplay(original.maximum)}（${original.reference.document}${original.reference.clause}）` });
+      continue;
+    }
+    (parameters as Record<ParameterName, ParameterEntry>)[n] = { ...original, value: v.value, display: v.display, source: 'case' } as ParameterEntry;
+  }
+  return { ...base, parameters };
+}
+
+function money(value: unknown, at: string, issues: InputIssue[], opts: { positive?: boolean } = {}): bigint {
+  const r = parseYuanToFen(value);
+  if (!r.ok) {
+    issues.push({ path: at, reason: r.reason });
+    return 0n;
+  }
+  if (r.value < 0n) issues.push({ path: at, reason: `金额不能为负（${String(value)}）` });
+  else if (opts.positive && r.value === 0n) issues.push({ path: at, reason: '金额应大于0' });
+  return r.value;
+}
+
+function buildWorld(raw: RawCase, issues: InputIssue[]): Omit<SubsidyCase, 'file' | 'name' | 'year' | 'policy' | 'expect'> {
+  const orgRefs = new Set<string>();
+  const personRefs = new Set<string>();
+  const seen = (r: string, at: string) => {
+    if (orgRefs.has(r) || personRefs.has(r)) issues.push({ path: at, reason: `引用名“${r}”重复` });
+  };
+  raw.organizations.forEach((o, i) => {
+    seen(o.ref, `organizations[${i}].ref`);
+    orgRefs.add(o.ref);
+  });
+  raw.people.forEach((p, i) => {
+    seen(p.ref, `people[${i}].ref`);
+    personRefs.add(p.ref);
+  });
+  const needPerson = (r: string | undefined, at: string) => {
+    if (r !== undefined && !personRefs.has(r)) issues.push({ path: at, reason: `未知人员引用“${r}”` });
+  };
+  const needOrg = (r: string, at: string) => {
+    if (!orgRefs.has(r)) issues.push({ path: at, reason: `未知单位引用“${r}”` });
+  };
+
+  const budgets: Partial<Record<Rule, bigint>> = {};
+  for (const [rule, value] of Object.entries(raw.budgets ?? {})) {
+    const at = formatPath(['budgets', rule]);
+    if (!RULES.includes(rule as Rule)) {
+      issues.push({ path: at, reason: `未知规则（可用：${RULES.join(', ')}）` });
+      continue;
+    }
+    const fen = money(value, at, issues);
+    if (fen % 100n !== 0n) issues.push({ path: at, reason: '预算应为整元' });
+    budgets[rule as Rule] = fen;
+  }
+
+  const organizations: Organization[] = raw.organizations.map((o, i) => {
+    const at = `organizations[${i}]`;
+    if (o.uscc !== undefined) {
+      const r = checkUscc(o.uscc);
+      if (!r.ok) issues.push({ path: `${at}.uscc`, reason: `统一社会信用代码“${o.uscc}”无效：${r.message}` });
+    }
+    needPerson(o.legal_rep, `${at}.legal_rep`);
+    needPerson(o.controller, `${at}.controller`);
+    const holders = (o.holders ?? []).map((h, j) => {
+      const hat = `${at}.holders[${j}]`;
+      if (!orgRefs.has(h.holder) && !personRefs.has(h.holder)) issues.push({ path: `${hat}.holder`, reason: `未知单位或人员引用“${h.holder}”` });
+      if (h.holder === o.ref) issues.push({ path: `${hat}.holder`, reason: '单位不能持有自身' });
+      const p = parseDecimal(h.percent, 6);
+      if (!p.ok) issues.push({ path: `${hat}.percent`, reason: p.reason });
+      else if (cmp(p.value, rat(0n)) <= 0 || cmp(p.value, rat(100n)) > 0) issues.push({ path: `${hat}.percent`, reason: '持股比例应大于0且不超过100' });
+      return { holder: h.holder, percent: p.ok ? p.value : rat(0n) };
+    });
+    return {
+      ref: o.ref,
+      name: o.name,
+      ...(o.uscc !== undefined ? { uscc: o.uscc } : {}),
+      kind: o.kind,
+      division: o.division,
+      filed: o.filed ?? false,
+      ...(o.legal_rep !== undefined ? { legalRep: o.legal_rep } : {}),
+      ...(o.controller !== undefined ? { controller: o.controller } : {}),
+      holders,
+      recognitions: o.recognitions ?? [],
+    };
+  });
+  const divisionOf = new Map(organizations.map((o) => [o.ref, o.division]));
+
+  const people: Person[] = raw.people.map((p) => ({ ref: p.ref, name: p.name, broker: p.broker ?? false }));
+
+  const contractRefs = new Set<string>();
+  const contracts: Contract[] = raw.contracts.map((c, i) => {
+    const at = `contracts[${i}]`;
+    if (contractRefs.has(c.ref)) issues.push({ path: `${at}.ref`, reason: `合同引用名“${c.ref}”重复` });
+    contractRefs.add(c.ref);
+    needOrg(c.seller, `${at}.seller`);
+    needOrg(c.buyer, `${at}.buyer`);
+    const amount = money(c.amount, `${at}.amount`, issues, { positive: true });
+    const techAmount = c.tech_amount === undefined ? amount : money(c.tech_amount, `${at}.tech_amount`, issues);
+    const brokers = (c.brokers ?? []).map((b, j) => {
+      needPerson(b.person, `${at}.brokers[${j}].person`);
+      let share = rat(1n);
+      if (b.share !== undefined) {
+        const s = parseDecimal(b.share, 6);
+        if (!s.ok) issues.push({ path: `${at}.brokers[${j}].share`, reason: s.reason });
+        else if (cmp(s.value, rat(0n)) <= 0) issues.push({ path: `${at}.brokers[${j}].share`, reason: '份额应大于0' });
+        else share = s.value;
+      }
+      return { person: b.person, share };
+    });
+    const funding = (c.funding ?? []).map((f, j) => ({
+      level: f.level,
+      ...(f.program !== undefined ? { program: f.program } : {}),
+      amount: money(f.amount, `${at}.funding[${j}].amount`, issues),
+    }));
+    const payments = c.payments.map((p, j) => ({
+      date: p.date,
+      amount: money(p.amount, `${at}.payments[${j}].amount`, issues),
+      voucher: p.voucher ?? false,
+      invoice: p.invoice === undefined || p.invoice === null ? 0n : money(p.invoice, `${at}.payments[${j}].invoice`, issues),
+    }));
+    return {
+      ref: c.ref,
+      type: c.type,
+      seller: c.seller,
+      buyer: c.buyer,
+      amount,
+      techAmount,
+      signed: c.signed,
+      ...(c.registration ? { registration: c.registration } : {}),
+      implementedIn: c.implemented_in ?? divisionOf.get(c.buyer) ?? '',
+      brokers,
+      declaredRelated: c.declared_related ?? false,
+      funding,
+      payments,
+    };
+  });
+
+  if (raw.expect) {
+    raw.expect.awards.forEach((a, i) => {
+      if (!orgRefs.has(a.to) && !personRefs.has(a.to)) issues.push({ path: `expect.awards[${i}].to`, reason: `未知单位或人员引用“${a.to}”` });
+    });
+    (raw.expect.excluded ?? []).forEach((e, i) => {
+      if (!contractRefs.has(e.contract)) issues.push({ path: `expect.excluded[${i}].contract`, reason: `未知合同引用“${e.contract}”` });
+    });
+  }
+  return { budgets, organizations, people, contracts };
+}
