@@ -103,6 +103,13 @@ describe('case file validation', () => {
     expect(issuesOf(edit((d) => (d.organizations[1].kind = 'bank')))[0]).toMatchObject({ path: 'organizations[1].kind' });
   });
 
+  it('a misspelt key is an error naming it, not silently ignored', () => {
+    const issues = issuesOf(edit((d) => (d.contracts[0].tech_amout = 400000)));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.path).toContain('contracts[0]');
+    expect(JSON.stringify(issues[0])).toContain('tech_amout');
+  });
+
   it('the error message names file, path and reason', () => {
     const file = path.join(tmp, 'bad.yaml');
     fs.writeFileSync(file, YAML.stringify(edit((d) => (d.contracts[0].payments[1].date = '2022-13-01'))));

@@ -45,7 +45,7 @@ const codeField = z.union([z.string(), z.number().int()]).transform((v) => Strin
 const numberish = z.union([z.number(), z.string()]);
 const ref = z.string().min(1);
 
-const caseSchema = z.object({
+const caseSchema = z.strictObject({
   name: z.string().min(1),
   policy: z.string().min(1),
   year: z.number().int().min(2000).max(2100),
@@ -53,7 +53,7 @@ const caseSchema = z.object({
   budgets: z.record(z.string(), numberish).optional(),
   organizations: z
     .array(
-      z.object({
+      z.strictObject({
         ref,
         name: z.string().min(1),
         uscc: z.string({ message: '应为带引号的字符串' }).optional(),
@@ -62,15 +62,15 @@ const caseSchema = z.object({
         filed: z.boolean().optional(),
         legal_rep: ref.optional(),
         controller: ref.optional(),
-        holders: z.array(z.object({ holder: ref, percent: numberish })).optional(),
-        recognitions: z.array(z.object({ kind: z.string().min(1), level: z.string().min(1), date: dateField })).optional(),
+        holders: z.array(z.strictObject({ holder: ref, percent: numberish })).optional(),
+        recognitions: z.array(z.strictObject({ kind: z.string().min(1), level: z.string().min(1), date: dateField })).optional(),
       }),
     )
     .default([]),
-  people: z.array(z.object({ ref, name: z.string().min(1), broker: z.boolean().optional() })).default([]),
+  people: z.array(z.strictObject({ ref, name: z.string().min(1), broker: z.boolean().optional() })).default([]),
   contracts: z
     .array(
-      z.object({
+      z.strictObject({
         ref,
         type: z.enum(CONTRACT_TYPES),
         seller: ref,
@@ -78,21 +78,21 @@ const caseSchema = z.object({
         amount: numberish,
         tech_amount: numberish.optional(),
         signed: dateField,
-        registration: z.object({ number: codeField.refine((v) => v.length > 0, { message: '不能为空' }), date: dateField }).optional(),
+        registration: z.strictObject({ number: codeField.refine((v) => v.length > 0, { message: '不能为空' }), date: dateField }).optional(),
         implemented_in: codeField.refine((v) => /^\d{6}$/.test(v), { message: '应为6位行政区划代码' }).optional(),
-        brokers: z.array(z.object({ person: ref, share: numberish.optional() })).optional(),
+        brokers: z.array(z.strictObject({ person: ref, share: numberish.optional() })).optional(),
         declared_related: z.boolean().optional(),
-        funding: z.array(z.object({ level: z.enum(FUNDING_LEVELS), program: z.string().optional(), amount: numberish })).optional(),
+        funding: z.array(z.strictObject({ level: z.enum(FUNDING_LEVELS), program: z.string().optional(), amount: numberish })).optional(),
         payments: z
-          .array(z.object({ date: dateField, amount: numberish, voucher: z.boolean().optional(), invoice: numberish.nullable().optional() }))
+          .array(z.strictObject({ date: dateField, amount: numberish, voucher: z.boolean().optional(), invoice: numberish.nullable().optional() }))
           .default([]),
       }),
     )
     .default([]),
   expect: z
     .object({
-      awards: z.array(z.object({ to: ref, rule: z.enum(RULES), amount: z.number().int().nonnegative() })).default([]),
-      excluded: z.array(z.object({ contract: ref, rule: z.enum(RULES), reason: z.enum(EXCLUSION_REASONS) })).optional(),
+      awards: z.array(z.strictObject({ to: ref, rule: z.enum(RULES), amount: z.number().int().nonnegative() })).default([]),
+      excluded: z.array(z.strictObject({ contract: ref, rule: z.enum(RULES), reason: z.enum(EXCLUSION_REASONS) })).optional(),
     })
     .optional(),
 });

@@ -76,20 +76,20 @@ export interface Policy {
 
 const isoDate = z.string().refine(isIsoDate, { message: '应为有效日期 YYYY-MM-DD' });
 
-const referenceSchema = z.object({
+const referenceSchema = z.strictObject({
   document: z.string().min(1),
   clause: z.string().min(1),
   text: z.string().min(1),
 });
 
-const parameterSchema = z.object({
+const parameterSchema = z.strictObject({
   value: z.unknown(),
   maximum: z.union([z.number(), z.string()]).optional(),
   effective: isoDate,
   reference: referenceSchema,
 });
 
-const policySchema = z.object({
+const policySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: '应为小写字母、数字和连字符' }),
   title: z.string().min(1),
   document: z.string().min(1),
