@@ -57,7 +57,7 @@ test('the operator imports organizations, fixes a bad row, finds one and reads i
   await page.locator('[data-testid="import-upload"] input[type="file"]').setInputFiles(fixedFile);
   const result = page.getByTestId('import-result');
   await expect.poll(() => result.isVisible(), { timeout: 30_000 }).toBe(true);
-  expect(await page.getByTestId('import-created').innerText()).toContain('3');
+  await expect.poll(() => page.getByTestId('import-created').innerText()).toContain('3');
 
   // Find the organization through the registry's search and open it.
   await page.goto(`${baseUrl}/organizations`);
@@ -93,11 +93,11 @@ test('the operator records who holds the organization, and the holding shows on 
   await expect.poll(() => option.isVisible(), { timeout: 15_000 }).toBe(true);
   await option.click();
   await form.locator('input.ant-input-number-input').fill('30');
-  expect(await page.getByTestId('equity-total').innerText()).toContain('30');
+  await expect.poll(() => page.getByTestId('equity-total').innerText(), { timeout: 10_000 }).toContain('30');
   await page.getByRole('button', { name: /保\s*存/ }).click();
   const holders = page.locator('.ant-card', { hasText: '股东' }).filter({ hasText: '湛河旅程测试电气有限公司' });
   await expect.poll(() => holders.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-  expect(await holders.first().innerText()).toContain('30');
+  await expect.poll(() => holders.first().innerText()).toContain('30');
 });
 
 test('a long import shows the server’s progress while it runs', async () => {
@@ -112,5 +112,5 @@ test('a long import shows the server’s progress while it runs', async () => {
   await expect.poll(() => serverProgress.isVisible(), { timeout: 60_000, interval: 100 }).toBe(true);
   const result = page.getByTestId('import-result');
   await expect.poll(() => result.isVisible(), { timeout: 120_000 }).toBe(true);
-  expect(await page.getByTestId('import-created').innerText()).toContain('40,000');
+  await expect.poll(() => page.getByTestId('import-created').innerText()).toContain('40,000');
 });
