@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { Ctx, Executor } from '../../context.js';
 import { insertMany } from '../../db/bulk-insert.js';
+import { inChunks } from '../../db/in-chunks.js';
 import type { OrganizationTable, QualificationTable } from '../../db/schema.js';
 
 export type OrganizationRow = Selectable<OrganizationTable>;
@@ -16,14 +17,8 @@ export function findOrganizationByUscc(db: Executor, uscc: string) {
 }
 
 export async function findOrganizationsByUscc(db: Executor, codes: string[]): Promise<Map<string, OrganizationRow>> {
-  const found = new Map<string, OrganizationRow>();
-  for (let i = 0; i < codes.length; i += 500) {
-    const chunk = codes.slice(i, i + 500);
-    if (chunk.length === 0) continue;
-    const rows = await db.selectFrom('organization').selectAll().where('uscc', 'in', chunk).execute();
-    for (const r of rows) found.set(r.uscc, r);
-  }
-  return found;
+  const rows = await inChunks(codes, 500, (chunk) => db.selectFrom('organization').selectAll().where('uscc', 'in', chunk).execute());
+  return new Map(rows.map((r) => [r.uscc, r]));
 }
 
 export function insertOrganizations(db: Executor, sqlite: Ctx['sqlite'], rows: OrganizationRow[]): Promise<void> {

@@ -12,7 +12,7 @@ import { AppError, notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { assertCan, assertReachesOrganization } from '../access/policy.js';
 import { type Qualification, presentQualification } from './qualifications.js';
-import { findDivision, isKnownDivision, jurisdictionPrefix, codeRange } from './divisions.js';
+import { findDivision, isKnownDivision, jurisdictionPrefix } from './divisions.js';
 import {
   type OrganizationRow,
   findOrganizationById,
@@ -20,6 +20,7 @@ import {
   qualificationsOf,
 } from './organization-repo.js';
 import { newId } from '../../ids.js';
+import { underPrefix } from '../../db/under-prefix.js';
 
 export interface Organization {
   id: string;
@@ -273,7 +274,7 @@ export async function listOrganizations(
   const scope = assertCan(ctx.actor, 'registry.organization.read');
   let base = ctx.db.selectFrom('organization');
   if (scope === 'jurisdiction') {
-    base = base.where('jurisdiction_code', '>=', codeRange(jurisdictionPrefix(ctx.actor.jurisdictionCode)).from).where('jurisdiction_code', '<', codeRange(jurisdictionPrefix(ctx.actor.jurisdictionCode)).to);
+    base = base.where(underPrefix('jurisdiction_code', jurisdictionPrefix(ctx.actor.jurisdictionCode)));
   } else {
     base = base.where('id', 'in', ctx.actor.organizationIds.length ? ctx.actor.organizationIds : ['']);
   }
@@ -285,7 +286,7 @@ export async function listOrganizations(
       : base.where('name', 'like', sql<string>`${likePattern(q)} escape '\\'`);
   }
   if (query.kind) base = base.where('kind', '=', query.kind);
-  if (query.division) base = base.where('division_code', '>=', codeRange(jurisdictionPrefix(query.division)).from).where('division_code', '<', codeRange(jurisdictionPrefix(query.division)).to);
+  if (query.division) base = base.where(underPrefix('division_code', jurisdictionPrefix(query.division)));
   if (query.industry) base = base.where('industries', 'like', `%"${query.industry.replace(/[^a-z_]/g, '')}"%`);
   if (query.qualification) {
     const on = query.validOn ?? chinaDate(ctx.clock.now());

@@ -11,10 +11,11 @@ import type { AffiliationTable, PersonRoleTable, PersonTable } from '../../db/sc
 import { AppError, notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { assertCan } from '../access/policy.js';
-import { jurisdictionPrefix, codeRange } from './divisions.js';
+import { jurisdictionPrefix } from './divisions.js';
 import { likePattern } from './organizations.js';
 import { sql } from 'kysely';
 import { newId } from '../../ids.js';
+import { underPrefix } from '../../db/under-prefix.js';
 
 export type PersonRow = Selectable<PersonTable>;
 
@@ -235,7 +236,7 @@ export async function listPeople(ctx: Ctx, query: PersonQuery): Promise<{ items:
   const scope = assertCan(ctx.actor, 'registry.person.read');
   let base = ctx.db.selectFrom('person');
   if (scope === 'jurisdiction') {
-    base = base.where('jurisdiction_code', '>=', codeRange(jurisdictionPrefix(ctx.actor.jurisdictionCode)).from).where('jurisdiction_code', '<', codeRange(jurisdictionPrefix(ctx.actor.jurisdictionCode)).to);
+    base = base.where(underPrefix('jurisdiction_code', jurisdictionPrefix(ctx.actor.jurisdictionCode)));
   } else {
     const orgs = ctx.actor.organizationIds.length ? ctx.actor.organizationIds : [''];
     base = base.where((eb) =>

@@ -10,9 +10,10 @@ import type { PlatformTable } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { assertCan } from '../access/policy.js';
-import { jurisdictionPrefix, codeRange } from './divisions.js';
+import { jurisdictionPrefix } from './divisions.js';
 import { likePattern } from './organizations.js';
 import { newId } from '../../ids.js';
+import { underPrefix } from '../../db/under-prefix.js';
 
 export type PlatformRow = Selectable<PlatformTable>;
 
@@ -81,6 +82,19 @@ export function platformRow(input: PlatformInput, meta: { id: string; jurisdicti
   };
 }
 
+/** A stored platform as the input that would write it: the base a patch or re-import merges onto. */
+export function platformInputOf(row: PlatformRow): PlatformInput {
+  return {
+    name: row.name,
+    type: row.type as PlatformInput['type'],
+    level: row.level as PlatformInput['level'],
+    hostOrganizationId: row.host_organization_id,
+    recognizedOn: row.recognized_on,
+    revokedOn: row.revoked_on ?? undefined,
+    documentNumber: row.document_number ?? undefined,
+  };
+}
+
 export async function createPlatform(ctx: Ctx, input: PlatformInput, opts: { isDemo?: boolean } = {}): Promise<Platform> {
   assertCan(ctx.actor, 'registry.platform.create');
   return inTransaction(ctx, async (trx) => {
@@ -116,16 +130,7 @@ export async function updatePlatform(ctx: Ctx, id: string, patch: PlatformPatch)
     }
     const { version: _v, ...sent } = patch;
     const changes = withoutNulls(sent);
-    const merged: PlatformInput = {
-      name: row.name,
-      type: row.type as PlatformInput['type'],
-      level: row.level as PlatformInput['level'],
-      hostOrganizationId: row.host_organization_id,
-      recognizedOn: row.recognized_on,
-      revokedOn: row.revoked_on ?? undefined,
-      documentNumber: row.document_number ?? undefined,
-      ...changes,
-    };
+    const merged: PlatformInput = { ...platformInputOf(row), ...changes };
     return writePlatformUpdate(ctx, trx, row, merged);
   });
 }
@@ -174,14 +179,14 @@ export async function listPlatforms(ctx: Ctx, query: PlatformQuery): Promise<{ i
   const scope = assertCan(ctx.actor, 'registry.platform.read');
   let base = ctx.db.selectFrom('platform').innerJoin('organization as host', 'host.id', 'platform.host_organization_id');
   if (scope === 'jurisdiction') {
-    base = base.where('platform.jurisdiction_code', '>=', codeRange(jurisdictionPrefix(ctx.actor.jurisdictionCode)).from).where('platform.jurisdiction_code', '<', codeRange(jurisdictionPrefix(ctx.actor.jurisdictionCode)).to);
+    base = base.where(underPrefix('platform.jurisdiction_code', jurisdictionPrefix(ctx.actor.jurisdictionCode)));
   } else {
     base = base.where('platform.host_organization_id', 'in', ctx.actor.organizationIds.length ? ctx.actor.organizationIds : ['']);
   }
   if (query.q) base = base.where('platform.name', 'like', sql<string>`${likePattern(query.q.trim())} escape '\\'`);
   if (query.type) base = base.where('platform.type', '=', query.type);
   if (query.level) base = base.where('platform.level', '=', query.level);
-  if (query.division) base = base.where('host.division_code', '>=', codeRange(jurisdictionPrefix(query.division)).from).where('host.division_code', '<', codeRange(jurisdictionPrefix(query.division)).to);
+  if (query.division) base = base.where(underPrefix('host.division_code', jurisdictionPrefix(query.division)));
   if (query.activeOn) {
     const on = query.activeOn;
     base = base

@@ -9,30 +9,21 @@ import { loadCaseFile, parseCase } from './case-file.js';
 import { computeSubsidies } from './engine.js';
 import { SubsidyInputError } from './input-error.js';
 import { builtInPolicy, loadPolicyFile } from './policy.js';
+import { caseBuyer, caseContract, caseSeller } from './test-helpers.js';
 
 type Doc = Record<string, unknown>;
 const good: Doc = {
   name: 't',
   policy: 'zhanhe-2022',
   year: 2023,
-  organizations: [
-    { ref: 'buyer', name: '湛河区某企业', uscc: '914104118478490850', kind: 'enterprise', division: '410411' },
-    { ref: 'seller', name: '上海某企业', kind: 'enterprise', division: '310115' },
-  ],
+  organizations: [{ ...caseBuyer, uscc: '914104118478490850' }, caseSeller],
   contracts: [
-    {
-      ref: 'C1',
-      type: 'transfer',
-      seller: 'seller',
-      buyer: 'buyer',
-      amount: 500000,
-      signed: '2022-01-01',
-      registration: { number: '2022410411000001', date: '2022-02-01' },
+    caseContract({
       payments: [
         { date: '2022-03-01', amount: 200000, voucher: true, invoice: 200000 },
         { date: '2022-04-01', amount: 300000, voucher: true, invoice: 300000 },
       ],
-    },
+    }),
   ],
 };
 

@@ -4,25 +4,12 @@ import YAML from 'yaml';
 import { parseCase } from './case-file.js';
 import { Holdings, applyBudget, computeSubsidies, countContract, relation } from './engine.js';
 import { rat } from './rational.js';
-import { seededShuffle, stripTraces } from './test-helpers.js';
+import { caseBuyer, caseContract, caseSeller, seededShuffle, stripTraces } from './test-helpers.js';
 
 type Doc = Record<string, unknown>;
-const buyer = { ref: 'buyer', name: '湛河区某企业', kind: 'enterprise', division: '410411' };
-const seller = { ref: 'seller', name: '上海某企业', kind: 'enterprise', division: '310115' };
-
-function contract(over: Doc = {}): Doc {
-  return {
-    ref: 'C1',
-    type: 'transfer',
-    seller: 'seller',
-    buyer: 'buyer',
-    amount: 500000,
-    signed: '2022-01-01',
-    registration: { number: '2022410411000001', date: '2022-02-01' },
-    payments: [{ date: '2022-03-01', amount: 500000, voucher: true, invoice: 500000 }],
-    ...over,
-  };
-}
+const buyer = caseBuyer;
+const seller = caseSeller;
+const contract = caseContract;
 
 function load(doc: Doc) {
   return parseCase(YAML.stringify({ name: 't', policy: 'zhanhe-2022', year: 2023, organizations: [buyer, seller], ...doc }), 'inline.yaml');

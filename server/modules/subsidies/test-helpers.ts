@@ -21,6 +21,24 @@ export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
+/** The R1 skeleton most tests start from: a district buyer, a Shanghai seller, one registered transfer. */
+export const caseBuyer = { ref: 'buyer', name: '湛河区某企业', kind: 'enterprise', division: '410411' };
+export const caseSeller = { ref: 'seller', name: '上海某企业', kind: 'enterprise', division: '310115' };
+
+export function caseContract(over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    ref: 'C1',
+    type: 'transfer',
+    seller: 'seller',
+    buyer: 'buyer',
+    amount: 500000,
+    signed: '2022-01-01',
+    registration: { number: '2022410411000001', date: '2022-02-01' },
+    payments: [{ date: '2022-03-01', amount: 500000, voucher: true, invoice: 500000 }],
+    ...over,
+  };
+}
+
 export function inlineCase(yaml: string, file = 'inline.yaml'): SubsidyCase {
   return parseCase(yaml, file);
 }

@@ -27,9 +27,10 @@ import {
 } from '../../../../common/vocabulary.js';
 import type { Ctx } from '../../../context.js';
 import { assertCan } from '../../access/policy.js';
-import { jurisdictionPrefix, codeRange } from '../divisions.js';
+import { jurisdictionPrefix } from '../divisions.js';
 import { IMPORT_KINDS, type ImportKindName } from '../import/kinds.js';
 import type { TableFormat } from '../import/read-table.js';
+import { underPrefix } from '../../../db/under-prefix.js';
 
 /** Rows read per query. */
 export const EXPORT_PAGE_SIZE = 5_000;
@@ -80,7 +81,7 @@ const EXPORTERS: Record<ImportKindName, Exporter> = {
         ctx.db
           .selectFrom('organization')
           .selectAll()
-          .where('jurisdiction_code', '>=', codeRange(prefix).from).where('jurisdiction_code', '<', codeRange(prefix).to)
+          .where(underPrefix('jurisdiction_code', prefix))
           .$if(after !== undefined, (qb) => qb.where('uscc', '>', after!.uscc))
           .orderBy('uscc')
           .limit(pageSize)
@@ -111,7 +112,7 @@ const EXPORTERS: Record<ImportKindName, Exporter> = {
         ctx.db
           .selectFrom('person')
           .select(['id', 'name', 'id_number_masked', 'phone'])
-          .where('jurisdiction_code', '>=', codeRange(prefix).from).where('jurisdiction_code', '<', codeRange(prefix).to)
+          .where(underPrefix('jurisdiction_code', prefix))
           .$if(after !== undefined, (qb) =>
             qb.where((eb) => eb.or([eb('name', '>', after!.name), eb.and([eb('name', '=', after!.name), eb('id', '>', after!.id)])])),
           )
@@ -162,7 +163,7 @@ const EXPORTERS: Record<ImportKindName, Exporter> = {
           .innerJoin('organization as host', 'host.id', 'p.host_organization_id')
           .selectAll('p')
           .select('host.uscc as host_uscc')
-          .where('p.jurisdiction_code', '>=', codeRange(prefix).from).where('p.jurisdiction_code', '<', codeRange(prefix).to)
+          .where(underPrefix('p.jurisdiction_code', prefix))
           .$if(after !== undefined, (qb) =>
             qb.where((eb) => eb.or([eb('p.name', '>', after!.name), eb.and([eb('p.name', '=', after!.name), eb('p.id', '>', after!.id)])])),
           )
@@ -194,7 +195,7 @@ const EXPORTERS: Record<ImportKindName, Exporter> = {
           .innerJoin('organization as o', 'o.id', 'q.organization_id')
           .selectAll('q')
           .select('o.uscc')
-          .where('o.jurisdiction_code', '>=', codeRange(prefix).from).where('o.jurisdiction_code', '<', codeRange(prefix).to)
+          .where(underPrefix('o.jurisdiction_code', prefix))
           .$if(after !== undefined, (qb) =>
             qb.where((eb) => eb.or([eb('o.uscc', '>', after!.uscc), eb.and([eb('o.uscc', '=', after!.uscc), eb('q.id', '>', after!.id)])])),
           )
@@ -227,7 +228,7 @@ const EXPORTERS: Record<ImportKindName, Exporter> = {
           .leftJoin('organization as ho', 'ho.id', 'e.holder_organization_id')
           .leftJoin('person as hp', 'hp.id', 'e.holder_person_id')
           .select(['e.id', 'e.holder_type', 'e.percent_bp', 'o.uscc', 'ho.uscc as holder_uscc', 'hp.id_number_masked'])
-          .where('o.jurisdiction_code', '>=', codeRange(prefix).from).where('o.jurisdiction_code', '<', codeRange(prefix).to)
+          .where(underPrefix('o.jurisdiction_code', prefix))
           .$if(after !== undefined, (qb) =>
             qb.where((eb) => eb.or([eb('o.uscc', '>', after!.uscc), eb.and([eb('o.uscc', '=', after!.uscc), eb('e.id', '>', after!.id)])])),
           )

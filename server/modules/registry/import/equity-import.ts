@@ -16,6 +16,7 @@ import { findOrganizationsByUscc } from '../organization-repo.js';
 import { type ImportKind, type ValidRow, fromLabel, invalid, optional, parseNumber } from './import-table.js';
 import { newId } from '../../../ids.js';
 import { insertMany } from '../../../db/bulk-insert.js';
+import { inChunks } from '../../../db/in-chunks.js';
 
 type HoldingRow = Selectable<EquityHoldingTable>;
 
@@ -63,12 +64,6 @@ function auditList(rows: HoldingRow[]) {
   return rows
     .map(({ id: _id, ...r }) => r)
     .sort((a, b) => (a.holder_organization_id ?? a.holder_person_id ?? '').localeCompare(b.holder_organization_id ?? b.holder_person_id ?? ''));
-}
-
-async function inChunks<T, R>(items: T[], size: number, run: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await run(items.slice(i, i + size))));
-  return out;
 }
 
 export const equityImport: ImportKind<Row> = {

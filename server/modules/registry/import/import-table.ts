@@ -164,6 +164,17 @@ async function withImportCache<T>(ctx: Ctx, work: () => Promise<T>): Promise<T> 
   }
 }
 
+/** Rows applied per step: each step's SQL stays under both databases' parameter limits. */
+export const IMPORT_CHUNK = 500;
+
+/** Applies rows a chunk at a time, reporting progress (and yielding) after each chunk. */
+export async function inImportChunks<T>(rows: T[], progress: Progress, apply: (chunk: T[]) => Promise<void>): Promise<void> {
+  for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
+    await apply(rows.slice(i, i + IMPORT_CHUNK));
+    await progress(Math.min(i + IMPORT_CHUNK, rows.length), rows.length);
+  }
+}
+
 export interface OrganizationReference {
   code: string | undefined;
   column: string;

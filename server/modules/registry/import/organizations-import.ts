@@ -6,7 +6,7 @@ import { type AuditInput, audit } from '../../audit/audit.js';
 import { isKnownDivision } from '../divisions.js';
 import { findOrganizationsByUscc, insertOrganizations, type OrganizationRow } from '../organization-repo.js';
 import { organizationRowFromInput, presentOrganization } from '../organizations.js';
-import { type ImportKind, fromLabel, optional, parseBoolean, splitList } from './import-table.js';
+import { type ImportKind, fromLabel, optional, parseBoolean, splitList, inImportChunks } from './import-table.js';
 import { newId } from '../../../ids.js';
 
 const importSchema = organizationInput.omit({ legalRepresentativeId: true, actualControllerId: true });
@@ -73,9 +73,7 @@ export const organizationsImport: ImportKind<Row> = {
   async apply(ctx, trx, rows, progress) {
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const now = ctx.clock.now().toISOString();
-    const CHUNK = 500;
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
+    await inImportChunks(rows, progress, async (chunk) => {
       const existing = await findOrganizationsByUscc(trx, chunk.map((r) => r.value.uscc));
       const inserts: OrganizationRow[] = [];
       const events: AuditInput[] = [];
@@ -132,8 +130,7 @@ export const organizationsImport: ImportKind<Row> = {
       }
       await insertOrganizations(trx, ctx.sqlite, inserts);
       await audit(trx, ctx, ...events);
-      await progress(Math.min(i + CHUNK, rows.length), rows.length);
-    }
+    });
     return counts;
   },
 };

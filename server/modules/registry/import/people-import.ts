@@ -12,7 +12,7 @@ import type { AffiliationTable, PersonRoleTable } from '../../../db/schema.js';
 import type { ErrorDetail } from '../../../errors.js';
 import { type AuditInput, audit } from '../../audit/audit.js';
 import { type PersonRow, affiliationRows, roleRows, writePersonUpdate } from '../people.js';
-import { type ImportKind, type ValidRow, fromLabel, invalid, optional, splitList, lookUpOrganizations } from './import-table.js';
+import { type ImportKind, type ValidRow, fromLabel, invalid, optional, splitList, lookUpOrganizations, inImportChunks } from './import-table.js';
 import { newId } from '../../../ids.js';
 import { insertMany } from '../../../db/bulk-insert.js';
 
@@ -188,9 +188,7 @@ export const peopleImport: ImportKind<Row> = {
 
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const now = ctx.clock.now().toISOString();
-    const CHUNK = 500;
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
+    await inImportChunks(rows, progress, async (chunk) => {
       const digests = chunk.map((r) => ctx.protector.digest(r.value.idNumber));
       const found = await trx.selectFrom('person').selectAll().where('id_number_digest', 'in', digests).execute();
       const ids = found.map((p) => p.id);
@@ -268,8 +266,7 @@ export const peopleImport: ImportKind<Row> = {
         await insertMany(trx, ctx.sqlite, 'affiliation', newAffiliations);
         await audit(trx, ctx, ...events);
       }
-      await progress(Math.min(i + CHUNK, rows.length), rows.length);
-    }
+    });
     if (details.length) throw invalid(details);
     return counts;
   },

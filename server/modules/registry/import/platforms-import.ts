@@ -4,8 +4,8 @@ import { type PlatformInput, isoDate, usccField } from '../../../../common/regis
 import { LEVELS, PLATFORM_TYPES } from '../../../../common/vocabulary.js';
 import type { ErrorDetail } from '../../../errors.js';
 import { type AuditInput, audit } from '../../audit/audit.js';
-import { type PlatformRow, platformRow, writePlatformUpdate } from '../platforms.js';
-import { type ImportKind, fromLabel, invalid, optional, lookUpOrganizations } from './import-table.js';
+import { type PlatformRow, platformInputOf, platformRow, writePlatformUpdate } from '../platforms.js';
+import { type ImportKind, fromLabel, invalid, optional, lookUpOrganizations, inImportChunks } from './import-table.js';
 import { newId } from '../../../ids.js';
 import { insertMany } from '../../../db/bulk-insert.js';
 
@@ -72,9 +72,7 @@ export const platformsImport: ImportKind<Row> = {
 
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const now = ctx.clock.now().toISOString();
-    const CHUNK = 500;
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
+    await inImportChunks(rows, progress, async (chunk) => {
       const hostIds = [...new Set(chunk.map((r) => hosts.get(r.value.hostUscc)!.id))];
       const found = await trx.selectFrom('platform').selectAll().where('host_organization_id', 'in', hostIds).execute();
       const existing = new Map(found.map((p) => [keyOf(p.host_organization_id, p.type, p.name), p]));
@@ -103,15 +101,7 @@ export const platformsImport: ImportKind<Row> = {
           counts.created++;
           continue;
         }
-        const merged: PlatformInput = {
-          name: old.name,
-          type: old.type as PlatformInput['type'],
-          level: old.level as PlatformInput['level'],
-          hostOrganizationId: old.host_organization_id,
-          recognizedOn: old.recognized_on,
-          revokedOn: old.revoked_on ?? undefined,
-          documentNumber: old.document_number ?? undefined,
-        };
+        const merged = platformInputOf(old);
         for (const column of r.present) {
           const field = COLUMN_FIELDS[column];
           if (field) (merged as unknown as Record<string, unknown>)[field] = r.value[field as keyof Row];
@@ -132,8 +122,7 @@ export const platformsImport: ImportKind<Row> = {
         await insertMany(trx, ctx.sqlite, 'platform', inserts);
         await audit(trx, ctx, ...events);
       }
-      await progress(Math.min(i + CHUNK, rows.length), rows.length);
-    }
+    });
     if (details.length) throw invalid(details);
     return counts;
   },

@@ -9,7 +9,7 @@ import type { ErrorDetail } from '../../../errors.js';
 import { type AuditInput, audit } from '../../audit/audit.js';
 import type { QualificationRow } from '../organization-repo.js';
 import { defaultValidUntil, presentQualification, qualificationRow } from '../qualifications.js';
-import { type ImportKind, fromLabel, invalid, optional, lookUpOrganizations } from './import-table.js';
+import { type ImportKind, fromLabel, invalid, optional, lookUpOrganizations, inImportChunks } from './import-table.js';
 import { insertMany } from '../../../db/bulk-insert.js';
 
 const importSchema = z
@@ -66,9 +66,7 @@ export const qualificationsImport: ImportKind<Row> = {
 
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const now = ctx.clock.now().toISOString();
-    const CHUNK = 500;
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
+    await inImportChunks(rows, progress, async (chunk) => {
       const orgIds = [...new Set(chunk.map((r) => orgs.get(r.value.uscc)!.id))];
       const found = await trx.selectFrom('qualification').selectAll().where('organization_id', 'in', orgIds).execute();
       const existing = new Map(found.map((q) => [keyOf(q.organization_id, q.type, q.number), q]));
@@ -117,8 +115,7 @@ export const qualificationsImport: ImportKind<Row> = {
         await insertMany(trx, ctx.sqlite, 'qualification', inserts);
         await audit(trx, ctx, ...events);
       }
-      await progress(Math.min(i + CHUNK, rows.length), rows.length);
-    }
+    });
     if (details.length) throw invalid(details);
     return counts;
   },
