@@ -10,26 +10,7 @@ import { checkCase } from '../modules/subsidies/check-case.js';
 import { computeSubsidies, type SubsidyResult } from '../modules/subsidies/engine.js';
 import type { SubsidyCase } from '../modules/subsidies/model.js';
 import { SubsidyInputError } from '../modules/subsidies/input-error.js';
-
-const RULE_NAMES: Record<string, string> = {
-  enterprise_purchase: '企业购买市外科技成果（R1）',
-  institution_transfer: '高校院所在区内转移转化（R2）',
-  broker: '技术经纪人奖补（R3）',
-  demonstration_institution: '新认定省级技术转移示范机构（R4）',
-};
-const REASONS: Record<string, string> = {
-  not_registered: '未在全国技术合同登记系统登记',
-  type_not_eligible: '合同类型不在支持范围',
-  seller_not_eligible: '卖方新型研发机构未备案',
-  buyer_not_in_district: '买方不在本区',
-  seller_in_city: '卖方在市内（非市外成果）',
-  seller_not_in_city: '卖方不在市内',
-  not_implemented_in_district: '未在本区实施',
-  not_local: '买卖双方及实施地均不在本区',
-  related_party: '买卖双方为关联方',
-  already_funded: '已获市级以上财政经费支持',
-  no_evidenced_turnover: '上年度无有凭证和发票的成交额',
-};
+import { exclusionText, ruleTitle } from '../modules/subsidies/explain.js';
 
 const yuan = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
 
@@ -49,15 +30,15 @@ export function formatSummary(c: SubsidyCase, result: SubsidyResult): string {
       for (const t of a.trace) {
         if (t.step === 'cap') notes.push(`按上限 ${yuan(Number(t.cap_yuan))} 元封顶（计算值 ${yuan(Number(t.before_yuan))} 元）`);
         if (t.step === 'budget') notes.push(`预算 ${yuan(Number(t.budget_yuan))} 元不足（合计 ${yuan(Number(t.total_yuan))} 元），按比例核减自 ${yuan(Number(t.before_yuan))} 元`);
-        if (t.step === 'recognition') notes.push(`${t.date} 认定为省级示范机构`);
+        if (t.step === 'recognition') notes.push(`${t.date} 获认定（${t.kind}，${t.level}${t.grade ? `，${t.grade}` : ''}）`);
       }
-      lines.push(`  ${nameOf(c, a.to)}（${a.to}） ${RULE_NAMES[a.rule] ?? a.rule}：${yuan(a.amount)} 元${notes.length ? `；${notes.join('；')}` : ''}`);
+      lines.push(`  ${nameOf(c, a.to)}（${a.to}） ${ruleTitle(c.policy, a.rule)}：${yuan(a.amount)} 元${notes.length ? `；${notes.join('；')}` : ''}`);
     }
     lines.push(`  合计：${yuan(result.awards.reduce((s, a) => s + a.amount, 0))} 元`);
   }
   if (result.excluded.length) {
     lines.push('不予支持：');
-    for (const e of result.excluded) lines.push(`  合同 ${e.contract} ${RULE_NAMES[e.rule] ?? e.rule}：${REASONS[e.reason] ?? e.reason}（${e.reason}）`);
+    for (const e of result.excluded) lines.push(`  合同 ${e.contract} ${ruleTitle(c.policy, e.rule)}${e.to ? `（${nameOf(c, e.to)}）` : ''}：${exclusionText(c.policy, e)}（${e.reason}）`);
   }
   return lines.join('\n');
 }
@@ -108,7 +89,16 @@ export function runCheck(files: string[]): number {
       malformed = true;
       continue;
     }
-    const check = checkCase(c, computeSubsidies(c));
+    let result: SubsidyResult;
+    try {
+      result = computeSubsidies(c);
+    } catch (error) {
+      console.log(`✗ ${file} — ${c.name}`);
+      printError(error);
+      malformed = true;
+      continue;
+    }
+    const check = checkCase(c, result);
     console.log(`${check.ok ? '✓' : '✗'} ${file} — ${c.name}`);
     for (const d of check.differences) console.log(`    ${d}`);
     if (!check.ok) differs = true;

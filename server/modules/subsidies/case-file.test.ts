@@ -90,7 +90,14 @@ describe('case file validation', () => {
       d.policy = 'nowhere-2099';
       d.budgets = { lottery: 5 };
     }));
-    expect(issues.map((i) => i.path)).toEqual(['policy', 'budgets.lottery']);
+    expect(issues.map((i) => i.path)).toEqual(['policy']);
+    // With a known policy, budgets and expectations must name its rules.
+    const ruleIssues = issuesOf(edit((d) => {
+      d.budgets = { lottery: 5 };
+      d.expect = { awards: [{ to: 'buyer', rule: 'jackpot', amount: 1 }] };
+    }));
+    expect(ruleIssues.map((i) => i.path)).toEqual(['budgets.lottery', 'expect.awards[0].rule']);
+    expect(ruleIssues[0]!.reason).toContain('没有规则“lottery”');
     expect(issuesOf(edit((d) => (d.organizations[1].kind = 'bank')))[0]).toMatchObject({ path: 'organizations[1].kind' });
   });
 
@@ -112,11 +119,13 @@ describe('policy files', () => {
   it('the built-in zhanhe-2022 carries values, effective dates, maxima and references', () => {
     const p = builtInPolicy('zhanhe-2022')!;
     expect(p.document).toBe('平湛政〔2022〕5号');
-    expect(p.parameters['enterprise_purchase.cap'].value).toBe(20000000n);
-    expect(p.parameters['enterprise_purchase.rate'].maximum).toEqual({ num: 10n, den: 1n });
-    expect(p.parameters['broker.cap'].reference.text).toContain('3万元');
-    expect(p.parameters['demonstration_institution.amount'].reference.clause).toContain('（五）');
-    for (const entry of Object.values(p.parameters)) expect(entry.effective).toBe('2022-07-13');
+    const param = (name: string) => p.parameters.get(name)!;
+    expect(param('enterprise_purchase.cap').versions[0]!.value).toBe(20000000n);
+    expect(param('enterprise_purchase.rate').maximum).toEqual({ num: 10n, den: 1n });
+    expect(param('broker.cap').versions[0]!.reference.text).toContain('3万元');
+    expect(param('demonstration_institution.amount').versions[0]!.reference.clause).toContain('（五）');
+    for (const entry of p.parameters.values()) expect(entry.versions.map((v) => v.effective)).toEqual(['2022-07-13']);
+    expect(p.rules.map((r) => r.id)).toEqual(['enterprise_purchase', 'institution_transfer', 'broker', 'demonstration_institution']);
   });
 
   it('a case may name a policy file by path (relative to the case)', () => {
@@ -140,7 +149,10 @@ describe('policy files', () => {
       expect(error).toBeInstanceOf(SubsidyInputError);
       const e = error as SubsidyInputError;
       expect(e.file).toBe(file);
-      expect(e.issues).toEqual([{ path: 'effective', reason: '应为有效日期 YYYY-MM-DD' }]);
+      expect(e.issues).toEqual([
+        { path: 'effective', reason: '应为有效日期 YYYY-MM-DD' },
+        { path: 'parameters["enterprise_purchase.rate"].value', reason: '11 超过最高值 10' },
+      ]);
     }
     fs.writeFileSync(file, src.replace(/value: 10\n    maximum: 10/, 'value: 11\n    maximum: 10'));
     expect(() => loadPolicyFile(file)).toThrow(`${file}：parameters["enterprise_purchase.rate"].value：11 超过最高值 10`);

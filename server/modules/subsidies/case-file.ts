@@ -10,30 +10,10 @@ import { z } from 'zod';
 import { isIsoDate } from '../../../common/dates.js';
 import { checkUscc } from '../../../common/uscc.js';
 import { SubsidyInputError, formatPath, type InputIssue } from './input-error.js';
-import {
-  EXCLUSION_REASONS,
-  FUNDING_LEVELS,
-  ORG_KINDS,
-  RULES,
-  type Contract,
-  type Organization,
-  type Person,
-  type Rule,
-  type SubsidyCase,
-} from './model.js';
-import {
-  CONTRACT_TYPES,
-  PARAMETER_KINDS,
-  PARAMETER_NAMES,
-  builtInPolicy,
-  builtInPolicyIds,
-  isPolicyPath,
-  loadPolicyFile,
-  parseParameterValue,
-  type ParameterEntry,
-  type ParameterName,
-  type Policy,
-} from './policy.js';
+import { EXCLUSION_REASON_LABELS } from '../../../common/subsidy-vocabulary.js';
+import { CONTRACT_TYPES, FUNDING_LEVELS, ORG_KINDS, type Contract, type Organization, type Person, type SubsidyCase } from './model.js';
+import { parseParameterValue } from './parameters.js';
+import { builtInPolicy, builtInPolicyIds, isPolicyPath, loadPolicyFile, withOverrides, type Policy } from './policy.js';
 import { cmp, parseDecimal, parseYuanToFen, ratToDisplay, rat, type Rational } from './rational.js';
 
 /** Dates may come as strings or (YAML 1.1 style) as Date objects; both end as `YYYY-MM-DD`. */
@@ -63,7 +43,9 @@ const caseSchema = z.strictObject({
         legal_rep: ref.optional(),
         controller: ref.optional(),
         holders: z.array(z.strictObject({ holder: ref, percent: numberish })).optional(),
-        recognitions: z.array(z.strictObject({ kind: z.string().min(1), level: z.string().min(1), date: dateField })).optional(),
+        recognitions: z
+          .array(z.strictObject({ kind: z.string().min(1), level: z.string().min(1), date: dateField, grade: z.string().min(1).optional() }))
+          .optional(),
       }),
     )
     .default([]),
@@ -73,26 +55,40 @@ const caseSchema = z.strictObject({
       z.strictObject({
         ref,
         type: z.enum(CONTRACT_TYPES),
+        subtype: z.string().min(1).optional(),
+        license_term: numberish.optional(),
         seller: ref,
         buyer: ref,
         amount: numberish,
         tech_amount: numberish.optional(),
         signed: dateField,
-        registration: z.strictObject({ number: codeField.refine((v) => v.length > 0, { message: '不能为空' }), date: dateField }).optional(),
+        registration: z
+          .strictObject({ number: codeField.refine((v) => v.length > 0, { message: '不能为空' }), date: dateField, office: ref.optional() })
+          .optional(),
         implemented_in: codeField.refine((v) => /^\d{6}$/.test(v), { message: '应为6位行政区划代码' }).optional(),
         brokers: z.array(z.strictObject({ person: ref, share: numberish.optional() })).optional(),
+        third_parties: z.array(z.strictObject({ org: ref, role: z.string().min(1) })).optional(),
         declared_related: z.boolean().optional(),
+        fiscal_funds: z.boolean().optional(),
         funding: z.array(z.strictObject({ level: z.enum(FUNDING_LEVELS), program: z.string().optional(), amount: numberish })).optional(),
         payments: z
-          .array(z.strictObject({ date: dateField, amount: numberish, voucher: z.boolean().optional(), invoice: numberish.nullable().optional() }))
+          .array(
+            z.strictObject({
+              date: dateField,
+              amount: numberish,
+              voucher: z.boolean().optional(),
+              invoice: numberish.nullable().optional(),
+              invoice_names_contract: z.boolean().optional(),
+            }),
+          )
           .default([]),
       }),
     )
     .default([]),
   expect: z
     .object({
-      awards: z.array(z.strictObject({ to: ref, rule: z.enum(RULES), amount: z.number().int().nonnegative() })).default([]),
-      excluded: z.array(z.strictObject({ contract: ref, rule: z.enum(RULES), reason: z.enum(EXCLUSION_REASONS) })).optional(),
+      awards: z.array(z.strictObject({ to: ref, rule: ref, amount: z.number().int().nonnegative() })).default([]),
+      excluded: z.array(z.strictObject({ contract: ref, rule: ref, reason: ref, to: ref.optional() })).optional(),
     })
     .optional(),
 });
@@ -130,7 +126,7 @@ export function parseCase(text: string, file: string): SubsidyCase {
   const raw = parsed.data;
   const basePolicy = resolvePolicy(raw.policy, file, issues);
   const policy = basePolicy ? applyOverrides(basePolicy, raw, issues) : undefined;
-  const world = buildWorld(raw, issues);
+  const world = buildWorld(raw, policy, issues);
   if (issues.length || !policy) throw new SubsidyInputError(file, issues);
   return { file, name: raw.name, year: raw.year, policy, ...world, ...(raw.expect ? { expect: raw.expect } : {}) };
 }
@@ -146,41 +142,43 @@ export function loadCaseFile(file: string): SubsidyCase {
 }
 
 function applyOverrides(base: Policy, raw: RawCase, issues: InputIssue[]): Policy {
-  const parameters = { ...base.parameters };
+  const overrides = new Map<string, { value: unknown; display: unknown }>();
   for (const [name, value] of Object.entries(raw.parameters ?? {})) {
     const at = formatPath(['parameters', name]);
-    if (!(name in PARAMETER_KINDS)) {
-      issues.push({ path: at, reason: `未知参数（可用：${PARAMETER_NAMES.join(', ')}）` });
+    const original = base.parameters.get(name);
+    if (!original) {
+      issues.push({ path: at, reason: `未知参数：政策“${base.id}”没有此参数（可用：${[...base.parameters.keys()].join(', ')}）` });
       continue;
     }
-    const n = name as ParameterName;
-    const v = parseParameterValue(n, value);
+    const v = parseParameterValue(original.kind, value);
     if (!v.ok) {
       issues.push({ path: at, reason: v.reason });
       continue;
     }
-    const original = base.parameters[n] as ParameterEntry;
     if (original.maximum && cmp(v.value as Rational, original.maximum) > 0) {
-      issues.push({ path: at, reason: `${v.display} 超过政策“${base.id}”规定的最高值 ${ratToDisplay(original.maximum)}（${original.reference.document}${original.reference.clause}）` });
+      const ref = original.versions.at(-1)!.reference;
+      issues.push({ path: at, reason: `${String(v.display)} 超过政策“${base.id}”规定的最高值 ${ratToDisplay(original.maximum)}（${ref.document}${ref.clause}）` });
       continue;
     }
-    (parameters as Record<ParameterName, ParameterEntry>)[n] = { ...original, value: v.value, display: v.display, source: 'case' } as ParameterEntry;
+    overrides.set(name, { value: v.value, display: v.display });
   }
-  return { ...base, parameters };
+  return withOverrides(base, overrides);
 }
 
-function money(value: unknown, at: string, issues: InputIssue[], opts: { positive?: boolean } = {}): bigint {
+/** Yuan as written → integer fen (a safe integer), or an issue at `at`. */
+function money(value: unknown, at: string, issues: InputIssue[], opts: { positive?: boolean } = {}): number {
   const r = parseYuanToFen(value);
   if (!r.ok) {
     issues.push({ path: at, reason: r.reason });
-    return 0n;
+    return 0;
   }
   if (r.value < 0n) issues.push({ path: at, reason: `金额不能为负（${String(value)}）` });
   else if (opts.positive && r.value === 0n) issues.push({ path: at, reason: '金额应大于0' });
-  return r.value;
+  else if (r.value > BigInt(Number.MAX_SAFE_INTEGER)) issues.push({ path: at, reason: '金额过大' });
+  return Number(r.value);
 }
 
-function buildWorld(raw: RawCase, issues: InputIssue[]): Omit<SubsidyCase, 'file' | 'name' | 'year' | 'policy' | 'expect'> {
+function buildWorld(raw: RawCase, policy: Policy | undefined, issues: InputIssue[]): Omit<SubsidyCase, 'file' | 'name' | 'year' | 'policy' | 'expect'> {
   const orgRefs = new Set<string>();
   const personRefs = new Set<string>();
   const seen = (r: string, at: string) => {
@@ -201,16 +199,17 @@ function buildWorld(raw: RawCase, issues: InputIssue[]): Omit<SubsidyCase, 'file
     if (!orgRefs.has(r)) issues.push({ path: at, reason: `未知单位引用“${r}”` });
   };
 
-  const budgets: Partial<Record<Rule, bigint>> = {};
+  const ruleIds = policy?.rules.map((r) => r.id) ?? [];
+  const knownRule = (rule: string, at: string) => {
+    if (policy && !ruleIds.includes(rule)) issues.push({ path: at, reason: `政策“${policy.id}”没有规则“${rule}”（可用：${ruleIds.join(', ')}）` });
+  };
+  const budgets: Record<string, number> = {};
   for (const [rule, value] of Object.entries(raw.budgets ?? {})) {
     const at = formatPath(['budgets', rule]);
-    if (!RULES.includes(rule as Rule)) {
-      issues.push({ path: at, reason: `未知规则（可用：${RULES.join(', ')}）` });
-      continue;
-    }
+    knownRule(rule, at);
     const fen = money(value, at, issues);
-    if (fen % 100n !== 0n) issues.push({ path: at, reason: '预算应为整元' });
-    budgets[rule as Rule] = fen;
+    if (fen % 100 !== 0) issues.push({ path: at, reason: '预算应为整元' });
+    budgets[rule] = fen;
   }
 
   const organizations: Organization[] = raw.organizations.map((o, i) => {
@@ -240,7 +239,7 @@ function buildWorld(raw: RawCase, issues: InputIssue[]): Omit<SubsidyCase, 'file
       ...(o.legal_rep !== undefined ? { legalRep: o.legal_rep } : {}),
       ...(o.controller !== undefined ? { controller: o.controller } : {}),
       holders,
-      recognitions: o.recognitions ?? [],
+      recognitions: (o.recognitions ?? []).map((r) => ({ kind: r.kind, level: r.level, date: r.date, ...(r.grade ? { grade: r.grade } : {}) })),
     };
   });
   const divisionOf = new Map(organizations.map((o) => [o.ref, o.division]));
@@ -267,6 +266,18 @@ function buildWorld(raw: RawCase, issues: InputIssue[]): Omit<SubsidyCase, 'file
       }
       return { person: b.person, share };
     });
+    let licenseTerm: Rational | undefined;
+    if (c.license_term !== undefined) {
+      const t = parseDecimal(c.license_term, 2);
+      if (!t.ok) issues.push({ path: `${at}.license_term`, reason: t.reason });
+      else if (cmp(t.value, rat(0n)) <= 0) issues.push({ path: `${at}.license_term`, reason: '许可期限（年）应大于0' });
+      else licenseTerm = t.value;
+    }
+    if (c.registration?.office !== undefined) needOrg(c.registration.office, `${at}.registration.office`);
+    const thirdParties = (c.third_parties ?? []).map((t, j) => {
+      needOrg(t.org, `${at}.third_parties[${j}].org`);
+      return { org: t.org, role: t.role };
+    });
     const funding = (c.funding ?? []).map((f, j) => ({
       level: f.level,
       ...(f.program !== undefined ? { program: f.program } : {}),
@@ -276,17 +287,22 @@ function buildWorld(raw: RawCase, issues: InputIssue[]): Omit<SubsidyCase, 'file
       date: p.date,
       amount: money(p.amount, `${at}.payments[${j}].amount`, issues),
       voucher: p.voucher ?? false,
-      invoice: p.invoice === undefined || p.invoice === null ? 0n : money(p.invoice, `${at}.payments[${j}].invoice`, issues),
+      invoice: p.invoice === undefined || p.invoice === null ? 0 : money(p.invoice, `${at}.payments[${j}].invoice`, issues),
+      invoiceNamesContract: p.invoice_names_contract ?? true,
     }));
     return {
       ref: c.ref,
       type: c.type,
+      ...(c.subtype !== undefined ? { subtype: c.subtype } : {}),
+      ...(licenseTerm ? { licenseTerm } : {}),
       seller: c.seller,
       buyer: c.buyer,
       amount,
       techAmount,
       signed: c.signed,
       ...(c.registration ? { registration: c.registration } : {}),
+      thirdParties,
+      fiscalFunds: c.fiscal_funds ?? false,
       implementedIn: c.implemented_in ?? divisionOf.get(c.buyer) ?? '',
       brokers,
       declaredRelated: c.declared_related ?? false,
@@ -299,8 +315,12 @@ function buildWorld(raw: RawCase, issues: InputIssue[]): Omit<SubsidyCase, 'file
     raw.expect.awards.forEach((a, i) => {
       if (!orgRefs.has(a.to) && !personRefs.has(a.to)) issues.push({ path: `expect.awards[${i}].to`, reason: `未知单位或人员引用“${a.to}”` });
     });
+    raw.expect.awards.forEach((a, i) => knownRule(a.rule, `expect.awards[${i}].rule`));
+    const reasons = new Set([...Object.keys(EXCLUSION_REASON_LABELS), ...(policy?.rules.flatMap((r) => r.conditions.map((c) => c.reason)) ?? [])]);
     (raw.expect.excluded ?? []).forEach((e, i) => {
       if (!contractRefs.has(e.contract)) issues.push({ path: `expect.excluded[${i}].contract`, reason: `未知合同引用“${e.contract}”` });
+      knownRule(e.rule, `expect.excluded[${i}].rule`);
+      if (!reasons.has(e.reason)) issues.push({ path: `expect.excluded[${i}].reason`, reason: `未知排除原因“${e.reason}”` });
     });
   }
   return { budgets, organizations, people, contracts };

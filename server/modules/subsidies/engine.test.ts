@@ -2,14 +2,26 @@
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { parseCase } from './case-file.js';
-import { Holdings, applyBudget, computeSubsidies, countContract, relation } from './engine.js';
+import { contractBase, type PaymentTrace } from './counting.js';
+import { computeSubsidies } from './engine.js';
+import { applyBudget } from './formulas.js';
+import type { Contract } from './model.js';
 import { rat } from './rational.js';
+import { Holdings, relation } from './related-parties.js';
 import { caseBuyer, caseContract, caseSeller, seededShuffle, stripTraces } from './test-helpers.js';
 
 type Doc = Record<string, unknown>;
 const buyer = caseBuyer;
 const seller = caseSeller;
 const contract = caseContract;
+
+/** Steps 1–2 for one contract of the 2023 round, with the payment trace. */
+function countContract(c: Contract, kind: 'received' | 'received_tech') {
+  const payments: PaymentTrace[] = [];
+  const base = contractBase(c, kind, { baseYear: 2022, invoiceMustNameContract: false }, payments);
+  const evidenced = contractBase(c, 'received', { baseYear: 2022, invoiceMustNameContract: false });
+  return { base, evidenced, payments };
+}
 
 function load(doc: Doc) {
   return parseCase(YAML.stringify({ name: 't', policy: 'zhanhe-2022', year: 2023, organizations: [buyer, seller], ...doc }), 'inline.yaml');
@@ -30,8 +42,8 @@ describe('steps 1–2: counted payments and evidenced turnover', () => {
         }),
       ],
     });
-    const counted = countContract(c.contracts[0]!, 2022, 'amount');
-    expect(counted.evidenced).toBe(10000000n); // 100,000 yuan left of the 500,000 contract
+    const counted = countContract(c.contracts[0]!, 'received');
+    expect(counted.evidenced).toBe(10000000); // 100,000 yuan left of the 500,000 contract
     expect(counted.payments.map((p) => [p.date, p.counted_fen, p.why])).toEqual([
       ['2021-06-01', 0, ['before_base_year']],
       ['2022-05-01', 10000000, ['contract_amount_reached']],
@@ -56,8 +68,8 @@ describe('steps 1–2: counted payments and evidenced turnover', () => {
         }),
       ],
     });
-    const counted = countContract(c.contracts[0]!, 2022, 'amount');
-    expect(counted.evidenced).toBe(25000000n);
+    const counted = countContract(c.contracts[0]!, 'received');
+    expect(counted.evidenced).toBe(25000000);
     expect(counted.payments.map((p) => p.why)).toEqual([['no_voucher'], ['no_invoice'], ['invoice_below_amount']]);
   });
 
@@ -67,9 +79,9 @@ describe('steps 1–2: counted payments and evidenced turnover', () => {
       contracts: [contract({ amount: 300000, tech_amount: 200000, payments: [{ date: '2022-03-01', amount: 100000.01, voucher: true, invoice: 100000.01 }] })],
     };
     const c = load(doc);
-    const counted = countContract(c.contracts[0]!, 2022, 'tech_amount');
-    expect(counted.evidenced).toBe(10000001n);
-    expect(counted.base).toBe(6666667n); // 10,000,001 × 2/3 = 6,666,667.33 fen
+    const counted = countContract(c.contracts[0]!, 'received_tech');
+    expect(counted.evidenced).toBe(10000001);
+    expect(counted.base).toBe(6666667); // 10,000,001 × 2/3 = 6,666,667.33 fen
     expect(awards(doc)).toEqual([{ to: 'buyer', rule: 'enterprise_purchase', amount: 6666 }]);
   });
 });
@@ -225,8 +237,8 @@ describe('step 9: budget with largest remainders', () => {
 
   it('applyBudget: larger remainder wins over smaller ref', () => {
     const drafts = [
-      { to: 'a', rule: 'broker' as const, yuan: 10n, trace: [] },
-      { to: 'b', rule: 'broker' as const, yuan: 20n, trace: [] },
+      { to: 'a', yuan: 10n, trace: [] },
+      { to: 'b', yuan: 20n, trace: [] },
     ];
     applyBudget(drafts, 2000n); // 20 yuan: 6.67 → 6, 13.33 → 13; leftover 1 to a (remainder 20/30 > 10/30)
     expect(drafts.map((d) => d.yuan)).toEqual([7n, 13n]);
@@ -243,7 +255,8 @@ describe('step 8 and the trace', () => {
     const [award] = result.awards;
     expect(award).toMatchObject({ to: 'buyer', rule: 'enterprise_purchase', amount: 200000 });
     const trace = award!.trace;
-    expect(trace[0]).toMatchObject({ step: 'contract', contract: 'C1', evidenced_fen: 300000000, base_fen: 300000000 });
+    expect(trace[0]).toMatchObject({ step: 'rule', rule: 'enterprise_purchase', role: 'buyer', reference: expect.stringContaining('平湛政〔2022〕5号（四）') });
+    expect(trace[1]).toMatchObject({ step: 'contract', contract: 'C1', base_kind: 'received', base_fen: 300000000 });
     expect(trace.find((t) => t.step === 'parameter' && t.name === 'enterprise_purchase.rate')).toMatchObject({
       value: 10,
       effective: '2022-07-13',

@@ -1,71 +1,40 @@
 /**
- * The subsidy engine: steps 1–10 of SUBSIDY-CASES.md, pure (no database, no clock, no I/O).
- * Money is integer fen (BigInt), rates and shares exact rationals; awards are whole yuan.
- * Contracts and payments are put in a canonical order first, so the result does not depend on
- * the order a case lists them in.
+ * The subsidy engine: a policy's rules applied to a world for one application year — pure (no
+ * database, no clock, no I/O). For each contract and rule: does the rule apply to it (its side
+ * fits), which condition fails first (the exclusion reason), else what base it gives to whom.
+ * Then per beneficiary: the amount formula, the cap, the budget. Contracts and payments are put in
+ * a canonical order first, so the result does not depend on the order they are listed in.
  */
 import type { IsoDate } from '../../../common/dates.js';
-import type { Contract, ExclusionReason, Organization, Payment, Rule, SubsidyWorld } from './model.js';
-import { RULES } from './model.js';
-import type { ParameterEntry, ParameterName, PolicyParameters } from './policy.js';
-import { ZERO, add, cmp, div, fenJson, floor, mul, rat, ratToDisplay, ratToString, type Rational } from './rational.js';
+import { contractBase, evidencedBeforeScaling, type CountingOptions, type PaymentTrace } from './counting.js';
+import { applyBudget, applyCap, capFor, computeAmount, type FormulaTrace, type Params } from './formulas.js';
+import type { Contract, ExclusionReason, KindTerm, Organization, Recognition, Rule, SubsidyWorld } from './model.js';
+import type { BaseKind } from './parameters.js';
+import { parametersForYear } from './policy.js';
+import { Holdings, relation } from './related-parties.js';
+import type { Party, PolicyRule, Predicate, Role } from './rules.js';
+import { ZERO, add, cmp, div, fenJson, mul, rat, ratToString, type Rational } from './rational.js';
 
 // ---------------------------------------------------------------- result and trace types
 
-export interface PaymentTrace {
-  date: IsoDate;
-  amount_fen: number | string;
-  invoice_fen: number | string;
-  voucher: boolean;
-  /** What this payment counts in the base year. */
-  counted_fen: number | string;
-  /** Why it counts less than its amount, or nothing. */
-  why?: PaymentNote[];
-}
-export type PaymentNote =
-  | 'no_voucher'
-  | 'no_invoice'
-  | 'invoice_below_amount'
-  | 'contract_amount_reached'
-  | 'before_base_year'
-  | 'after_base_year';
-
 export type TraceEntry =
+  | { step: 'rule'; rule: string; title: string; role: Role; reference: string }
   | {
       step: 'contract';
       contract: string;
+      base_kind: BaseKind;
       /** Payments in date order across all years (earlier years fill the contract amount first). */
-      payments: PaymentTrace[];
-      /** Step 2: sum of counted payments in the base year. */
-      evidenced_fen: number | string;
-      /** The base this contract gives: evidenced × tech_amount / amount (floored) when base = tech_amount. */
-      base_fen: number | string;
-      /** R3: this broker's part of the contract, share / sum of shares. */
+      payments?: PaymentTrace[];
+      /** Evidenced before the 技术交易额 scaling, when the base scales it. */
+      evidenced_fen?: number;
+      base_fen: number;
+      /** A broker's part of the contract: share / sum of shares, and base × that, exact. */
       share?: string;
-      /** R3: base_fen × share, exact (may be a fraction of a fen). */
-      broker_base_fen?: string;
+      part_fen?: string;
     }
-  | { step: 'recognition'; kind: string; level: string; date: IsoDate }
-  | {
-      step: 'parameter';
-      name: ParameterName;
-      value: string | number | string[];
-      effective: IsoDate;
-      reference: string;
-      source: 'policy' | 'case';
-    }
-  | { step: 'computed'; base_fen: string; rate_percent: string | number; yuan: number | string; formula: string }
-  | { step: 'cap'; cap_yuan: number | string; before_yuan: number | string; after_yuan: number | string }
-  | {
-      step: 'budget';
-      budget_yuan: number | string;
-      total_yuan: number | string;
-      before_yuan: number | string;
-      floored_yuan: number | string;
-      remainder: string;
-      leftover_yuan: 0 | 1;
-      after_yuan: number | string;
-    }
+  | { step: 'recognition'; kind: string; level: string; date: IsoDate; grade?: string }
+  | { step: 'parameter'; name: string; value: unknown; effective: IsoDate; reference: string; source: 'policy' | 'case' }
+  | FormulaTrace
   | { step: 'award'; yuan: number | string };
 
 export interface Award {
@@ -79,6 +48,8 @@ export interface Exclusion {
   contract: string;
   rule: Rule;
   reason: ExclusionReason;
+  /** The beneficiary, for rules where a contract has several candidates (third parties). */
+  to?: string;
 }
 export interface SubsidyResult {
   year: number;
@@ -87,390 +58,414 @@ export interface SubsidyResult {
   excluded: Exclusion[];
 }
 
-// ---------------------------------------------------------------- step 1–2: evidenced turnover
+// ---------------------------------------------------------------- predicates
 
-export interface CountedContract {
-  contract: string;
-  payments: PaymentTrace[];
-  evidenced: bigint;
-  base: bigint;
+interface Env {
+  c: Contract;
+  seller: Organization;
+  buyer: Organization;
+  /** The beneficiary organization (buyer, seller, third party, registration office), if one. */
+  beneficiary?: Organization;
+  /** The contract's base under the rule's base kind, computed on first use. */
+  base(): number;
 }
 
-const minBig = (a: bigint, b: bigint) => (a < b ? a : b);
-
-function paymentOrder(a: Payment, b: Payment): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.amount !== b.amount) return a.amount < b.amount ? -1 : 1;
-  if (a.invoice !== b.invoice) return a.invoice < b.invoice ? -1 : 1;
-  return Number(a.voucher) - Number(b.voucher);
+interface WorldView {
+  baseYear: number;
+  params: Params;
+  holdings: Holdings;
+  orgs: Map<string, Organization>;
 }
 
-/** Steps 1 and 2 for one contract. */
-export function countContract(c: Contract, baseYear: number, base: 'amount' | 'tech_amount'): CountedContract {
-  const sorted = [...c.payments].sort(paymentOrder);
-  let running = 0n;
-  let evidenced = 0n;
-  const payments: PaymentTrace[] = sorted.map((p) => {
-    const why: PaymentNote[] = [];
-    let counted: bigint;
-    if (!p.voucher) (counted = 0n), why.push('no_voucher');
-    else if (p.invoice <= 0n) (counted = 0n), why.push('no_invoice');
-    else {
-      counted = minBig(p.amount, p.invoice);
-      if (p.invoice < p.amount) why.push('invoice_below_amount');
+function matchesKind(o: Organization, kinds: Set<KindTerm>): boolean {
+  return kinds.has(o.kind) || (o.kind === 'new_rd_institution' && o.filed && kinds.has('filed_new_rd_institution'));
+}
+
+function divisionOf(e: Env, party: Party): string | undefined {
+  switch (party) {
+    case 'seller':
+      return e.seller.division;
+    case 'buyer':
+      return e.buyer.division;
+    case 'implementation':
+      return e.c.implementedIn;
+    case 'beneficiary':
+      return e.beneficiary?.division;
+  }
+}
+
+function orgOf(e: Env, party: 'seller' | 'buyer' | 'beneficiary'): Organization | undefined {
+  return party === 'seller' ? e.seller : party === 'buyer' ? e.buyer : e.beneficiary;
+}
+
+const recognizedBy = (o: Organization, kind: string, levels: Set<string> | undefined, until: IsoDate) =>
+  o.recognitions.some((r) => r.kind === kind && (!levels || levels.has(r.level)) && r.date <= until);
+
+/** Compiles a predicate once per computation into a closure over the world. */
+function compilePredicate(p: Predicate, w: WorldView): (e: Env) => boolean {
+  const param = <T>(name: string) => w.params.get(name)!.value as T;
+  const area = (name: string) => param<string>(`jurisdiction.${name}`);
+  switch (p.test) {
+    case 'registered':
+      return (e) => e.c.registration !== undefined;
+    case 'registered_within': {
+      const from = w.baseYear + p.from;
+      const to = w.baseYear + p.to;
+      return (e) => {
+        if (!e.c.registration) return false;
+        const y = Number(e.c.registration.date.slice(0, 4));
+        return y >= from && y <= to;
+      };
     }
-    const room = c.amount - running;
-    if (counted > room) {
-      counted = room < 0n ? 0n : room;
-      why.push('contract_amount_reached');
+    case 'type': {
+      const types = new Set(Array.isArray(p.types) ? p.types : param<string[]>(p.types.param));
+      return (e) => types.has(e.c.type);
     }
-    running += counted;
-    const year = Number(p.date.slice(0, 4));
-    let inBase = counted;
-    if (year !== baseYear) {
-      if (counted > 0n) why.push(year < baseYear ? 'before_base_year' : 'after_base_year');
-      inBase = 0n;
+    case 'license_term_at_least': {
+      const years = 'param' in p.years ? param<Rational>(p.years.param) : p.years;
+      return (e) => e.c.type !== 'license' || (e.c.licenseTerm !== undefined && cmp(e.c.licenseTerm, years) >= 0);
     }
-    evidenced += inBase;
-    return {
-      date: p.date,
-      amount_fen: fenJson(p.amount),
-      invoice_fen: fenJson(p.invoice),
-      voucher: p.voucher,
-      counted_fen: fenJson(inBase),
-      ...(why.length ? { why } : {}),
-    };
-  });
-  const baseFen = base === 'tech_amount' ? floor(rat(evidenced * c.techAmount, c.amount)) : evidenced;
-  return { contract: c.ref, payments, evidenced, base: baseFen };
-}
-
-// ---------------------------------------------------------------- step 3: related parties
-
-/** Holdings over the case's graph: X's holding of Z as the sum of path products (fractions of 1). */
-export class Holdings {
-  /** holder → [(held org, fraction)] */
-  private readonly edges = new Map<string, { held: string; fraction: Rational }[]>();
-  private readonly memo = new Map<string, Rational>();
-  readonly parties: string[];
-
-  constructor(organizations: Organization[], people: { ref: string }[]) {
-    const parties = new Set<string>();
-    for (const o of organizations) {
-      parties.add(o.ref);
-      for (const h of o.holders) {
-        parties.add(h.holder);
-        const list = this.edges.get(h.holder) ?? [];
-        list.push({ held: o.ref, fraction: div(h.percent, rat(100n)) });
-        this.edges.set(h.holder, list);
-      }
+    case 'kind': {
+      const kinds = new Set(p.kinds);
+      return (e) => {
+        const o = orgOf(e, p.party);
+        return o !== undefined && matchesKind(o, kinds);
+      };
     }
-    for (const p of people) parties.add(p.ref);
-    this.parties = [...parties].sort();
-  }
-
-  /** Sum over simple paths from `x` to `z` of the product of the fractions along the path. */
-  of(x: string, z: string): Rational {
-    const key = `${x}\u0000${z}`;
-    const cached = this.memo.get(key);
-    if (cached) return cached;
-    const visited = new Set<string>([x]);
-    const walk = (node: string, product: Rational): Rational => {
-      let sum = ZERO;
-      for (const e of this.edges.get(node) ?? []) {
-        if (visited.has(e.held)) continue;
-        const p = mul(product, e.fraction);
-        if (e.held === z) sum = add(sum, p);
-        else {
-          visited.add(e.held);
-          sum = add(sum, walk(e.held, p));
-          visited.delete(e.held);
-        }
-      }
-      return sum;
-    };
-    const result = x === z ? ZERO : walk(x, rat(1n));
-    this.memo.set(key, result);
-    return result;
+    case 'in': {
+      const prefix = area(p.area);
+      return (e) => {
+        const d = divisionOf(e, p.party);
+        const inside = d !== undefined && d.startsWith(prefix);
+        return p.negate ? !inside : inside;
+      };
+    }
+    case 'any_in': {
+      const prefix = area(p.area);
+      return (e) => p.parties.some((party) => divisionOf(e, party)?.startsWith(prefix));
+    }
+    case 'not_related': {
+      const threshold = param<Rational>('related_party.threshold');
+      return (e) => relation(e.buyer, e.seller, w.holdings, threshold, e.c.declaredRelated) === null;
+    }
+    case 'no_funding': {
+      const levels = new Set<string>(p.levels);
+      return (e) => !e.c.funding.some((f) => levels.has(f.level));
+    }
+    case 'not_fiscal_funds':
+      return (e) => !e.c.fiscalFunds;
+    case 'amount_at_least': {
+      const fen = Number(param<bigint>(p.amount.param));
+      return (e) => e.c.amount >= fen;
+    }
+    case 'between': {
+      const a = new Set(p.kinds[0]);
+      const b = new Set(p.kinds[1]);
+      return (e) => (matchesKind(e.seller, a) && matchesKind(e.buyer, b)) || (matchesKind(e.buyer, a) && matchesKind(e.seller, b));
+    }
+    case 'recognized': {
+      const levels = p.levels ? new Set(p.levels) : undefined;
+      const until = `${w.baseYear}-12-31` as IsoDate;
+      return (e) => {
+        const o = orgOf(e, p.party);
+        return o !== undefined && recognizedBy(o, p.kind, levels, until);
+      };
+    }
+    case 'base_positive':
+      return (e) => e.base() > 0;
   }
 }
 
-/** Step 3: why two organizations are related, or null. `threshold` is a percent. */
-export function relation(
-  a: Organization,
-  b: Organization,
-  holdings: Holdings,
-  threshold: Rational,
-  declared: boolean,
-): string | null {
-  const t = div(threshold, rat(100n));
-  const pct = (r: Rational) => `${ratToDisplay(mul(r, rat(100n)))}%`;
-  const ab = holdings.of(a.ref, b.ref);
-  if (cmp(ab, t) >= 0) return `${a.ref} 持有 ${b.ref} ${pct(ab)}`;
-  const ba = holdings.of(b.ref, a.ref);
-  if (cmp(ba, t) >= 0) return `${b.ref} 持有 ${a.ref} ${pct(ba)}`;
-  for (const x of holdings.parties) {
-    if (x === a.ref || x === b.ref) continue;
-    const xa = holdings.of(x, a.ref);
-    const xb = holdings.of(x, b.ref);
-    if (cmp(xa, t) >= 0 && cmp(xb, t) >= 0) return `${x} 同时持有 ${a.ref} ${pct(xa)}、${b.ref} ${pct(xb)}`;
-  }
-  const rolesA = [a.legalRep, a.controller].filter((p): p is string => p !== undefined);
-  const rolesB = [b.legalRep, b.controller].filter((p): p is string => p !== undefined);
-  const shared = rolesA.filter((p) => rolesB.includes(p)).sort()[0];
-  if (shared !== undefined) return `${shared} 同为双方的法定代表人或实际控制人`;
-  if (declared) return '合同声明为关联方';
-  return null;
+interface CompiledRole {
+  role: Role;
+  applies: ((e: Env) => boolean)[];
+  conditions: { test: (e: Env) => boolean; reason: string }[];
 }
 
-// ---------------------------------------------------------------- steps 4–10
-
-const R1_R3: Rule[] = ['enterprise_purchase', 'institution_transfer', 'broker'];
-const INSTITUTION_KINDS = new Set(['university', 'research_institute', 'new_rd_institution']);
-
-interface Eligible {
-  contract: Contract;
-  counted: CountedContract;
+interface CompiledRule {
+  rule: PolicyRule;
+  base?: BaseKind;
+  roles: CompiledRole[];
 }
 
-/** Steps 4–6 and 10 for one contract: per rule R1–R3 that fits its side, the first failing condition or eligibility. */
-export function classifyContract(
-  c: Contract,
-  counted: CountedContract,
-  orgs: Map<string, Organization>,
-  params: PolicyParameters,
-  holdings: Holdings,
-): Partial<Record<Rule, ExclusionReason | 'eligible'>> {
-  const seller = orgs.get(c.seller)!;
-  const buyer = orgs.get(c.buyer)!;
-  const district = params['jurisdiction.district'].value;
-  const city = params['jurisdiction.city'].value;
-  const inDistrict = (division: string) => division === district;
-  const inCity = (division: string) => division.startsWith(city);
-  const out: Partial<Record<Rule, ExclusionReason | 'eligible'>> = {};
-  const first = (checks: [boolean, ExclusionReason][]): ExclusionReason | 'eligible' => checks.find(([fails]) => fails)?.[1] ?? 'eligible';
-
-  if (buyer.kind === 'enterprise') {
-    out.enterprise_purchase = first([
-      [!c.registration, 'not_registered'],
-      [!params['enterprise_purchase.types'].value.includes(c.type), 'type_not_eligible'],
-      [!inDistrict(buyer.division), 'buyer_not_in_district'],
-      [inCity(seller.division), 'seller_in_city'],
-      [!inDistrict(c.implementedIn), 'not_implemented_in_district'],
-      [relation(buyer, seller, holdings, params['related_party.threshold'].value, c.declaredRelated) !== null, 'related_party'],
-      [counted.base === 0n, 'no_evidenced_turnover'],
-    ]);
-  }
-  if (INSTITUTION_KINDS.has(seller.kind)) {
-    out.institution_transfer = first([
-      [!c.registration, 'not_registered'],
-      [!params['institution_transfer.types'].value.includes(c.type), 'type_not_eligible'],
-      [seller.kind === 'new_rd_institution' && !seller.filed, 'seller_not_eligible'],
-      [!inCity(seller.division), 'seller_not_in_city'],
-      [!inDistrict(c.implementedIn), 'not_implemented_in_district'],
-      [c.funding.some((f) => f.level !== 'district'), 'already_funded'],
-      [counted.base === 0n, 'no_evidenced_turnover'],
-    ]);
-  }
-  if (c.brokers.length > 0) {
-    out.broker = first([
-      [!c.registration, 'not_registered'],
-      [!(inDistrict(buyer.division) || inDistrict(seller.division) || inDistrict(c.implementedIn)), 'not_local'],
-      [counted.base === 0n, 'no_evidenced_turnover'],
-    ]);
-  }
-  return out;
+function compileRule(rule: PolicyRule, w: WorldView): CompiledRule {
+  const base = rule.base === undefined ? undefined : typeof rule.base === 'string' ? rule.base : (w.params.get(rule.base.param)!.value as BaseKind);
+  const roles = rule.roles.map((role) => ({
+    role,
+    applies: rule.appliesWhen.filter((a) => !a.role || a.role === role).map((a) => compilePredicate(a.predicate, w)),
+    conditions: rule.conditions.filter((c) => !c.role || c.role === role).map((c) => ({ test: compilePredicate(c.predicate, w), reason: c.reason })),
+  }));
+  return { rule, ...(base ? { base } : {}), roles };
 }
 
-function referenceText(p: ParameterEntry): string {
-  return `${p.reference.document}${p.reference.clause}：${p.reference.text}`;
+// ---------------------------------------------------------------- parameters a rule uses
+
+function parametersUsed(rule: PolicyRule, params: Params): string[] {
+  const names = new Set<string>();
+  const add_ = (r: unknown) => {
+    if (r && typeof r === 'object' && 'param' in r) names.add((r as { param: string }).param);
+  };
+  if (rule.base && typeof rule.base !== 'string') add_(rule.base);
+  for (const c of [...rule.appliesWhen, ...rule.conditions]) {
+    const p = c.predicate;
+    if (p.test === 'in' || p.test === 'any_in') names.add(`jurisdiction.${p.area}`);
+    if (p.test === 'not_related') names.add('related_party.threshold');
+    if (p.test === 'type' && !Array.isArray(p.types)) add_(p.types);
+    if (p.test === 'amount_at_least') add_(p.amount);
+    if (p.test === 'license_term_at_least') add_(p.years);
+  }
+  for (const v of Object.values(rule.amount)) add_(v);
+  if (rule.cap) add_(rule.cap.kind === 'fixed' ? rule.cap.cap : rule.cap.bands);
+  return [...names].filter((n) => params.has(n));
 }
 
-function parameterTrace(params: PolicyParameters, names: ParameterName[]): TraceEntry[] {
+function parameterTrace(params: Params, names: string[]): TraceEntry[] {
   return names.map((name) => {
-    const p = params[name] as ParameterEntry;
-    return { step: 'parameter', name, value: p.display, effective: p.effective, reference: referenceText(p), source: p.source };
+    const p = params.get(name)!;
+    return {
+      step: 'parameter',
+      name,
+      value: p.display,
+      effective: p.effective,
+      reference: `${p.reference.document}${p.reference.clause}：${p.reference.text}`,
+      source: p.source,
+    };
   });
 }
 
-const RULE_PARAMETERS: Record<Rule, ParameterName[]> = {
-  enterprise_purchase: ['base', 'jurisdiction.district', 'jurisdiction.city', 'enterprise_purchase.types', 'related_party.threshold', 'enterprise_purchase.rate', 'enterprise_purchase.cap'],
-  institution_transfer: ['base', 'jurisdiction.district', 'jurisdiction.city', 'institution_transfer.types', 'institution_transfer.rate', 'institution_transfer.cap'],
-  broker: ['base', 'jurisdiction.district', 'broker.rate', 'broker.cap'],
-  demonstration_institution: ['jurisdiction.district', 'demonstration_institution.amount'],
-};
+// ---------------------------------------------------------------- the computation
+
+/** One beneficiary's running total under one rule. */
+interface Accumulator {
+  to: string;
+  role: Role;
+  /** Sum of whole-fen bases. */
+  fen: number;
+  /** Broker parts that are fractions of a fen. */
+  fraction: Rational;
+  count: number;
+  contracts: { c: Contract; base: number; share?: Rational }[];
+  /** The band measure, fen. */
+  measure: number;
+}
+
+const byRef = <T extends { ref: string }>(a: T, b: T) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface Draft {
   to: string;
-  rule: Rule;
   yuan: bigint;
   trace: TraceEntry[];
 }
 
-/** Step 8: min(cap, floor_to_yuan(base × rate / 100)), with its trace entries. */
-function amountFor(base: Rational, rate: Rational, capFen: bigint): { yuan: bigint; trace: TraceEntry[] } {
-  const fen = div(mul(base, rate), rat(100n));
-  const computed = floor(div(fen, rat(100n)));
-  const trace: TraceEntry[] = [
-    {
-      step: 'computed',
-      base_fen: ratToString(base),
-      rate_percent: ratToDisplay(rate),
-      yuan: fenJson(computed),
-      formula: `floor(${ratToString(base)} 分 × ${ratToString(rate)}% ÷ 100 分/元) = ${computed} 元`,
-    },
-  ];
-  const capYuan = capFen / 100n;
-  if (computed > capYuan) {
-    trace.push({ step: 'cap', cap_yuan: fenJson(capYuan), before_yuan: fenJson(computed), after_yuan: fenJson(capYuan) });
-    return { yuan: capYuan, trace };
-  }
-  return { yuan: computed, trace };
-}
-
-/** Step 9: scale a rule's awards to its budget by largest remainders (ties: smaller ref first). */
-export function applyBudget(drafts: Draft[], budgetFen: bigint): void {
-  const budget = budgetFen / 100n;
-  const total = drafts.reduce((s, d) => s + d.yuan, 0n);
-  if (total <= budget) return;
-  const scaled = drafts.map((d) => ({ d, floored: (d.yuan * budget) / total, remainder: (d.yuan * budget) % total }));
-  let leftover = budget - scaled.reduce((s, x) => s + x.floored, 0n);
-  const order = [...scaled].sort((x, y) =>
-    x.remainder !== y.remainder ? (x.remainder > y.remainder ? -1 : 1) : x.d.to < y.d.to ? -1 : x.d.to > y.d.to ? 1 : 0,
-  );
-  const extra = new Set<Draft>();
-  for (const x of order) {
-    if (leftover <= 0n) break;
-    extra.add(x.d);
-    leftover -= 1n;
-  }
-  for (const x of scaled) {
-    const after = x.floored + (extra.has(x.d) ? 1n : 0n);
-    x.d.trace.push({
-      step: 'budget',
-      budget_yuan: fenJson(budget),
-      total_yuan: fenJson(total),
-      before_yuan: fenJson(x.d.yuan),
-      floored_yuan: fenJson(x.floored),
-      remainder: `${x.remainder}/${total}`,
-      leftover_yuan: extra.has(x.d) ? 1 : 0,
-      after_yuan: fenJson(after),
-    });
-    x.d.yuan = after;
-  }
-}
-
-const byRef = <T extends { ref: string }>(a: T, b: T) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
-
 /** Computes every award and exclusion of a world for its application year. */
 export function computeSubsidies(world: SubsidyWorld): SubsidyResult {
-  const params = world.policy.parameters;
+  const policy = world.policy;
+  const params = parametersForYear(policy, world.year);
   const baseYear = world.year - 1;
   const orgs = new Map(world.organizations.map((o) => [o.ref, o]));
   const people = new Map(world.people.map((p) => [p.ref, p]));
-  const holdings = new Holdings(world.organizations, world.people);
+  const view: WorldView = { baseYear, params, holdings: new Holdings(world.organizations, world.people), orgs };
+  const counting: CountingOptions = { baseYear, invoiceMustNameContract: policy.evidence.invoiceMustNameContract };
+  const compiled = policy.rules.map((r) => compileRule(r, view));
   const contracts = [...world.contracts].sort(byRef);
 
   const excluded: Exclusion[] = [];
-  const eligible: Record<'enterprise_purchase' | 'institution_transfer' | 'broker', Eligible[]> = {
-    enterprise_purchase: [],
-    institution_transfer: [],
-    broker: [],
+  const accumulators = compiled.map(() => new Map<string, Accumulator>());
+  const accumulate = (ri: number, to: string, role: Role): Accumulator => {
+    let a = accumulators[ri]!.get(to);
+    if (!a) accumulators[ri]!.set(to, (a = { to, role, fen: 0, fraction: ZERO, count: 0, contracts: [], measure: 0 }));
+    return a;
   };
+
   for (const c of contracts) {
-    const counted = countContract(c, baseYear, params.base.value);
-    const verdicts = classifyContract(c, counted, orgs, params, holdings);
-    for (const rule of R1_R3) {
-      const v = verdicts[rule];
-      if (v === undefined) continue;
-      if (v === 'eligible') eligible[rule as keyof typeof eligible].push({ contract: c, counted });
-      else excluded.push({ contract: c.ref, rule, reason: v });
-    }
-  }
-
-  const drafts: Record<Rule, Draft[]> = { enterprise_purchase: [], institution_transfer: [], broker: [], demonstration_institution: [] };
-
-  // R1 and R2: one base per beneficiary organization.
-  for (const [rule, side] of [
-    ['enterprise_purchase', 'buyer'],
-    ['institution_transfer', 'seller'],
-  ] as const) {
-    const groups = new Map<string, Eligible[]>();
-    for (const e of eligible[rule]) {
-      const who = e.contract[side];
-      groups.set(who, [...(groups.get(who) ?? []), e]);
-    }
-    for (const who of [...groups.keys()].sort()) {
-      const list = groups.get(who)!;
-      const base = list.reduce((s, e) => s + e.counted.base, 0n);
-      const trace: TraceEntry[] = list.map((e) => ({
-        step: 'contract',
-        contract: e.contract.ref,
-        payments: e.counted.payments,
-        evidenced_fen: fenJson(e.counted.evidenced),
-        base_fen: fenJson(e.counted.base),
-      }));
-      trace.push(...parameterTrace(params, RULE_PARAMETERS[rule]));
-      const capName = `${rule}.cap` as const;
-      const a = amountFor(rat(base), params[`${rule}.rate`].value, params[capName].value);
-      drafts[rule].push({ to: who, rule, yuan: a.yuan, trace: [...trace, ...a.trace] });
-    }
-  }
-
-  // R3: each broker's exact share of each contract.
-  const brokerParts = new Map<string, { base: Rational; trace: TraceEntry[] }>();
-  for (const e of eligible.broker) {
-    const totalShares = e.contract.brokers.reduce((s, b) => add(s, b.share), ZERO);
-    for (const b of [...e.contract.brokers].sort((x, y) => (x.person < y.person ? -1 : x.person > y.person ? 1 : 0))) {
-      if (!people.get(b.person)?.broker) continue;
-      const share = div(b.share, totalShares);
-      const part = mul(rat(e.counted.base), share);
-      const entry = brokerParts.get(b.person) ?? { base: ZERO, trace: [] };
-      entry.base = add(entry.base, part);
-      entry.trace.push({
-        step: 'contract',
-        contract: e.contract.ref,
-        payments: e.counted.payments,
-        evidenced_fen: fenJson(e.counted.evidenced),
-        base_fen: fenJson(e.counted.base),
-        share: ratToString(share),
-        broker_base_fen: ratToString(part),
-      });
-      brokerParts.set(b.person, entry);
-    }
-  }
-  for (const who of [...brokerParts.keys()].sort()) {
-    const part = brokerParts.get(who)!;
-    const a = amountFor(part.base, params['broker.rate'].value, params['broker.cap'].value);
-    drafts.broker.push({ to: who, rule: 'broker', yuan: a.yuan, trace: [...part.trace, ...parameterTrace(params, RULE_PARAMETERS.broker), ...a.trace] });
-  }
-
-  // R4: newly recognised provincial demonstration institutions.
-  const demoYuan = params['demonstration_institution.amount'].value / 100n;
-  for (const o of [...world.organizations].sort(byRef)) {
-    if (o.division !== params['jurisdiction.district'].value) continue;
-    const provincial = o.recognitions.filter((r) => r.kind === 'tech_transfer_demo' && r.level === 'provincial').sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
-    const firstRecognition = provincial[0];
-    if (!firstRecognition || Number(firstRecognition.date.slice(0, 4)) !== baseYear) continue;
-    drafts.demonstration_institution.push({
-      to: o.ref,
-      rule: 'demonstration_institution',
-      yuan: demoYuan,
-      trace: [{ step: 'recognition', kind: firstRecognition.kind, level: firstRecognition.level, date: firstRecognition.date }, ...parameterTrace(params, RULE_PARAMETERS.demonstration_institution)],
+    const seller = orgs.get(c.seller)!;
+    const buyer = orgs.get(c.buyer)!;
+    const baseMemo = new Map<BaseKind, number>();
+    compiled.forEach((cr, ri) => {
+      if (!cr.base) return;
+      const kind = cr.base;
+      const base = () => {
+        let v = baseMemo.get(kind);
+        if (v === undefined) baseMemo.set(kind, (v = contractBase(c, kind, counting)));
+        return v;
+      };
+      for (const role of cr.roles) {
+        for (const candidate of candidatesOf(c, role.role, seller, buyer, orgs)) {
+          const env: Env = { c, seller, buyer, ...(candidate.org ? { beneficiary: candidate.org } : {}), base };
+          if (cr.rule.cap?.kind === 'bands' && candidate.to) {
+            const m = cr.rule.cap.measure;
+            const registered = c.registration?.date.startsWith(String(baseYear));
+            const measure = m === 'base' ? 0 : registered ? (m === 'registered_amount' ? c.amount : c.techAmount) : 0;
+            if (measure) accumulate(ri, candidate.to, role.role).measure += measure;
+          }
+          if (!role.applies.every((t) => t(env))) continue;
+          const failed = role.conditions.find((k) => !k.test(env));
+          if (failed) {
+            excluded.push({ contract: c.ref, rule: cr.rule.id, reason: failed.reason, ...(candidate.listTo ? { to: candidate.to! } : {}) });
+            continue;
+          }
+          const b = base();
+          if (role.role === 'broker') distributeToBrokers(c, b, (person, share, part) => {
+            const a = accumulate(ri, person, 'broker');
+            if (part.den === 1n) a.fen += Number(part.num);
+            else a.fraction = add(a.fraction, part);
+            a.count += 1;
+            a.contracts.push({ c, base: b, share });
+          }, people);
+          else {
+            const a = accumulate(ri, candidate.to!, role.role);
+            a.fen += b;
+            a.count += 1;
+            a.contracts.push({ c, base: b });
+          }
+        }
+      }
     });
   }
 
   const awards: Award[] = [];
-  for (const rule of RULES) {
-    const list = drafts[rule].filter((d) => d.yuan > 0n);
-    const budget = world.budgets[rule];
-    if (budget !== undefined) applyBudget(list, budget);
+  compiled.forEach((cr, ri) => {
+    const drafts: Draft[] = cr.rule.roles.includes('organization')
+      ? recognitionDrafts(cr, world.organizations, view)
+      : contractDrafts(cr, [...accumulators[ri]!.values()], view, counting);
+    const list = drafts.filter((d) => d.yuan > 0n);
+    const budget = world.budgets[cr.rule.id];
+    if (budget !== undefined) applyBudget(list, BigInt(budget));
     for (const d of list) {
       if (d.yuan === 0n) continue;
       d.trace.push({ step: 'award', yuan: fenJson(d.yuan) });
-      awards.push({ to: d.to, rule, amount: Number(d.yuan), trace: d.trace });
+      awards.push({ to: d.to, rule: cr.rule.id, amount: Number(d.yuan), trace: d.trace });
     }
+  });
+  const ruleOrder = new Map(policy.rules.map((r, i) => [r.id, i]));
+  excluded.sort((a, b) =>
+    a.contract !== b.contract ? byString(a.contract, b.contract) : a.rule !== b.rule ? ruleOrder.get(a.rule)! - ruleOrder.get(b.rule)! : byString(a.to ?? '', b.to ?? ''),
+  );
+  return { year: world.year, policy: policy.id, awards, excluded };
+}
+
+interface Candidate {
+  /** The beneficiary ref; absent for brokers (several, found after the conditions). */
+  to?: string;
+  org?: Organization;
+  /** Whether an exclusion names the beneficiary (a contract may have several of this role). */
+  listTo: boolean;
+}
+
+const BROKER_CANDIDATE: Candidate[] = [{ listTo: false }];
+
+function candidatesOf(c: Contract, role: Role, seller: Organization, buyer: Organization, orgs: Map<string, Organization>): Candidate[] {
+  switch (role) {
+    case 'buyer':
+      return [{ to: buyer.ref, org: buyer, listTo: false }];
+    case 'seller':
+      return [{ to: seller.ref, org: seller, listTo: false }];
+    case 'broker':
+      return c.brokers.length ? BROKER_CANDIDATE : [];
+    case 'third_party':
+      return c.thirdParties.map((t) => ({ to: t.org, org: orgs.get(t.org)!, listTo: true }));
+    case 'registration_office': {
+      const office = c.registration?.office;
+      return office ? [{ to: office, org: orgs.get(office)!, listTo: false }] : [];
+    }
+    case 'organization':
+      return [];
   }
-  excluded.sort((a, b) => (a.contract !== b.contract ? (a.contract < b.contract ? -1 : 1) : RULES.indexOf(a.rule) - RULES.indexOf(b.rule)));
-  return { year: world.year, policy: world.policy.id, awards, excluded };
+}
+
+/** Step 6: each broker's exact part; a named person who is not a broker gets nothing, and it is not passed on. */
+function distributeToBrokers(
+  c: Contract,
+  base: number,
+  give: (person: string, share: Rational, part: Rational) => void,
+  people: Map<string, { broker: boolean }>,
+): void {
+  if (c.brokers.length === 1) {
+    const only = c.brokers[0]!;
+    if (people.get(only.person)?.broker) give(only.person, rat(1n), rat(BigInt(base)));
+    return;
+  }
+  const total = c.brokers.reduce((s, b) => add(s, b.share), ZERO);
+  for (const b of [...c.brokers].sort((x, y) => byString(x.person, y.person))) {
+    if (!people.get(b.person)?.broker) continue;
+    const share = div(b.share, total);
+    give(b.person, share, mul(rat(BigInt(base)), share));
+  }
+}
+
+function ruleTrace(rule: PolicyRule, role: Role): TraceEntry {
+  return { step: 'rule', rule: rule.id, title: rule.title, role, reference: `${rule.reference.document}${rule.reference.clause}：${rule.reference.text}` };
+}
+
+function contractDrafts(cr: CompiledRule, accs: Accumulator[], w: WorldView, counting: CountingOptions): Draft[] {
+  const used = parametersUsed(cr.rule, w.params);
+  const drafts: Draft[] = [];
+  for (const a of accs.sort((x, y) => byString(x.to, y.to))) {
+    if (a.count === 0) continue;
+    const base = add(rat(BigInt(a.fen)), a.fraction);
+    const trace: TraceEntry[] = [ruleTrace(cr.rule, a.role)];
+    for (const { c, base: b, share } of a.contracts) {
+      const payments: PaymentTrace[] = [];
+      const kind = cr.base!;
+      const counted = kind.startsWith('received') ? contractBase(c, kind, counting, payments) : b;
+      const evidenced = evidencedBeforeScaling(c, kind, counting);
+      trace.push({
+        step: 'contract',
+        contract: c.ref,
+        base_kind: kind,
+        ...(payments.length ? { payments } : {}),
+        ...(evidenced !== undefined ? { evidenced_fen: evidenced } : {}),
+        base_fen: counted,
+        ...(share && c.brokers.length > 1 ? { share: ratToString(share), part_fen: ratToString(mul(rat(BigInt(b)), share)) } : {}),
+      });
+    }
+    trace.push(...parameterTrace(w.params, used));
+    const computed = computeAmount(cr.rule.amount, { base, count: a.count }, w.params);
+    trace.push(computed.trace);
+    const cap = capFor(cr.rule.cap, cr.rule.cap?.kind === 'bands' && cr.rule.cap.measure === 'base' ? base : rat(BigInt(a.measure)), w.params);
+    if (cap.trace) trace.push(cap.trace);
+    const capped = applyCap(computed.yuan, cap.capFen);
+    if (capped.trace) trace.push(capped.trace);
+    drafts.push({ to: a.to, yuan: capped.yuan, trace });
+  }
+  return drafts;
+}
+
+/** Organization rules: one award per organization with a matching recognition dated in the base year. */
+function recognitionDrafts(cr: CompiledRule, organizations: Organization[], w: WorldView): Draft[] {
+  const match = cr.rule.recognition!;
+  const role = cr.roles[0]!;
+  const used = parametersUsed(cr.rule, w.params);
+  const yearText = String(w.baseYear);
+  const drafts: Draft[] = [];
+  for (const o of [...organizations].sort(byRef)) {
+    const candidates = o.recognitions
+      .filter((r) => r.kind === match.kind && (!match.levels || match.levels.includes(r.level)) && (!match.grades || (r.grade !== undefined && match.grades.includes(r.grade))))
+      .sort((x, y) => byString(x.date, y.date));
+    const inYear = candidates.filter(
+      (r) => r.date.startsWith(yearText) && (!match.firstAtLevel || !candidates.some((e) => e.level === r.level && e.date < r.date)),
+    );
+    if (inYear.length === 0) continue;
+    const env: Env = { c: undefined as unknown as Contract, seller: o, buyer: o, beneficiary: o, base: () => 0 };
+    if (!role.applies.every((t) => t(env)) || !role.conditions.every((k) => k.test(env))) continue;
+    // Several matching recognitions in one year (national and provincial, say): the largest amount wins.
+    let best: { r: Recognition; computed: ReturnType<typeof computeAmount> } | undefined;
+    for (const r of inYear) {
+      const computed = computeAmount(cr.rule.amount, { base: ZERO, count: 1, level: r.level, ...(r.grade ? { grade: r.grade } : {}) }, w.params);
+      if (!best || computed.yuan > best.computed.yuan) best = { r, computed };
+    }
+    const { r, computed } = best!;
+    const trace: TraceEntry[] = [
+      ruleTrace(cr.rule, 'organization'),
+      { step: 'recognition', kind: r.kind, level: r.level, date: r.date, ...(r.grade ? { grade: r.grade } : {}) },
+      ...parameterTrace(w.params, used),
+      computed.trace,
+    ];
+    const cap = capFor(cr.rule.cap, ZERO, w.params);
+    const capped = applyCap(computed.yuan, cap.capFen);
+    if (capped.trace) trace.push(capped.trace);
+    drafts.push({ to: o.ref, yuan: capped.yuan, trace });
+  }
+  return drafts;
 }

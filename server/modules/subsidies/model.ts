@@ -1,28 +1,33 @@
-/** The world a subsidy case describes, after validation: money in integer fen, rates as rationals. */
+/**
+ * The world the subsidy engine reads, after validation. Money is integer fen held in a JS number,
+ * always a safe integer (checked where it enters: `safeFen`); rule arithmetic (rates, shares,
+ * tiers) is exact over BigInt rationals. Shares and holdings are exact rationals.
+ */
 import type { IsoDate } from '../../../common/dates.js';
-import type { ContractType, Policy } from './policy.js';
+import type { Policy } from './policy.js';
 import type { Rational } from './rational.js';
 
+export const CONTRACT_TYPES = ['development', 'transfer', 'license', 'consulting', 'service'] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number];
 export const ORG_KINDS = ['enterprise', 'university', 'research_institute', 'new_rd_institution', 'agency', 'other'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
+/** An organization kind, or `filed_new_rd_institution`: a new R&D institution filed (备案) with an S&T department. */
+export const KIND_TERMS = [...ORG_KINDS, 'filed_new_rd_institution'] as const;
+export type KindTerm = (typeof KIND_TERMS)[number];
 export const FUNDING_LEVELS = ['district', 'municipal', 'provincial', 'national'] as const;
 export type FundingLevel = (typeof FUNDING_LEVELS)[number];
-export const RULES = ['enterprise_purchase', 'institution_transfer', 'broker', 'demonstration_institution'] as const;
-export type Rule = (typeof RULES)[number];
-export const EXCLUSION_REASONS = [
-  'not_registered',
-  'type_not_eligible',
-  'seller_not_eligible',
-  'buyer_not_in_district',
-  'seller_in_city',
-  'seller_not_in_city',
-  'not_implemented_in_district',
-  'not_local',
-  'related_party',
-  'already_funded',
-  'no_evidenced_turnover',
-] as const;
-export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+/** Rule ids and exclusion reasons come from the policy; these are their types' names. */
+export type Rule = string;
+export type ExclusionReason = string;
+
+export interface Recognition {
+  kind: string;
+  level: string;
+  date: IsoDate;
+  /** Annual review grade (年度考核等次), e.g. excellent | good. */
+  grade?: string;
+}
 
 export interface Organization {
   ref: string;
@@ -35,7 +40,7 @@ export interface Organization {
   controller?: string;
   /** Who holds how much of this organization; percent as an exact rational. */
   holders: { holder: string; percent: Rational }[];
-  recognitions: { kind: string; level: string; date: IsoDate }[];
+  recognitions: Recognition[];
 }
 
 export interface Person {
@@ -46,25 +51,37 @@ export interface Person {
 
 export interface Payment {
   date: IsoDate;
-  amount: bigint;
+  /** fen */
+  amount: number;
   voucher: boolean;
   /** invoiced fen, 0 = none */
-  invoice: bigint;
+  invoice: number;
+  /** Whether the invoice carries the contract's name or number (some policies require it). */
+  invoiceNamesContract: boolean;
 }
 
 export interface Contract {
   ref: string;
   type: ContractType;
+  subtype?: string;
+  /** Licence term in years (技术许可). */
+  licenseTerm?: Rational;
   seller: string;
   buyer: string;
-  amount: bigint;
-  techAmount: bigint;
+  /** 成交额, fen */
+  amount: number;
+  /** 技术交易额, fen */
+  techAmount: number;
   signed: IsoDate;
-  registration?: { number: string; date: IsoDate };
+  registration?: { number: string; date: IsoDate; office?: string };
   implementedIn: string;
   brokers: { person: string; share: Rational }[];
+  /** Named third parties (e.g. a technology transfer institution) with their stated role. */
+  thirdParties: { org: string; role: string }[];
   declaredRelated: boolean;
-  funding: { level: FundingLevel; program?: string; amount: bigint }[];
+  /** Paid from fiscal funds, or a government project. */
+  fiscalFunds: boolean;
+  funding: { level: FundingLevel; program?: string; amount: number }[];
   payments: Payment[];
 }
 
@@ -73,8 +90,8 @@ export interface SubsidyWorld {
   year: number;
   /** The policy with the case's overrides applied. */
   policy: Policy;
-  /** Yearly budget per rule, fen. */
-  budgets: Partial<Record<Rule, bigint>>;
+  /** Yearly budget per rule id, fen. */
+  budgets: Record<Rule, number>;
   organizations: Organization[];
   people: Person[];
   contracts: Contract[];
@@ -89,6 +106,7 @@ export interface ExpectedExclusion {
   contract: string;
   rule: Rule;
   reason: ExclusionReason;
+  to?: string;
 }
 
 export interface SubsidyCase extends SubsidyWorld {

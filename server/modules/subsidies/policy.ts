@@ -1,140 +1,99 @@
 /**
- * Subsidy policies as data: a YAML file per policy (`policies/<id>.yaml`), each parameter with its
- * value, effective date, optional maximum and legal reference. Loaded and validated here; a case
- * names a policy by built-in id or by file path and may override parameters.
+ * Subsidy policies as data: a YAML file per policy (`policies/<id>.yaml`) with typed,
+ * effective-dated parameters (each with its legal reference) and the rules that use them. Loaded
+ * and validated here; every problem names the file, the path inside it and the reason.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { z } from 'zod';
 import { isIsoDate, type IsoDate } from '../../../common/dates.js';
 import { SubsidyInputError, formatPath, type InputIssue } from './input-error.js';
-import { cmp, parseDecimal, parseYuanToFen, ratToDisplay, rat, type Rational } from './rational.js';
-
-export const CONTRACT_TYPES = ['development', 'transfer', 'license', 'consulting', 'service'] as const;
-export type ContractType = (typeof CONTRACT_TYPES)[number];
-
-/** The parameters every policy has, and the kind of value each takes. */
-export const PARAMETER_KINDS = {
-  'jurisdiction.district': 'division',
-  'jurisdiction.city': 'prefix',
-  base: 'base',
-  'related_party.threshold': 'percent',
-  'enterprise_purchase.rate': 'percent',
-  'enterprise_purchase.cap': 'yuan',
-  'enterprise_purchase.types': 'types',
-  'institution_transfer.rate': 'percent',
-  'institution_transfer.cap': 'yuan',
-  'institution_transfer.types': 'types',
-  'broker.rate': 'percent',
-  'broker.cap': 'yuan',
-  'demonstration_institution.amount': 'yuan',
-} as const;
-export type ParameterName = keyof typeof PARAMETER_KINDS;
-export const PARAMETER_NAMES = Object.keys(PARAMETER_KINDS) as ParameterName[];
-
-interface KindValues {
-  division: string;
-  prefix: string;
-  base: 'amount' | 'tech_amount';
-  percent: Rational;
-  /** integer fen */
-  yuan: bigint;
-  types: ContractType[];
-}
-export type ParameterValue<N extends ParameterName> = KindValues[(typeof PARAMETER_KINDS)[N]];
-
-export interface LegalReference {
-  document: string;
-  clause: string;
-  text: string;
-}
-
-export interface ParameterEntry<N extends ParameterName = ParameterName> {
-  name: N;
-  value: ParameterValue<N>;
-  /** The value as written, for traces and summaries. */
-  display: string | number | string[];
-  effective: IsoDate;
-  maximum?: Rational;
-  reference: LegalReference;
-  /** Where the value came from: the policy file or the case's `parameters`. */
-  source: 'policy' | 'case';
-}
-
-export type PolicyParameters = { [N in ParameterName]: ParameterEntry<N> };
+import {
+  PARAMETER_KINDS,
+  parseParameterValue,
+  resolveParameter,
+  type ParameterKind,
+  type ParameterVersion,
+  type PolicyParameter,
+  type ResolvedParameter,
+} from './parameters.js';
+import { parseReference, parseRules, type PolicyRule } from './rules.js';
+import { cmp, parseDecimal, ratToDisplay, type Rational } from './rational.js';
 
 export interface Policy {
   id: string;
   title: string;
   document: string;
+  /** In force from; `expires` (exclusive of later dates) when the policy has an end. */
   effective: IsoDate;
+  expires?: IsoDate;
+  /** The province/city/district the policy belongs to, for people: 湛河区. */
+  jurisdiction: string;
+  /** Policy-wide evidence rules. */
+  evidence: { invoiceMustNameContract: boolean };
   file: string;
-  parameters: PolicyParameters;
+  parameters: Map<string, PolicyParameter>;
+  rules: PolicyRule[];
 }
 
-const isoDate = z.string().refine(isIsoDate, { message: '应为有效日期 YYYY-MM-DD' });
+const TOP_KEYS = ['id', 'title', 'document', 'jurisdiction', 'effective', 'expires', 'evidence', 'parameters', 'rules'];
+const PARAM_KEYS = ['kind', 'value', 'effective', 'reference', 'maximum', 'values', 'description'];
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** YAML may give an unquoted date as a Date; both end as `YYYY-MM-DD`. */
+const dateText = (v: unknown): unknown => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
 
-const referenceSchema = z.strictObject({
-  document: z.string().min(1),
-  clause: z.string().min(1),
-  text: z.string().min(1),
-});
+function parseParameter(name: string, raw: unknown, issues: InputIssue[]): PolicyParameter | undefined {
+  const at = (...rest: (string | number)[]) => formatPath(['parameters', name, ...rest]);
+  if (!isRecord(raw)) return void issues.push({ path: at(), reason: '应为对象 { kind, value, effective, reference }' });
+  const before = issues.length;
+  for (const k of Object.keys(raw)) if (!PARAM_KEYS.includes(k)) issues.push({ path: at(k), reason: `未知字段（可用：${PARAM_KEYS.join(', ')}）` });
+  const kind = raw.kind as ParameterKind;
+  if (!PARAMETER_KINDS.includes(kind)) return void issues.push({ path: at('kind'), reason: `应为参数类型之一：${PARAMETER_KINDS.join(' | ')}` });
 
-const parameterSchema = z.strictObject({
-  value: z.unknown(),
-  maximum: z.union([z.number(), z.string()]).optional(),
-  effective: isoDate,
-  reference: referenceSchema,
-});
-
-const policySchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: '应为小写字母、数字和连字符' }),
-  title: z.string().min(1),
-  document: z.string().min(1),
-  effective: isoDate,
-  parameters: z.record(z.string(), parameterSchema),
-});
-
-/** Parses one parameter value of the given kind; a Chinese reason when it does not fit. */
-export function parseParameterValue<N extends ParameterName>(
-  name: N,
-  raw: unknown,
-): { ok: true; value: ParameterValue<N>; display: string | number | string[] } | { ok: false; reason: string } {
-  const kind = PARAMETER_KINDS[name];
-  const text = typeof raw === 'number' ? String(raw) : raw;
-  switch (kind) {
-    case 'division':
-      if (typeof text !== 'string' || !/^\d{6}$/.test(text)) return { ok: false, reason: '应为6位行政区划代码' };
-      return { ok: true, value: text as ParameterValue<N>, display: text };
-    case 'prefix':
-      if (typeof text !== 'string' || !/^\d{2,6}$/.test(text)) return { ok: false, reason: '应为2–6位行政区划代码前缀' };
-      return { ok: true, value: text as ParameterValue<N>, display: text };
-    case 'base':
-      if (raw !== 'amount' && raw !== 'tech_amount') return { ok: false, reason: '应为 amount 或 tech_amount' };
-      return { ok: true, value: raw as ParameterValue<N>, display: raw };
-    case 'percent': {
-      const r = parseDecimal(raw, 6);
-      if (!r.ok) return r;
-      if (cmp(r.value, rat(0n)) < 0 || cmp(r.value, rat(100n)) > 0) return { ok: false, reason: '百分比应在 0 到 100 之间' };
-      return { ok: true, value: r.value as ParameterValue<N>, display: ratToDisplay(r.value) };
-    }
-    case 'yuan': {
-      const r = parseYuanToFen(raw);
-      if (!r.ok) return r;
-      if (r.value < 0n) return { ok: false, reason: '金额不能为负' };
-      return { ok: true, value: r.value as ParameterValue<N>, display: typeof raw === 'number' ? raw : String(raw) };
-    }
-    case 'types': {
-      if (!Array.isArray(raw) || raw.length === 0) return { ok: false, reason: `应为合同类型列表（${CONTRACT_TYPES.join(' | ')}）` };
-      for (const t of raw) {
-        if (!CONTRACT_TYPES.includes(t as ContractType)) return { ok: false, reason: `未知合同类型“${String(t)}”（${CONTRACT_TYPES.join(' | ')}）` };
-      }
-      const types = [...new Set(raw as ContractType[])];
-      return { ok: true, value: types as ParameterValue<N>, display: types };
-    }
+  let maximum: Rational | undefined;
+  if (raw.maximum !== undefined) {
+    const m = parseDecimal(raw.maximum, 6);
+    if (kind !== 'percent') issues.push({ path: at('maximum'), reason: '只有百分比参数可以有最高值' });
+    else if (!m.ok) issues.push({ path: at('maximum'), reason: m.reason });
+    else maximum = m.value;
   }
+  const entries: { raw: Record<string, unknown>; path: (string | number)[] }[] = [];
+  if (raw.values !== undefined) {
+    if (raw.value !== undefined || raw.effective !== undefined || raw.reference !== undefined)
+      issues.push({ path: at('values'), reason: '写了 values（历次取值）就不再写 value/effective/reference' });
+    if (!Array.isArray(raw.values) || raw.values.length === 0) issues.push({ path: at('values'), reason: '应为取值列表 [{ value, effective, reference }]' });
+    else
+      raw.values.forEach((v, i) => {
+        if (!isRecord(v)) issues.push({ path: at('values', i), reason: '应为 { value, effective, reference }' });
+        else entries.push({ raw: v, path: ['values', i] });
+      });
+  } else entries.push({ raw, path: [] });
+
+  const versions: ParameterVersion[] = [];
+  for (const e of entries) {
+    if (e.path.length) for (const k of Object.keys(e.raw)) if (!['value', 'effective', 'reference'].includes(k)) issues.push({ path: at(...e.path, k), reason: '未知字段（可用：value, effective, reference）' });
+    const effective = dateText(e.raw.effective);
+    if (typeof effective !== 'string' || !isIsoDate(effective)) {
+      issues.push({ path: at(...e.path, 'effective'), reason: '应为有效日期 YYYY-MM-DD' });
+      continue;
+    }
+    const reference = parseReference(e.raw.reference, at(...e.path, 'reference'), issues);
+    const v = parseParameterValue(kind, e.raw.value);
+    if (!v.ok) {
+      issues.push({ path: at(...e.path, 'value'), reason: v.reason });
+      continue;
+    }
+    if (maximum && cmp(v.value as Rational, maximum) > 0) {
+      issues.push({ path: at(...e.path, 'value'), reason: `${String(v.display)} 超过最高值 ${ratToDisplay(maximum)}` });
+      continue;
+    }
+    const previous = versions.at(-1);
+    if (previous && previous.effective >= effective) issues.push({ path: at(...e.path, 'effective'), reason: '历次取值应按生效日期从早到晚排列' });
+    if (reference) versions.push({ value: v.value, display: v.display, effective, reference });
+  }
+  if (issues.length > before) return undefined;
+  return { name, kind, ...(maximum ? { maximum } : {}), versions };
 }
 
 /** Parses and validates a policy from YAML text; `file` names it in errors. */
@@ -145,56 +104,73 @@ export function parsePolicy(text: string, file: string): Policy {
   } catch (error) {
     throw new SubsidyInputError(file, [{ path: '', reason: `YAML 语法错误：${(error as Error).message}` }]);
   }
-  const parsed = policySchema.safeParse(data);
-  if (!parsed.success) {
-    throw new SubsidyInputError(file, parsed.error.issues.map((i) => ({ path: formatPath(i.path), reason: i.message })));
-  }
   const issues: InputIssue[] = [];
-  const params: Partial<Record<ParameterName, ParameterEntry>> = {};
-  for (const name of Object.keys(parsed.data.parameters)) {
-    if (!(name in PARAMETER_KINDS)) issues.push({ path: formatPath(['parameters', name]), reason: `未知参数（可用：${PARAMETER_NAMES.join(', ')}）` });
+  if (!isRecord(data)) throw new SubsidyInputError(file, [{ path: '', reason: '政策文件应为对象' }]);
+  for (const k of Object.keys(data)) if (!TOP_KEYS.includes(k)) issues.push({ path: formatPath([k]), reason: `未知字段（可用：${TOP_KEYS.join(', ')}）` });
+  const text_ = (k: string) => {
+    if (typeof data[k] !== 'string' || !data[k]) issues.push({ path: k, reason: '缺少或不是文字' });
+    return String(data[k] ?? '');
+  };
+  const id = text_('id');
+  if (id && !/^[a-z0-9][a-z0-9-]*$/.test(id)) issues.push({ path: 'id', reason: '应为小写字母、数字和连字符' });
+  const title = text_('title');
+  const document = text_('document');
+  const jurisdiction = text_('jurisdiction');
+  const effective = dateText(data.effective);
+  if (typeof effective !== 'string' || !isIsoDate(effective)) issues.push({ path: 'effective', reason: '应为有效日期 YYYY-MM-DD' });
+  const expires = dateText(data.expires);
+  if (expires !== undefined && (typeof expires !== 'string' || !isIsoDate(expires))) issues.push({ path: 'expires', reason: '应为有效日期 YYYY-MM-DD' });
+  let invoiceMustNameContract = false;
+  if (data.evidence !== undefined) {
+    if (!isRecord(data.evidence) || Object.keys(data.evidence).some((k) => k !== 'invoice_must_name_contract') || typeof (data.evidence.invoice_must_name_contract ?? false) !== 'boolean')
+      issues.push({ path: 'evidence', reason: '应为 { invoice_must_name_contract: true|false }' });
+    else invoiceMustNameContract = data.evidence.invoice_must_name_contract === true;
   }
-  for (const name of PARAMETER_NAMES) {
-    const p = parsed.data.parameters[name];
-    if (!p) {
-      issues.push({ path: formatPath(['parameters', name]), reason: '缺少此参数' });
-      continue;
-    }
-    const v = parseParameterValue(name, p.value);
-    if (!v.ok) {
-      issues.push({ path: formatPath(['parameters', name, 'value']), reason: v.reason });
-      continue;
-    }
-    let maximum: Rational | undefined;
-    if (p.maximum !== undefined) {
-      if (PARAMETER_KINDS[name] !== 'percent') {
-        issues.push({ path: formatPath(['parameters', name, 'maximum']), reason: '只有百分比参数可以有最高值' });
+
+  const parameters = new Map<string, PolicyParameter>();
+  if (!isRecord(data.parameters)) issues.push({ path: 'parameters', reason: '应为“参数名: 定义”的对象' });
+  else
+    for (const [name, raw] of Object.entries(data.parameters)) {
+      if (!/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/.test(name)) {
+        issues.push({ path: formatPath(['parameters', name]), reason: '参数名应为小写字母、数字、下划线，用点分段' });
         continue;
       }
-      const m = parseDecimal(p.maximum, 6);
-      if (!m.ok) {
-        issues.push({ path: formatPath(['parameters', name, 'maximum']), reason: m.reason });
-        continue;
-      }
-      maximum = m.value;
-      if (cmp(v.value as Rational, maximum) > 0) {
-        issues.push({ path: formatPath(['parameters', name, 'value']), reason: `${v.display} 超过最高值 ${ratToDisplay(maximum)}` });
-        continue;
-      }
+      const p = parseParameter(name, raw, issues);
+      if (p) parameters.set(name, p);
     }
-    params[name] = {
-      name,
-      value: v.value,
-      display: v.display,
-      effective: p.effective,
-      ...(maximum ? { maximum } : {}),
-      reference: p.reference,
-      source: 'policy',
-    } as ParameterEntry;
-  }
+  const rules = issues.length ? [] : parseRules(data.rules, parameters, issues);
   if (issues.length) throw new SubsidyInputError(file, issues);
-  const { id, title, document, effective } = parsed.data;
-  return { id, title, document, effective, file, parameters: params as PolicyParameters };
+  return {
+    id,
+    title,
+    document,
+    jurisdiction,
+    effective: effective as IsoDate,
+    ...(expires ? { expires: expires as IsoDate } : {}),
+    evidence: { invoiceMustNameContract },
+    file,
+    parameters,
+    rules,
+  };
+}
+
+/**
+ * The parameters of a policy in force for application year `year` (values on the last day of the
+ * base year). Throws when the policy is not in force then, or a parameter has no value yet.
+ */
+export function parametersForYear(policy: Policy, year: number): Map<string, ResolvedParameter> {
+  const asOf = `${year - 1}-12-31` as IsoDate;
+  const issues: InputIssue[] = [];
+  if (policy.effective > asOf) issues.push({ path: 'effective', reason: `政策自 ${policy.effective} 起施行，不适用于 ${year} 年度申报（基准年度 ${year - 1}）` });
+  if (policy.expires && policy.expires < `${year - 1}-01-01`) issues.push({ path: 'expires', reason: `政策已于 ${policy.expires} 失效，不适用于 ${year} 年度申报` });
+  const out = new Map<string, ResolvedParameter>();
+  for (const p of policy.parameters.values()) {
+    const r = resolveParameter(p, asOf);
+    if (!r) issues.push({ path: formatPath(['parameters', p.name]), reason: `${asOf} 时尚未生效（最早 ${p.versions[0]?.effective}）` });
+    else out.set(p.name, r);
+  }
+  if (issues.length) throw new SubsidyInputError(policy.file, issues);
+  return out;
 }
 
 /** The folder of built-in policies (`policies/` at the repository root). */
@@ -226,4 +202,15 @@ export function builtInPolicy(id: string): Policy | undefined {
 export function builtInPolicyIds(): string[] {
   if (!fs.existsSync(BUILT_IN_POLICY_DIR)) return [];
   return fs.readdirSync(BUILT_IN_POLICY_DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
+}
+
+/** A copy of the policy with overrides set (values already parsed against each parameter's kind). */
+export function withOverrides(policy: Policy, overrides: Map<string, { value: unknown; display: unknown }>): Policy {
+  if (overrides.size === 0) return policy;
+  const parameters = new Map(policy.parameters);
+  for (const [name, o] of overrides) {
+    const p = parameters.get(name);
+    if (p) parameters.set(name, { ...p, override: o as PolicyParameter['override'] & object });
+  }
+  return { ...policy, parameters };
 }

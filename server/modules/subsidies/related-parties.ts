@@ -1,0 +1,104 @@
+/**
+ * Step 3 of SUBSIDY-CASES.md: related parties. X's holding of Z is the sum over all holding paths
+ * of the product of the percentages along the path; two organizations are related when either
+ * holds ≥ threshold of the other, a third party holds ≥ threshold of both, one person is legal
+ * representative or controller of both (either role), or the contract declares it.
+ */
+import type { Organization } from './model.js';
+import { ZERO, add, cmp, div, mul, rat, ratToDisplay, type Rational } from './rational.js';
+
+/** Holdings over the case's graph: X's holding of Z as the sum of path products (fractions of 1). */
+export class Holdings {
+  /** holder → [(held org, fraction)] */
+  private readonly edges = new Map<string, { held: string; fraction: Rational }[]>();
+  /** held org → its direct holders */
+  private readonly holdersOf = new Map<string, string[]>();
+  private readonly memo = new Map<string, Rational>();
+  readonly parties: string[];
+
+  constructor(organizations: Organization[], people: { ref: string }[]) {
+    const parties = new Set<string>();
+    for (const o of organizations) {
+      parties.add(o.ref);
+      for (const h of o.holders) {
+        parties.add(h.holder);
+        const list = this.edges.get(h.holder) ?? [];
+        list.push({ held: o.ref, fraction: div(h.percent, rat(100n)) });
+        this.edges.set(h.holder, list);
+        const up = this.holdersOf.get(o.ref) ?? [];
+        up.push(h.holder);
+        this.holdersOf.set(o.ref, up);
+      }
+    }
+    for (const p of people) parties.add(p.ref);
+    this.parties = [...parties].sort();
+  }
+
+  /** Everyone holding `z` directly or through a chain, sorted: the only candidates for a common holder. */
+  ancestors(z: string): string[] {
+    const seen = new Set<string>();
+    const stack = [z];
+    while (stack.length) {
+      for (const h of this.holdersOf.get(stack.pop()!) ?? []) {
+        if (h === z || seen.has(h)) continue;
+        seen.add(h);
+        stack.push(h);
+      }
+    }
+    return [...seen].sort();
+  }
+
+  /** Sum over simple paths from `x` to `z` of the product of the fractions along the path. */
+  of(x: string, z: string): Rational {
+    const key = `${x}\u0000${z}`;
+    const cached = this.memo.get(key);
+    if (cached) return cached;
+    const visited = new Set<string>([x]);
+    const walk = (node: string, product: Rational): Rational => {
+      let sum = ZERO;
+      for (const e of this.edges.get(node) ?? []) {
+        if (visited.has(e.held)) continue;
+        const p = mul(product, e.fraction);
+        if (e.held === z) sum = add(sum, p);
+        else {
+          visited.add(e.held);
+          sum = add(sum, walk(e.held, p));
+          visited.delete(e.held);
+        }
+      }
+      return sum;
+    };
+    const result = x === z ? ZERO : walk(x, rat(1n));
+    this.memo.set(key, result);
+    return result;
+  }
+}
+
+/** Step 3: why two organizations are related, or null. `threshold` is a percent. */
+export function relation(
+  a: Organization,
+  b: Organization,
+  holdings: Holdings,
+  threshold: Rational,
+  declared: boolean,
+): string | null {
+  const t = div(threshold, rat(100n));
+  const pct = (r: Rational) => `${ratToDisplay(mul(r, rat(100n)))}%`;
+  const ab = holdings.of(a.ref, b.ref);
+  if (cmp(ab, t) >= 0) return `${a.ref} 持有 ${b.ref} ${pct(ab)}`;
+  const ba = holdings.of(b.ref, a.ref);
+  if (cmp(ba, t) >= 0) return `${b.ref} 持有 ${a.ref} ${pct(ba)}`;
+  const aboveB = new Set(holdings.ancestors(b.ref));
+  for (const x of holdings.ancestors(a.ref)) {
+    if (x === a.ref || x === b.ref || !aboveB.has(x)) continue;
+    const xa = holdings.of(x, a.ref);
+    const xb = holdings.of(x, b.ref);
+    if (cmp(xa, t) >= 0 && cmp(xb, t) >= 0) return `${x} 同时持有 ${a.ref} ${pct(xa)}、${b.ref} ${pct(xb)}`;
+  }
+  const rolesA = [a.legalRep, a.controller].filter((p): p is string => p !== undefined);
+  const rolesB = [b.legalRep, b.controller].filter((p): p is string => p !== undefined);
+  const shared = rolesA.filter((p) => rolesB.includes(p)).sort()[0];
+  if (shared !== undefined) return `${shared} 同为双方的法定代表人或实际控制人`;
+  if (declared) return '合同声明为关联方';
+  return null;
+}
