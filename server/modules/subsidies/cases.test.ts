@@ -1,4 +1,7 @@
-/** The public cases of /work/shared/spec/cases, through the engine and the `subsidy check` path. */
+/**
+ * The public cases of /work/shared/spec/cases and the built-in policies' own cases (policies/cases),
+ * through the engine and the `subsidy check` path.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,12 +9,17 @@ import { runCheck } from '../../cli/subsidy-command.js';
 import { loadCaseFile } from './case-file.js';
 import { checkCase } from './check-case.js';
 import { computeSubsidies } from './engine.js';
+import { BUILT_IN_POLICY_DIR, builtInPolicyIds } from './policy.js';
 import { seededShuffle } from './test-helpers.js';
 
-const CASES_DIR = path.resolve('../shared/spec/cases');
-const files = fs.existsSync(CASES_DIR) ? fs.readdirSync(CASES_DIR).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+const yamlIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : []);
+const POLICY_CASES_DIR = path.join(BUILT_IN_POLICY_DIR, 'cases');
 
-describe('public subsidy cases', () => {
+describe.each([
+  { title: 'public subsidy cases', dir: path.resolve('../shared/spec/cases') },
+  { title: "built-in policies' cases", dir: POLICY_CASES_DIR },
+])('$title', ({ dir: CASES_DIR }) => {
+  const files = yamlIn(CASES_DIR);
   if (!files.length) {
     it.skip(`skipped: no case folder at ${CASES_DIR} (the shared spec is not checked out beside the repository)`, () => {});
     return;
@@ -57,5 +65,14 @@ describe('public subsidy cases', () => {
       console.log = log;
     }
     expect(lines.filter((l) => l.startsWith('✓'))).toHaveLength(files.length);
+  });
+});
+
+describe('built-in policies', () => {
+  it('every built-in policy other than zhanhe-2022 has at least one case of its own', () => {
+    const covered = new Set(yamlIn(POLICY_CASES_DIR).map((f) => loadCaseFile(path.join(POLICY_CASES_DIR, f)).policy.id));
+    const missing = builtInPolicyIds().filter((id) => id !== 'zhanhe-2022' && !covered.has(id));
+    expect(missing).toEqual([]);
+    expect(builtInPolicyIds().length).toBeGreaterThanOrEqual(9);
   });
 });

@@ -255,7 +255,7 @@ describe('step 8 and the trace', () => {
     const [award] = result.awards;
     expect(award).toMatchObject({ to: 'buyer', rule: 'enterprise_purchase', amount: 200000 });
     const trace = award!.trace;
-    expect(trace[0]).toMatchObject({ step: 'rule', rule: 'enterprise_purchase', role: 'buyer', reference: expect.stringContaining('平湛政〔2022〕5号（四）') });
+    expect(trace[0]).toMatchObject({ step: 'rule', rule: 'enterprise_purchase', roles: ['buyer'], reference: expect.stringContaining('平湛政〔2022〕5号（四）') });
     expect(trace[1]).toMatchObject({ step: 'contract', contract: 'C1', base_kind: 'received', base_fen: 300000000 });
     expect(trace.find((t) => t.step === 'parameter' && t.name === 'enterprise_purchase.rate')).toMatchObject({
       value: 10,

@@ -18,10 +18,12 @@ import { ZERO, add, cmp, div, fenJson, mul, rat, ratToString, type Rational } fr
 // ---------------------------------------------------------------- result and trace types
 
 export type TraceEntry =
-  | { step: 'rule'; rule: string; title: string; role: Role; reference: string }
+  | { step: 'rule'; rule: string; title: string; roles: Role[]; reference: string }
   | {
       step: 'contract';
       contract: string;
+      /** The beneficiary's role on this contract. */
+      role: Role;
       base_kind: BaseKind;
       /** Payments in date order across all years (earlier years fill the contract amount first). */
       payments?: PaymentTrace[];
@@ -244,7 +246,7 @@ interface Accumulator {
   /** Broker parts that are fractions of a fen. */
   fraction: Rational;
   count: number;
-  contracts: { c: Contract; base: number; share?: Rational }[];
+  contracts: { c: Contract; role: Role; base: number; share?: Rational }[];
   /** The band measure, fen. */
   measure: number;
 }
@@ -311,13 +313,13 @@ export function computeSubsidies(world: SubsidyWorld): SubsidyResult {
             if (part.den === 1n) a.fen += Number(part.num);
             else a.fraction = add(a.fraction, part);
             a.count += 1;
-            a.contracts.push({ c, base: b, share });
+            a.contracts.push({ c, role: 'broker', base: b, share });
           }, people);
           else {
             const a = accumulate(ri, candidate.to!, role.role);
             a.fen += b;
             a.count += 1;
-            a.contracts.push({ c, base: b });
+            a.contracts.push({ c, role: role.role, base: b });
           }
         }
       }
@@ -394,8 +396,8 @@ function distributeToBrokers(
   }
 }
 
-function ruleTrace(rule: PolicyRule, role: Role): TraceEntry {
-  return { step: 'rule', rule: rule.id, title: rule.title, role, reference: `${rule.reference.document}${rule.reference.clause}：${rule.reference.text}` };
+function ruleTrace(rule: PolicyRule, roles: Role[]): TraceEntry {
+  return { step: 'rule', rule: rule.id, title: rule.title, roles, reference: `${rule.reference.document}${rule.reference.clause}：${rule.reference.text}` };
 }
 
 function contractDrafts(cr: CompiledRule, accs: Accumulator[], w: WorldView, counting: CountingOptions): Draft[] {
@@ -404,8 +406,8 @@ function contractDrafts(cr: CompiledRule, accs: Accumulator[], w: WorldView, cou
   for (const a of accs.sort((x, y) => byString(x.to, y.to))) {
     if (a.count === 0) continue;
     const base = add(rat(BigInt(a.fen)), a.fraction);
-    const trace: TraceEntry[] = [ruleTrace(cr.rule, a.role)];
-    for (const { c, base: b, share } of a.contracts) {
+    const trace: TraceEntry[] = [ruleTrace(cr.rule, [...new Set(a.contracts.map((x) => x.role))])];
+    for (const { c, role, base: b, share } of a.contracts) {
       const payments: PaymentTrace[] = [];
       const kind = cr.base!;
       const counted = kind.startsWith('received') ? contractBase(c, kind, counting, payments) : b;
@@ -413,6 +415,7 @@ function contractDrafts(cr: CompiledRule, accs: Accumulator[], w: WorldView, cou
       trace.push({
         step: 'contract',
         contract: c.ref,
+        role,
         base_kind: kind,
         ...(payments.length ? { payments } : {}),
         ...(evidenced !== undefined ? { evidenced_fen: evidenced } : {}),
@@ -457,7 +460,7 @@ function recognitionDrafts(cr: CompiledRule, organizations: Organization[], w: W
     }
     const { r, computed } = best!;
     const trace: TraceEntry[] = [
-      ruleTrace(cr.rule, 'organization'),
+      ruleTrace(cr.rule, ['organization']),
       { step: 'recognition', kind: r.kind, level: r.level, date: r.date, ...(r.grade ? { grade: r.grade } : {}) },
       ...parameterTrace(w.params, used),
       computed.trace,

@@ -33,9 +33,9 @@ export function explainAward(award: Award, nameOf: (ref: string) => string = (r)
 function explainEntry(t: TraceEntry, nameOf: (ref: string) => string): string[] {
   switch (t.step) {
     case 'rule':
-      return [`依据：${t.title}（受益方：${ROLE_LABELS[t.role] ?? t.role}）——${t.reference}`];
+      return [`依据：${t.title}（受益身份：${t.roles.map((r) => ROLE_LABELS[r] ?? r).join('、')}）——${t.reference}`];
     case 'contract': {
-      const lines = [`合同 ${nameOf(t.contract)}：${BASE_LABELS[t.base_kind] ?? t.base_kind} ${fenText(t.base_fen)} 元${t.share ? `，本人份额 ${t.share}，计 ${fenText(t.part_fen!)} 元` : ''}`];
+      const lines = [`合同 ${nameOf(t.contract)}（${ROLE_LABELS[t.role] ?? t.role}）：${BASE_LABELS[t.base_kind] ?? t.base_kind} ${fenText(t.base_fen)} 元${t.share ? `，本人份额 ${t.share}，计 ${fenText(t.part_fen!)} 元` : ''}`];
       for (const p of t.payments ?? []) {
         const why = p.why?.map((w) => PAYMENT_NOTE_LABELS[w] ?? w).join('；');
         lines.push(`  ${p.date} 到账 ${fenText(p.amount_fen)} 元，发票 ${fenText(p.invoice_fen)} 元，计入 ${fenText(p.counted_fen)} 元${why ? `（${why}）` : ''}`);
