@@ -191,12 +191,23 @@ export function isPolicyPath(ref: string): boolean {
   return ref.includes('/') || ref.includes('\\') || /\.ya?ml$/i.test(ref);
 }
 
-/** A built-in policy by id, or undefined when there is none. */
+const builtInCache = new Map<string, { mtimeMs: number; policy: Policy }>();
+
+/** A built-in policy by id, or undefined when there is none. Parsed once per file version. */
 export function builtInPolicy(id: string): Policy | undefined {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return undefined;
   const file = path.join(BUILT_IN_POLICY_DIR, `${id}.yaml`);
-  if (!fs.existsSync(file)) return undefined;
-  return loadPolicyFile(file);
+  let mtimeMs: number;
+  try {
+    mtimeMs = fs.statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  const cached = builtInCache.get(id);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.policy;
+  const policy = loadPolicyFile(file);
+  builtInCache.set(id, { mtimeMs, policy });
+  return policy;
 }
 
 export function builtInPolicyIds(): string[] {

@@ -128,11 +128,13 @@ function parseRule(r: unknown, at: string, parameters: Map<string, PolicyParamet
   const orgRule = roles.includes('organization');
   if (orgRule && roles.length > 1) problem('beneficiary', 'organization 不能与其他受益方同用');
 
+  /** A parameter reference; `path` is relative to the rule, or absolute when it starts with `rules[`. */
   const param = (path: string, value: unknown, kinds: ParameterKind[]): ParamRef | undefined => {
-    if (typeof value !== 'string') return void problem(path, `应为参数名（${kinds.join('/')} 类参数）`);
+    const report = (reason: string) => (path.startsWith('rules[') ? void issues.push({ path, reason }) : void problem(path, reason));
+    if (typeof value !== 'string') return report(`应为参数名（${kinds.join('/')} 类参数）`);
     const p = parameters.get(value);
-    if (!p) return void problem(path, `未定义的参数“${value}”`);
-    if (!kinds.includes(p.kind)) return void problem(path, `参数“${value}”是 ${p.kind} 类，这里需要 ${kinds.join(' 或 ')} 类`);
+    if (!p) return report(`未定义的参数“${value}”`);
+    if (!kinds.includes(p.kind)) return report(`参数“${value}”是 ${p.kind} 类，这里需要 ${kinds.join(' 或 ')} 类`);
     return { param: value };
   };
   const reasonLabels: Record<string, string> = {};
