@@ -11,6 +11,7 @@ import { computeSubsidies, type SubsidyResult } from '../modules/subsidies/engin
 import type { SubsidyCase } from '../modules/subsidies/model.js';
 import { SubsidyInputError } from '../modules/subsidies/input-error.js';
 import { exclusionText, ruleTitle } from '../modules/subsidies/explain.js';
+import { loadPolicyFile } from '../modules/subsidies/policy.js';
 
 const yuan = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
 
@@ -107,6 +108,24 @@ export function runCheck(files: string[]): number {
   return malformed ? 2 : differs ? 1 : 0;
 }
 
+/** `subsidy policy`: checks policy files and prints what each says; 2 if any is malformed. */
+export function runPolicyCheck(files: string[]): number {
+  let malformed = false;
+  for (const file of files) {
+    try {
+      const p = loadPolicyFile(file);
+      console.log(`✓ ${file} — ${p.id}：${p.title}（${p.document}，${p.jurisdiction}，${p.effective} 起施行）`);
+      for (const r of p.rules) console.log(`    规则 ${r.id}：${r.title}（${r.roles.join('、')}；${r.conditions.length} 个条件）`);
+      console.log(`    参数 ${p.parameters.size} 个：${[...p.parameters.keys()].join(', ')}`);
+    } catch (error) {
+      console.log(`✗ ${file}`);
+      printError(error);
+      malformed = true;
+    }
+  }
+  return malformed ? 2 : 0;
+}
+
 export function registerSubsidyCommands(program: Command): void {
   const subsidy = program.command('subsidy').description('奖补计算：按政策参数计算案例的奖补并核对');
   subsidy
@@ -121,5 +140,11 @@ export function registerSubsidyCommands(program: Command): void {
     .description('核对案例的 expect：奖补完全一致，列出的排除项须成立；不一致退出码 1，格式错误退出码 2')
     .action((files: string[]) => {
       process.exitCode = runCheck(files);
+    });
+  subsidy
+    .command('policy <files...>')
+    .description('检查政策文件（docs/policies.md）：有误时列出文件、位置和原因，退出码 2')
+    .action((files: string[]) => {
+      process.exitCode = runPolicyCheck(files);
     });
 }

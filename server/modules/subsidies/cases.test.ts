@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../cli/subsidy-command.js';
+import { runCheck, runPolicyCheck } from '../../cli/subsidy-command.js';
 import { loadCaseFile } from './case-file.js';
 import { checkCase } from './check-case.js';
 import { computeSubsidies } from './engine.js';
@@ -74,5 +74,19 @@ describe('built-in policies', () => {
     const missing = builtInPolicyIds().filter((id) => id !== 'zhanhe-2022' && !covered.has(id));
     expect(missing).toEqual([]);
     expect(builtInPolicyIds().length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('subsidy policy: 0 for every built-in policy, 2 for a malformed one', () => {
+    const quiet = <T>(f: () => T): T => {
+      const [log, error] = [console.log, console.error];
+      console.log = console.error = () => {};
+      try {
+        return f();
+      } finally {
+        [console.log, console.error] = [log, error];
+      }
+    };
+    expect(quiet(() => runPolicyCheck(builtInPolicyIds().map((id) => path.join(BUILT_IN_POLICY_DIR, `${id}.yaml`))))).toBe(0);
+    expect(quiet(() => runPolicyCheck([path.join(BUILT_IN_POLICY_DIR, 'cases', 'fuqing-all-rules.yaml')]))).toBe(2);
   });
 });
