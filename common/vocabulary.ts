@@ -111,3 +111,108 @@ export type UserRole = (typeof USER_ROLES.values)[number];
 /** Equity holders may be an organization or a person. */
 export const HOLDER_TYPES = labels({ organization: '机构', person: '自然人' });
 export type HolderType = (typeof HOLDER_TYPES.values)[number];
+
+// ——— Technology contracts (技术合同) ———
+
+/** Civil Code (民法典) arts. 851–887: the five contract types the registration system uses since 2021. */
+export const CONTRACT_TYPES = labels({
+  development: '技术开发',
+  transfer: '技术转让',
+  license: '技术许可',
+  consulting: '技术咨询',
+  service: '技术服务',
+});
+export type ContractType = (typeof CONTRACT_TYPES.values)[number];
+
+/** Sub-types per type (CONTRACT_SUBTYPES_OF in server/modules/contracts/classification.ts). */
+export const CONTRACT_SUBTYPES = labels({
+  commissioned: '委托开发',
+  cooperative: '合作开发',
+  patent: '专利权转让',
+  patent_application: '专利申请权转让',
+  trade_secret: '技术秘密转让',
+  other_ip: '其他知识产权转让',
+  patent_license: '专利实施许可',
+  trade_secret_license: '技术秘密使用许可',
+  other_ip_license: '其他知识产权许可',
+  consulting: '技术咨询',
+  service: '技术服务',
+  training: '技术培训',
+  intermediary: '技术中介',
+});
+export type ContractSubtype = (typeof CONTRACT_SUBTYPES.values)[number];
+
+/** 2001 《技术合同认定规则》 art. 4: four types; licences were transfers then. */
+export const CONTRACT_TYPES_2001 = labels({
+  development: '技术开发',
+  transfer: '技术转让',
+  consulting: '技术咨询',
+  service: '技术服务',
+});
+export type ContractType2001 = (typeof CONTRACT_TYPES_2001.values)[number];
+
+export const LICENSE_SCOPES = labels({ exclusive: '独占', sole: '排他', ordinary: '普通' });
+export type LicenseScope = (typeof LICENSE_SCOPES.values)[number];
+
+/** The 11 technical fields of the national technology-market statistics (技术领域). */
+export const TECH_FIELDS = labels({
+  electronic_information: '电子信息',
+  aerospace: '航空航天',
+  advanced_manufacturing: '先进制造',
+  biomedicine_devices: '生物医药和医疗器械',
+  new_materials: '新材料及其应用',
+  new_energy_efficiency: '新能源与高效节能',
+  environment_resources: '环境保护与资源综合利用',
+  nuclear_applications: '核应用技术',
+  agriculture: '农业',
+  modern_transport: '现代交通',
+  urban_social_development: '城市建设与社会发展',
+});
+export type TechField = (typeof TECH_FIELDS.values)[number];
+
+export const IP_KINDS = labels({
+  patent: '专利',
+  software_copyright: '计算机软件著作权',
+  trade_secret: '技术秘密',
+  ic_layout: '集成电路布图设计',
+  plant_variety: '植物新品种',
+  other: '其他',
+});
+export type IpKind = (typeof IP_KINDS.values)[number];
+
+export const CONTRACT_STATUSES = labels({
+  draft: '草稿',
+  submitted: '已提交待审',
+  materials_requested: '待补正材料',
+  registered: '已登记',
+  rejected: '未予登记',
+  amended: '已变更登记',
+  cancelled: '已注销',
+  revoked: '已撤销',
+});
+export type ContractStatus = (typeof CONTRACT_STATUSES.values)[number];
+
+/**
+ * Why a registration office refuses (未予登记): the 火炬中心 list of 2021-01-13 (nine reasons) and
+ * the later rule text's art. 39 (unclear technical content; infringing others' achievements).
+ */
+export const REJECTION_REASONS = labels({
+  invalid_or_not_effective: '合同无效或者尚未生效',
+  not_technology_contract: '不属于技术合同',
+  unclear_terms: '当事人、技术标的、价款或报酬、使用费约定不明确',
+  approval_missing: '依法应经有关部门审批而未审批',
+  name_mismatch: '合同名称与权利义务不一致且经告知未改正',
+  illegal_monopoly: '含有非法垄断技术或妨碍技术进步的条款',
+  certificates_missing: '未提交或提交的证明文件不符合要求',
+  seals_mismatch: '签章不全或与书面名称不一致',
+  content_unclear: '技术内容不清，登记机构无法认定',
+  infringement: '侵害他人技术成果',
+  other: '其他',
+});
+export type RejectionReason = (typeof REJECTION_REASONS.values)[number];
+
+export const FUNDING_LEVELS = labels({ district: '区级', municipal: '市级', provincial: '省级', national: '国家级' });
+export type FundingLevel = (typeof FUNDING_LEVELS.values)[number];
+
+export const CONTRACT_SIDES = labels({ seller: '卖方', buyer: '买方' });
+export type ContractSide = (typeof CONTRACT_SIDES.values)[number];

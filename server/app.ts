@@ -18,6 +18,7 @@ import { errorHandler } from './http/errors.js';
 import { type Services, registerSessionHook } from './http/session-hook.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { contractRoutes } from './modules/contracts/routes.js';
 import type { DataProtector } from './modules/registry/protect.js';
 import { MAX_IMPORT_BYTES, registryRoutes } from './modules/registry/routes.js';
 
@@ -87,6 +88,7 @@ export async function build(config: AppConfig): Promise<FastifyInstance> {
   authRoutes(app, services, config.secureCookies ?? false);
   registryRoutes(app, services);
   auditRoutes(app, services);
+  contractRoutes(app, services);
 
   // The import column docs and example files, linked from the import page.
   const importDocs = fileURLToPath(new URL('../docs/import/', import.meta.url));

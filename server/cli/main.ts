@@ -15,6 +15,7 @@ import { verifyAuditChain } from '../modules/audit/verify-chain.js';
 import { backupDatabase, restoreDatabase } from '../modules/backup/backup.js';
 import { createProtector, loadDataKey } from '../modules/registry/protect.js';
 import { IMPORT_KINDS, type ImportKindName } from '../modules/registry/import/kinds.js';
+import { CONTRACT_IMPORT_KINDS } from '../modules/contracts/import/kinds.js';
 import { importTable } from '../modules/registry/import/import-table.js';
 import { formatOf, readTable } from '../modules/registry/import/read-table.js';
 import { exportToFile } from '../modules/registry/export/export-table.js';
@@ -136,15 +137,17 @@ export function buildCli(): Command {
 
   program
     .command('import <kind> <file>')
-    .description(`导入 CSV/XLSX（${kinds.join(' | ')}）：全部成功或全部不导入`)
+    .description(`导入 CSV/XLSX（${[...kinds, ...Object.keys(CONTRACT_IMPORT_KINDS)].join(' | ')}）：全部成功或全部不导入`)
     .action(run(async (kind: string, file: string) => {
-      const k = checkKind(kind);
+      const importKind = Object.hasOwn(CONTRACT_IMPORT_KINDS, kind)
+        ? CONTRACT_IMPORT_KINDS[kind as keyof typeof CONTRACT_IMPORT_KINDS]
+        : IMPORT_KINDS[checkKind(kind)];
       if (!fs.existsSync(file)) throw new AppError('VALIDATION', `文件不存在：${file}`, { field: 'file' });
       const table = await readTable(fs.readFileSync(file), formatOf(file));
       const progress = progressReporter('导入');
       const result = await withContext(async (ctx) => {
         try {
-          return await importTable(ctx, IMPORT_KINDS[k] as never, table, (done, total, phase) => {
+          return await importTable(ctx, importKind as never, table, (done, total, phase) => {
             if (phase === 'writing') progress.update(done, total);
           });
         } finally {

@@ -156,6 +156,127 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** 技术合同 (server/modules/contracts): money in integer fen (BIGINT). */
+export interface ContractTable {
+  id: string;
+  jurisdiction_code: string;
+  name: string;
+  type: string;
+  subtype: string;
+  license_scope: string | null;
+  license_years: number | null;
+  signed_on: string;
+  term_start: string | null;
+  term_end: string | null;
+  amount_fen: number;
+  tech_amount_fen: number;
+  deduction_materials_fen: number;
+  deduction_equipment_fen: number;
+  deduction_components_fen: number;
+  deduction_other_fen: number;
+  tech_field: string;
+  ip_items: string; // JSON {kind, number}[]
+  registration_number: string | null;
+  registered_on: string | null;
+  registration_office_id: string | null;
+  implementation_division: string | null;
+  declared_related: number;
+  fiscal_funded: number;
+  status: string;
+  first_submitted_on: string | null;
+  submitted_on: string | null;
+  rejection_reason: string | null;
+  status_note: string | null;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContractPartyTable {
+  id: string;
+  contract_id: string;
+  side: string; // seller | buyer
+  position: number;
+  organization_id: string | null;
+  /** A natural person party: name, and the resident ID protected as people.ts protects it. */
+  person_name: string | null;
+  person_id_cipher: string | null;
+  person_id_digest: string | null;
+  person_id_masked: string | null;
+}
+
+export interface ContractBrokerTable {
+  id: string;
+  contract_id: string;
+  person_id: string;
+  /** The declared share × 10,000 (1 → 10000), so shares stay exact. */
+  share_e4: number;
+}
+
+export interface ContractThirdPartyTable {
+  id: string;
+  contract_id: string;
+  organization_id: string;
+  role: string;
+}
+
+export interface ContractFundingTable {
+  id: string;
+  contract_id: string;
+  level: string;
+  programme: string;
+  amount_fen: number;
+}
+
+/** Every workflow step, with its business date (Beijing), for the deadlines and the history. */
+export interface ContractStepTable {
+  id: string;
+  contract_id: string;
+  seq: number;
+  from_status: string | null;
+  to_status: string;
+  at: string;
+  on_date: string;
+  actor_name: string;
+  reason: string | null;
+  note: string | null;
+}
+
+export interface ContractPaymentTable {
+  id: string;
+  contract_id: string;
+  paid_on: string;
+  amount_fen: number;
+  voucher_number: string | null;
+  voucher_file_hash: string | null;
+  note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContractInvoiceTable {
+  id: string;
+  payment_id: string;
+  position: number;
+  code: string | null;
+  number: string;
+  issued_on: string;
+  amount_fen: number;
+  names_contract: number;
+  file_hash: string | null;
+}
+
+/** Evidence files, deduplicated by content: the bytes live in the database so backups carry them. */
+export interface EvidenceFileTable {
+  hash: string; // SHA-256 hex of the content
+  size: number;
+  mime: string;
+  content: Buffer;
+  created_at: string;
+}
+
 export interface Database {
   organization: OrganizationTable;
   qualification: QualificationTable;
@@ -170,4 +291,13 @@ export interface Database {
   login_attempt: LoginAttemptTable;
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;
+  contract: ContractTable;
+  contract_party: ContractPartyTable;
+  contract_broker: ContractBrokerTable;
+  contract_third_party: ContractThirdPartyTable;
+  contract_funding: ContractFundingTable;
+  contract_step: ContractStepTable;
+  contract_payment: ContractPaymentTable;
+  contract_invoice: ContractInvoiceTable;
+  evidence_file: EvidenceFileTable;
 }

@@ -9,6 +9,8 @@ import { createTestApp, type Session } from '../../testing/app.js';
 import { testDialects } from '../../testing/databases.js';
 import { makeOrganization, makePerson, makePlatform, organizationInputFor, nextIdNumber } from '../../testing/builders.js';
 import { type Action, scopeFor } from './permissions.js';
+import { createContract } from '../contracts/contracts.js';
+import { contractInput } from '../contracts/schema.js';
 
 interface RouteCase {
   method: string;
@@ -26,6 +28,8 @@ interface Ids {
   ownVersion: () => Promise<number>;
   person: string;
   platform: string;
+  contract: string;
+  otherContract: string;
 }
 
 const ROUTES: RouteCase[] = [
@@ -54,7 +58,27 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/import/progress/{progressId}', action: 'registry.import', url: () => '/api/import/progress/no-such-import' },
   { method: 'GET', path: '/api/export/{kind}', action: 'registry.export', url: () => '/api/export/organizations?format=csv' },
   { method: 'GET', path: '/api/audit', action: 'audit.read', url: () => '/api/audit' },
+  { method: 'GET', path: '/api/contracts', action: 'contracts.contract.read', url: () => '/api/contracts' },
+  { method: 'POST', path: '/api/contracts', action: 'contracts.contract.create', url: () => '/api/contracts', body: (i) => contractBody(i.own, i.other) },
+  { method: 'GET', path: '/api/contracts/{id}', action: 'contracts.contract.read', url: (i) => `/api/contracts/${i.contract}`, foreignUrl: (i) => `/api/contracts/${i.otherContract}` },
+  { method: 'PATCH', path: '/api/contracts/{id}', action: 'contracts.contract.update', url: (i) => `/api/contracts/${i.contract}`, foreignUrl: (i) => `/api/contracts/${i.otherContract}`, body: () => ({ version: 999, name: '改名' }) },
+  { method: 'POST', path: '/api/contracts/{id}/transitions', action: 'contracts.contract.submit', url: (i) => `/api/contracts/${i.contract}/transitions`, foreignUrl: (i) => `/api/contracts/${i.otherContract}/transitions`, body: () => ({ to: 'submitted', version: 999 }) },
+  { method: 'GET', path: '/api/contracts/{id}/related-parties', action: 'contracts.contract.read', url: (i) => `/api/contracts/${i.contract}/related-parties`, foreignUrl: (i) => `/api/contracts/${i.otherContract}/related-parties` },
+  { method: 'GET', path: '/api/contracts/{id}/payments', action: 'contracts.contract.read', url: (i) => `/api/contracts/${i.contract}/payments`, foreignUrl: (i) => `/api/contracts/${i.otherContract}/payments` },
+  { method: 'POST', path: '/api/contracts/{id}/payments', action: 'contracts.payment.write', url: (i) => `/api/contracts/${i.contract}/payments`, foreignUrl: (i) => `/api/contracts/${i.otherContract}/payments`, body: () => ({ paidOn: '2026-05-01', amountFen: 100 }) },
+  { method: 'PUT', path: '/api/contracts/{id}/payments/{paymentId}', action: 'contracts.payment.write', url: (i) => `/api/contracts/${i.contract}/payments/none`, foreignUrl: (i) => `/api/contracts/${i.otherContract}/payments/none`, body: () => ({ version: 1, paidOn: '2026-05-01', amountFen: 100 }) },
+  { method: 'DELETE', path: '/api/contracts/{id}/payments/{paymentId}', action: 'contracts.payment.write', url: (i) => `/api/contracts/${i.contract}/payments/none?version=1`, foreignUrl: (i) => `/api/contracts/${i.otherContract}/payments/none?version=1` },
+  { method: 'POST', path: '/api/evidence', action: 'contracts.payment.write', url: () => '/api/evidence' },
+  { method: 'GET', path: '/api/contracts/{id}/evidence/{hash}', action: 'contracts.contract.read', url: (i) => `/api/contracts/${i.contract}/evidence/${'0'.repeat(64)}`, foreignUrl: (i) => `/api/contracts/${i.otherContract}/evidence/${'0'.repeat(64)}` },
+  { method: 'POST', path: '/api/contracts/import/{kind}', action: 'contracts.import', url: () => '/api/contracts/import/contracts' },
 ];
+
+function contractBody(seller: string, buyer: string) {
+  return {
+    name: '权限测试技术开发合同', type: 'development', subtype: 'commissioned', sellers: [{ organizationId: seller }], buyers: [{ organizationId: buyer }],
+    signedOn: '2026-03-01', amountFen: 10_000_000, techField: 'advanced_manufacturing',
+  };
+}
 
 const ROLES = USER_ROLES.values as UserRole[];
 
@@ -70,7 +94,12 @@ for (const dialect of await testDialects()) {
       const other = await makeOrganization(t.ctx);
       const person = await makePerson(t.ctx, { affiliations: [{ organizationId: own.id }] });
       const platform = await makePlatform(t.ctx, { hostOrganizationId: own.id });
+      const third = await makeOrganization(t.ctx);
+      const contract = await createContract(t.ctx, contractInput.parse(contractBody(own.id, other.id)));
+      const otherContract = await createContract(t.ctx, contractInput.parse(contractBody(other.id, third.id)));
       ids = {
+        contract: contract.id,
+        otherContract: otherContract.id,
         own: own.id,
         other: other.id,
         person: person.id,

@@ -23,6 +23,14 @@ export const PERMISSIONS = {
   'registry.import': { operator: J, admin: J },
   'registry.export': { operator: J, admin: J, evaluator: J },
   'audit.read': { operator: J, admin: J, evaluator: J },
+  'contracts.contract.read': { operator: J, admin: J, finance: J, department: J, evaluator: J, enterprise: O, institution: O, broker: O, agency: O },
+  'contracts.contract.create': { operator: J, admin: J, enterprise: O, institution: O, agency: O },
+  'contracts.contract.update': { operator: J, admin: J, enterprise: O, institution: O, agency: O },
+  'contracts.contract.submit': { operator: J, admin: J, enterprise: O, institution: O, agency: O },
+  'contracts.contract.review': { operator: J, admin: J },
+  'contracts.contract.change': { operator: J, admin: J },
+  'contracts.payment.write': { operator: J, admin: J, enterprise: O, institution: O, agency: O },
+  'contracts.import': { operator: J, admin: J },
 } as const satisfies Record<string, Partial<Record<UserRole, Scope>>>;
 
 export type Action = keyof typeof PERMISSIONS;

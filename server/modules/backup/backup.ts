@@ -14,8 +14,28 @@ import { verifyAuditChain } from '../audit/verify-chain.js';
 export const BACKUP_TABLES: (keyof Database)[] = [
   'person', 'organization', 'qualification', 'equity_holding', 'person_role', 'affiliation', 'platform',
   'app_user', 'user_organization', 'audit_event', 'audit_head',
+  'evidence_file', 'contract', 'contract_party', 'contract_broker', 'contract_third_party', 'contract_funding', 'contract_step',
+  'contract_payment', 'contract_invoice',
 ];
-const ORDER_BY: Partial<Record<keyof Database, string>> = { audit_event: 'seq', audit_head: 'id', user_organization: 'user_id' };
+const ORDER_BY: Partial<Record<keyof Database, string>> = { audit_event: 'seq', audit_head: 'id', user_organization: 'user_id', evidence_file: 'hash' };
+
+/** Evidence files are up to 20 MB each: read and restore a few at a time. */
+const PAGE_ROWS: Partial<Record<keyof Database, number>> = { evidence_file: 8 };
+
+/** Binary columns (evidence files) travel as {"$base64": "…"}; JSON has no bytes. */
+function encodeRow(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = Buffer.isBuffer(v) || v instanceof Uint8Array ? { $base64: Buffer.from(v).toString('base64') } : v;
+  return out;
+}
+
+function decodeRow(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    out[k] = v && typeof v === 'object' && typeof (v as { $base64?: unknown }).$base64 === 'string' ? Buffer.from((v as { $base64: string }).$base64, 'base64') : v;
+  }
+  return out;
+}
 const FORMAT = 'techtransfer-backup/1';
 
 export async function backupDatabase(db: Db, file: string): Promise<Record<string, number>> {
@@ -29,11 +49,12 @@ export async function backupDatabase(db: Db, file: string): Promise<Record<strin
   for (const table of BACKUP_TABLES) {
     counts[table] = 0;
     const order = ORDER_BY[table] ?? 'id';
-    for (let offset = 0; ; offset += 5000) {
-      const rows = await db.selectFrom(table).selectAll().orderBy(order as never).limit(5000).offset(offset).execute();
-      for (const row of rows) await write({ t: table, r: row });
+    const page = PAGE_ROWS[table] ?? 5000;
+    for (let offset = 0; ; offset += page) {
+      const rows = await db.selectFrom(table).selectAll().orderBy(order as never).limit(page).offset(offset).execute();
+      for (const row of rows) await write({ t: table, r: encodeRow(row as Record<string, unknown>) });
       counts[table] += rows.length;
-      if (rows.length < 5000) break;
+      if (rows.length < page) break;
     }
   }
   gzip.end();
@@ -68,11 +89,11 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
       }
       if (!obj.t || !BACKUP_TABLES.includes(obj.t) || !obj.r) throw new AppError('VALIDATION', '备份文件内容损坏', { field: 'file' });
       const current = batch as { t: keyof Database; rows: Record<string, unknown>[] } | null;
-      if (!current || current.t !== obj.t || current.rows.length >= 200) {
+      if (!current || current.t !== obj.t || current.rows.length >= (PAGE_ROWS[obj.t] ?? 200)) {
         await flush();
         batch = { t: obj.t, rows: [] };
       }
-      (batch as unknown as { rows: Record<string, unknown>[] }).rows.push(obj.r);
+      (batch as unknown as { rows: Record<string, unknown>[] }).rows.push(decodeRow(obj.r));
       counts[obj.t] = (counts[obj.t] ?? 0) + 1;
     }
     await flush();

@@ -1,0 +1,219 @@
+/**
+ * The payments ledger of a contract (到账): each payment with its bank transfer voucher (转账凭证)
+ * and invoices (发票). What the subsidy rules count is "evidenced" money: a payment with a voucher,
+ * counted at most at its invoiced amount.
+ */
+import type { Ctx, Executor } from '../../context.js';
+import { inTransaction } from '../../context.js';
+import { AppError, notFound } from '../../errors.js';
+import { newId } from '../../ids.js';
+import { audit, changedFields } from '../audit/audit.js';
+import { assertReachesContract, loadContractFor } from './contracts.js';
+import { evidenceExists } from './evidence.js';
+import { checkInvoiceNumber } from './invoice.js';
+import { type InvoiceRow, type PaymentRow, findContractById, invoicesOf, paymentsOf } from './repo.js';
+import type { PaymentInput, PaymentUpdate } from './schema.js';
+
+export interface Invoice {
+  code: string | null;
+  number: string;
+  issuedOn: string;
+  amountFen: number;
+  namesContract: boolean;
+  fileHash: string | null;
+}
+
+export interface Payment {
+  id: string;
+  contractId: string;
+  paidOn: string;
+  amountFen: number;
+  voucherNumber: string | null;
+  voucherFileHash: string | null;
+  /** A bank transfer voucher is recorded (its number or its file). */
+  hasVoucher: boolean;
+  invoices: Invoice[];
+  invoicedFen: number;
+  /** Every invoice names the contract (and there is at least one). */
+  invoiceNamesContract: boolean;
+  note: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function presentPayment(p: PaymentRow, invoices: InvoiceRow[]): Payment {
+  const list = invoices.map((i) => ({
+    code: i.code, number: i.number, issuedOn: i.issued_on, amountFen: Number(i.amount_fen), namesContract: i.names_contract === 1, fileHash: i.file_hash,
+  }));
+  return {
+    id: p.id,
+    contractId: p.contract_id,
+    paidOn: p.paid_on,
+    amountFen: Number(p.amount_fen),
+    voucherNumber: p.voucher_number,
+    voucherFileHash: p.voucher_file_hash,
+    hasVoucher: !!(p.voucher_number || p.voucher_file_hash),
+    invoices: list,
+    invoicedFen: list.reduce((sum, i) => sum + i.amountFen, 0),
+    invoiceNamesContract: list.length > 0 && list.every((i) => i.namesContract),
+    note: p.note,
+    version: p.version,
+    createdAt: p.created_at,
+    updatedAt: p.updated_at,
+  };
+}
+
+export async function loadPayments(db: Executor, contractIds: string[]): Promise<Payment[]> {
+  const payments = await paymentsOf(db, contractIds);
+  const invoices = await invoicesOf(db, payments.map((p) => p.id));
+  return payments.map((p) => presentPayment(p, invoices.filter((i) => i.payment_id === p.id)));
+}
+
+/** Checks invoices and evidence references; every error names its field. */
+async function checkPayment(db: Executor, input: PaymentInput, paymentId: string | null): Promise<void> {
+  const fail = (field: string, message: string) => new AppError('VALIDATION', message, { field });
+  if (input.voucherFileHash && !(await evidenceExists(db, input.voucherFileHash))) throw fail('voucherFileHash', '转账凭证文件不存在，请先上传');
+  const seen = new Set<string>();
+  for (const [i, inv] of input.invoices.entries()) {
+    const check = checkInvoiceNumber(inv.number, inv.code);
+    if (!check.ok) throw fail(`invoices.${i}.${check.field}`, check.message);
+    const key = `${inv.code ?? ''}/${inv.number}`;
+    if (seen.has(key)) throw fail(`invoices.${i}.number`, '同一张发票重复填写');
+    seen.add(key);
+    if (inv.fileHash && !(await evidenceExists(db, inv.fileHash))) throw fail(`invoices.${i}.fileHash`, '发票文件不存在，请先上传');
+    // One invoice evidences one payment: the same invoice on another payment would count twice.
+    let q = db
+      .selectFrom('contract_invoice as i')
+      .innerJoin('contract_payment as p', 'p.id', 'i.payment_id')
+      .innerJoin('contract as c', 'c.id', 'p.contract_id')
+      .select(['c.name', 'p.paid_on'])
+      .where('i.number', '=', inv.number);
+    q = inv.code ? q.where('i.code', '=', inv.code) : q.where('i.code', 'is', null);
+    if (paymentId) q = q.where('i.payment_id', '!=', paymentId);
+    const used = await q.executeTakeFirst();
+    if (used) throw new AppError('CONFLICT', `发票 ${inv.number} 已登记在合同“${used.name}”${used.paid_on} 的付款上`, { field: `invoices.${i}.number` });
+  }
+}
+
+function invoiceRows(paymentId: string, input: PaymentInput): InvoiceRow[] {
+  return input.invoices.map((inv, position) => ({
+    id: newId(),
+    payment_id: paymentId,
+    position,
+    code: inv.code || null,
+    number: inv.number,
+    issued_on: inv.issuedOn,
+    amount_fen: inv.amountFen,
+    names_contract: inv.namesContract ? 1 : 0,
+    file_hash: inv.fileHash ?? null,
+  }));
+}
+
+function auditView(p: Payment) {
+  const { createdAt: _c, updatedAt: _u, ...rest } = p;
+  return rest;
+}
+
+/** Writes one payment inside `trx` (used by the API and the payments import). */
+export async function insertPayment(ctx: Ctx, trx: Executor, contractId: string, input: PaymentInput): Promise<Payment> {
+  await checkPayment(trx, input, null);
+  const now = ctx.clock.now().toISOString();
+  const row: PaymentRow = {
+    id: newId(),
+    contract_id: contractId,
+    paid_on: input.paidOn,
+    amount_fen: input.amountFen,
+    voucher_number: input.voucherNumber ?? null,
+    voucher_file_hash: input.voucherFileHash ?? null,
+    note: input.note ?? null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  const invoices = invoiceRows(row.id, input);
+  await trx.insertInto('contract_payment').values(row).execute();
+  if (invoices.length) await trx.insertInto('contract_invoice').values(invoices).execute();
+  const payment = presentPayment(row, invoices);
+  await audit(trx as never, ctx, { action: 'contracts.payment.create', subjectType: 'contract', subjectId: contractId, after: auditView(payment) });
+  return payment;
+}
+
+export async function listPayments(ctx: Ctx, contractId: string): Promise<Payment[]> {
+  await loadContractFor(ctx.db, ctx.actor, 'contracts.contract.read', contractId);
+  return loadPayments(ctx.db, [contractId]);
+}
+
+export async function addPayment(ctx: Ctx, contractId: string, input: PaymentInput): Promise<Payment> {
+  return inTransaction(ctx, async (trx) => {
+    const contract = await loadContractFor(trx, ctx.actor, 'contracts.payment.write', contractId);
+    if (['draft', 'rejected'].includes(contract.status)) {
+      throw new AppError('CONFLICT', '草稿或未予登记的合同不能登记付款', { field: 'status' });
+    }
+    return insertPayment(ctx, trx, contractId, input);
+  });
+}
+
+async function loadPaymentFor(ctx: Ctx, trx: Executor, contractId: string, paymentId: string): Promise<Payment> {
+  const contract = await findContractById(trx, contractId);
+  if (!contract) throw notFound('合同', contractId);
+  await assertReachesContract(trx, ctx.actor, 'contracts.payment.write', contract);
+  const [payment] = (await loadPayments(trx, [contractId])).filter((p) => p.id === paymentId);
+  if (!payment) throw notFound('付款记录', paymentId);
+  return payment;
+}
+
+export async function updatePayment(ctx: Ctx, contractId: string, paymentId: string, input: PaymentUpdate): Promise<Payment> {
+  return inTransaction(ctx, async (trx) => {
+    const before = await loadPaymentFor(ctx, trx, contractId, paymentId);
+    if (before.version !== input.version) {
+      throw new AppError('CONFLICT', `该付款记录已被他人修改（当前版本 ${before.version}，提交版本 ${input.version}），请刷新后重试`, { field: 'version' });
+    }
+    await checkPayment(trx, input, paymentId);
+    const now = ctx.clock.now().toISOString();
+    const res = await trx
+      .updateTable('contract_payment')
+      .set({
+        paid_on: input.paidOn,
+        amount_fen: input.amountFen,
+        voucher_number: input.voucherNumber ?? null,
+        voucher_file_hash: input.voucherFileHash ?? null,
+        note: input.note ?? null,
+        version: before.version + 1,
+        updated_at: now,
+      })
+      .where('id', '=', paymentId)
+      .where('version', '=', before.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该付款记录已被他人修改，请刷新后重试', { field: 'version' });
+    await trx.deleteFrom('contract_invoice').where('payment_id', '=', paymentId).execute();
+    const invoices = invoiceRows(paymentId, input);
+    if (invoices.length) await trx.insertInto('contract_invoice').values(invoices).execute();
+    const [after] = (await loadPayments(trx, [contractId])).filter((p) => p.id === paymentId);
+    await audit(trx, ctx, { action: 'contracts.payment.update', subjectType: 'contract', subjectId: contractId, ...changedFields(auditView(before), auditView(after!)) });
+    return after!;
+  });
+}
+
+export async function deletePayment(ctx: Ctx, contractId: string, paymentId: string, version: number): Promise<void> {
+  await inTransaction(ctx, async (trx) => {
+    const before = await loadPaymentFor(ctx, trx, contractId, paymentId);
+    if (before.version !== version) {
+      throw new AppError('CONFLICT', `该付款记录已被他人修改（当前版本 ${before.version}，提交版本 ${version}），请刷新后重试`, { field: 'version' });
+    }
+    await trx.deleteFrom('contract_invoice').where('payment_id', '=', paymentId).execute();
+    await trx.deleteFrom('contract_payment').where('id', '=', paymentId).execute();
+    await audit(trx, ctx, { action: 'contracts.payment.delete', subjectType: 'contract', subjectId: contractId, before: auditView(before) });
+  });
+}
+
+/** The bytes of an evidence file the actor may see: it must be attached to a contract it can read. */
+export async function readEvidenceFile(ctx: Ctx, contractId: string, hash: string): Promise<{ content: Buffer; mime: string; size: number }> {
+  await loadContractFor(ctx.db, ctx.actor, 'contracts.contract.read', contractId);
+  const payments = await loadPayments(ctx.db, [contractId]);
+  const attached = payments.some((p) => p.voucherFileHash === hash || p.invoices.some((i) => i.fileHash === hash));
+  if (!attached) throw notFound('文件', hash);
+  const file = await ctx.db.selectFrom('evidence_file').selectAll().where('hash', '=', hash).executeTakeFirst();
+  if (!file) throw notFound('文件', hash);
+  return { content: Buffer.from(file.content), mime: file.mime, size: Number(file.size) };
+}
