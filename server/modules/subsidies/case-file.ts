@@ -242,9 +242,13 @@ function buildWorld(raw: RawCase, policy: Policy | undefined, issues: InputIssue
       recognitions: (o.recognitions ?? []).map((r) => ({ kind: r.kind, level: r.level, date: r.date, ...(r.grade ? { grade: r.grade } : {}) })),
     };
   });
-  const divisionOf = new Map(organizations.map((o) => [o.ref, o.division]));
-
   const people: Person[] = raw.people.map((p) => ({ ref: p.ref, name: p.name, broker: p.broker ?? false }));
+  // References resolve to the objects themselves; an unknown one is already an issue (the case is
+  // rejected), so a stand-in keeps building the rest for a complete report.
+  const orgByRef = new Map(organizations.map((o) => [o.ref, o]));
+  const personByRef = new Map(people.map((p) => [p.ref, p]));
+  const orgOf = (r: string): Organization => orgByRef.get(r) ?? { ref: r, name: r, kind: 'other', division: '', filed: false, holders: [], recognitions: [] };
+  const personOf = (r: string): Person => personByRef.get(r) ?? { ref: r, name: r, broker: false };
 
   const contractRefs = new Set<string>();
   const contracts: Contract[] = raw.contracts.map((c, i) => {
@@ -264,7 +268,7 @@ function buildWorld(raw: RawCase, policy: Policy | undefined, issues: InputIssue
         else if (cmp(s.value, rat(0n)) <= 0) issues.push({ path: `${at}.brokers[${j}].share`, reason: '份额应大于0' });
         else share = s.value;
       }
-      return { person: b.person, share };
+      return { person: personOf(b.person), share };
     });
     let licenseTerm: Rational | undefined;
     if (c.license_term !== undefined) {
@@ -276,7 +280,7 @@ function buildWorld(raw: RawCase, policy: Policy | undefined, issues: InputIssue
     if (c.registration?.office !== undefined) needOrg(c.registration.office, `${at}.registration.office`);
     const thirdParties = (c.third_parties ?? []).map((t, j) => {
       needOrg(t.org, `${at}.third_parties[${j}].org`);
-      return { org: t.org, role: t.role };
+      return { org: orgOf(t.org), role: t.role };
     });
     const funding = (c.funding ?? []).map((f, j) => ({
       level: f.level,
@@ -295,15 +299,17 @@ function buildWorld(raw: RawCase, policy: Policy | undefined, issues: InputIssue
       type: c.type,
       ...(c.subtype !== undefined ? { subtype: c.subtype } : {}),
       ...(licenseTerm ? { licenseTerm } : {}),
-      seller: c.seller,
-      buyer: c.buyer,
+      seller: orgOf(c.seller),
+      buyer: orgOf(c.buyer),
       amount,
       techAmount,
       signed: c.signed,
-      ...(c.registration ? { registration: c.registration } : {}),
+      ...(c.registration
+        ? { registration: { number: c.registration.number, date: c.registration.date, ...(c.registration.office ? { office: orgOf(c.registration.office) } : {}) } }
+        : {}),
       thirdParties,
       fiscalFunds: c.fiscal_funds ?? false,
-      implementedIn: c.implemented_in ?? divisionOf.get(c.buyer) ?? '',
+      implementedIn: c.implemented_in ?? orgByRef.get(c.buyer)?.division ?? '',
       brokers,
       declaredRelated: c.declared_related ?? false,
       funding,

@@ -102,7 +102,7 @@ describe('step 3: related parties', () => {
     const orgs = [{ ...buyer, holders: [{ holder: 'seller', percent: 15 }, { holder: 'm', percent: 20 }] }, org('m', '310115', { holders: [{ holder: 'seller', percent: 50 }] }), seller];
     expect(r1(orgs)).toBe('related_party');
     const c = load({ organizations: orgs });
-    const h = new Holdings(c.organizations, c.people);
+    const h = new Holdings(c.organizations);
     expect(h.of('seller', 'buyer')).toEqual(rat(1n, 4n));
     expect(relation(c.organizations[0]!, c.organizations[2]!, h, rat(26n), false)).toBeNull();
   });

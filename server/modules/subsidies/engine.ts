@@ -9,7 +9,9 @@ import type { IsoDate } from '../../../common/dates.js';
 import { contractBase, evidencedBeforeScaling, type CountingOptions, type PaymentTrace } from './counting.js';
 import { applyBudget, applyCap, capFor, computeAmount, type FormulaTrace, type Params } from './formulas.js';
 import type { Contract, ExclusionReason, KindTerm, Organization, Recognition, Rule, SubsidyWorld } from './model.js';
-import type { BaseKind } from './parameters.js';
+import { BASE_KINDS, type BaseKind } from './parameters.js';
+
+const BASE_INDEX = Object.fromEntries(BASE_KINDS.map((k, i) => [k, i])) as Record<BaseKind, number>;
 import { parametersForYear } from './policy.js';
 import { Holdings, relation } from './related-parties.js';
 import type { Party, PolicyRule, Predicate, Role } from './rules.js';
@@ -72,11 +74,38 @@ interface Env {
   base(): number;
 }
 
+/** The environment of the contract being looked at; reused for every contract, bases cached per kind. */
+class ContractEnv implements Env {
+  c!: Contract;
+  seller!: Organization;
+  buyer!: Organization;
+  beneficiary?: Organization;
+  kind: BaseKind = 'received';
+  /** Bases of the current contract by kind (index in BASE_KINDS); -1 = not computed yet. */
+  private readonly cache = new Float64Array(BASE_KINDS.length);
+
+  constructor(private readonly counting: CountingOptions) {}
+
+  reset(c: Contract): void {
+    this.c = c;
+    this.seller = c.seller;
+    this.buyer = c.buyer;
+    this.beneficiary = undefined;
+    this.cache.fill(-1);
+  }
+
+  base(): number {
+    const k = BASE_INDEX[this.kind];
+    let v = this.cache[k]!;
+    if (v < 0) this.cache[k] = v = contractBase(this.c, this.kind, this.counting);
+    return v;
+  }
+}
+
 interface WorldView {
   baseYear: number;
   params: Params;
   holdings: Holdings;
-  orgs: Map<string, Organization>;
 }
 
 function matchesKind(o: Organization, kinds: Set<KindTerm>): boolean {
@@ -240,7 +269,6 @@ function parameterTrace(params: Params, names: string[]): TraceEntry[] {
 /** One beneficiary's running total under one rule. */
 interface Accumulator {
   to: string;
-  role: Role;
   /** Sum of whole-fen bases. */
   fen: number;
   /** Broker parts that are fractions of a fen. */
@@ -252,12 +280,35 @@ interface Accumulator {
 }
 
 const byRef = <T extends { ref: string }>(a: T, b: T) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+
+/** The contracts in ref order — as given when they already are (a database load orders them). */
+function inRefOrder(contracts: Contract[]): Contract[] {
+  for (let i = 1; i < contracts.length; i++) if (contracts[i - 1]!.ref > contracts[i]!.ref) return [...contracts].sort(byRef);
+  return contracts;
+}
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Trace entries, some deferred: the per-contract entries (with every payment) are built only when read. */
+type TracePart = TraceEntry | (() => TraceEntry[]);
 
 interface Draft {
   to: string;
   yuan: bigint;
-  trace: TraceEntry[];
+  trace: TracePart[];
+}
+
+/** An award whose trace is materialized on first read (JSON.stringify reads it like any property). */
+function makeAward(to: string, rule: string, amount: number, parts: TracePart[]): Award {
+  let trace: TraceEntry[] | undefined;
+  return {
+    to,
+    rule,
+    amount,
+    get trace(): TraceEntry[] {
+      trace ??= parts.flatMap((p) => (typeof p === 'function' ? p() : [p]));
+      return trace;
+    },
+  };
 }
 
 /** Computes every award and exclusion of a world for its application year. */
@@ -265,66 +316,50 @@ export function computeSubsidies(world: SubsidyWorld): SubsidyResult {
   const policy = world.policy;
   const params = parametersForYear(policy, world.year);
   const baseYear = world.year - 1;
-  const orgs = new Map(world.organizations.map((o) => [o.ref, o]));
-  const people = new Map(world.people.map((p) => [p.ref, p]));
-  const view: WorldView = { baseYear, params, holdings: new Holdings(world.organizations, world.people), orgs };
+  const view: WorldView = { baseYear, params, holdings: new Holdings(world.organizations) };
   const counting: CountingOptions = { baseYear, invoiceMustNameContract: policy.evidence.invoiceMustNameContract };
   const compiled = policy.rules.map((r) => compileRule(r, view));
-  const contracts = [...world.contracts].sort(byRef);
+  const contracts = inRefOrder(world.contracts);
 
-  const excluded: Exclusion[] = [];
-  const accumulators = compiled.map(() => new Map<string, Accumulator>());
-  const accumulate = (ri: number, to: string, role: Role): Accumulator => {
-    let a = accumulators[ri]!.get(to);
-    if (!a) accumulators[ri]!.set(to, (a = { to, role, fen: 0, fraction: ZERO, count: 0, contracts: [], measure: 0 }));
-    return a;
+  const state: LoopState = {
+    excluded: { contracts: [], rules: [], reasons: [], to: new Map() },
+    accumulators: compiled.map(() => new Map<string, Accumulator>()),
+    baseYearText: String(baseYear),
   };
-
+  // The hot loop (a million contracts in a national settlement): no closures or objects made per
+  // contract — one reusable environment, plain loops.
+  const env = new ContractEnv(counting);
   for (const c of contracts) {
-    const seller = orgs.get(c.seller)!;
-    const buyer = orgs.get(c.buyer)!;
-    const baseMemo = new Map<BaseKind, number>();
-    compiled.forEach((cr, ri) => {
-      if (!cr.base) return;
-      const kind = cr.base;
-      const base = () => {
-        let v = baseMemo.get(kind);
-        if (v === undefined) baseMemo.set(kind, (v = contractBase(c, kind, counting)));
-        return v;
-      };
+    env.reset(c);
+    for (let ri = 0; ri < compiled.length; ri++) {
+      const cr = compiled[ri]!;
+      if (!cr.base) continue;
+      env.kind = cr.base;
       for (const role of cr.roles) {
-        for (const candidate of candidatesOf(c, role.role, seller, buyer, orgs)) {
-          const env: Env = { c, seller, buyer, ...(candidate.org ? { beneficiary: candidate.org } : {}), base };
-          if (cr.rule.cap?.kind === 'bands' && candidate.to) {
-            const m = cr.rule.cap.measure;
-            const registered = c.registration?.date.startsWith(String(baseYear));
-            const measure = m === 'base' ? 0 : registered ? (m === 'registered_amount' ? c.amount : c.techAmount) : 0;
-            if (measure) accumulate(ri, candidate.to, role.role).measure += measure;
-          }
-          if (!role.applies.every((t) => t(env))) continue;
-          const failed = role.conditions.find((k) => !k.test(env));
-          if (failed) {
-            excluded.push({ contract: c.ref, rule: cr.rule.id, reason: failed.reason, ...(candidate.listTo ? { to: candidate.to! } : {}) });
-            continue;
-          }
-          const b = base();
-          if (role.role === 'broker') distributeToBrokers(c, b, (person, share, part) => {
-            const a = accumulate(ri, person, 'broker');
-            if (part.den === 1n) a.fen += Number(part.num);
-            else a.fraction = add(a.fraction, part);
-            a.count += 1;
-            a.contracts.push({ c, role: 'broker', base: b, share });
-          }, people);
-          else {
-            const a = accumulate(ri, candidate.to!, role.role);
-            a.fen += b;
-            a.count += 1;
-            a.contracts.push({ c, role: role.role, base: b });
-          }
+        switch (role.role) {
+          case 'buyer':
+            consider(state, ri, cr, role, env, env.buyer, false);
+            break;
+          case 'seller':
+            consider(state, ri, cr, role, env, env.seller, false);
+            break;
+          case 'broker':
+            if (c.brokers.length) consider(state, ri, cr, role, env, undefined, false);
+            break;
+          case 'third_party':
+            for (const t of c.thirdParties.length > 1 ? [...c.thirdParties].sort((x, y) => byString(x.org.ref, y.org.ref)) : c.thirdParties)
+              consider(state, ri, cr, role, env, t.org, true);
+            break;
+          case 'registration_office':
+            if (c.registration?.office) consider(state, ri, cr, role, env, c.registration.office, false);
+            break;
+          case 'organization':
+            break;
         }
       }
-    });
+    }
   }
+  const { accumulators } = state;
 
   const awards: Award[] = [];
   compiled.forEach((cr, ri) => {
@@ -337,64 +372,109 @@ export function computeSubsidies(world: SubsidyWorld): SubsidyResult {
     for (const d of list) {
       if (d.yuan === 0n) continue;
       d.trace.push({ step: 'award', yuan: fenJson(d.yuan) });
-      awards.push({ to: d.to, rule: cr.rule.id, amount: Number(d.yuan), trace: d.trace });
+      awards.push(makeAward(d.to, cr.rule.id, Number(d.yuan), d.trace));
     }
   });
-  const ruleOrder = new Map(policy.rules.map((r, i) => [r.id, i]));
-  excluded.sort((a, b) =>
-    a.contract !== b.contract ? byString(a.contract, b.contract) : a.rule !== b.rule ? ruleOrder.get(a.rule)! - ruleOrder.get(b.rule)! : byString(a.to ?? '', b.to ?? ''),
-  );
-  return { year: world.year, policy: policy.id, awards, excluded };
+  // Exclusions come out in a canonical order already: contract ref, rule, role, beneficiary ref.
+  // Kept compact (a national year has over a million) and made into objects only when read.
+  const found = state.excluded;
+  let excludedList: Exclusion[] | undefined;
+  return {
+    year: world.year,
+    policy: policy.id,
+    awards,
+    get excluded(): Exclusion[] {
+      excludedList ??= found.contracts.map((c, i) => {
+        const rule = policy.rules[found.rules[i]!]!;
+        const reason = found.reasons[i]!;
+        const to = found.to.get(i);
+        return to === undefined ? { contract: c.ref, rule: rule.id, reason } : { contract: c.ref, rule: rule.id, reason, to };
+      });
+      return excludedList;
+    },
+  };
 }
 
-interface Candidate {
-  /** The beneficiary ref; absent for brokers (several, found after the conditions). */
-  to?: string;
-  org?: Organization;
-  /** Whether an exclusion names the beneficiary (a contract may have several of this role). */
-  listTo: boolean;
+/** Exclusions as parallel arrays: contract, rule index, reason; the beneficiary where a contract has several. */
+interface CompactExclusions {
+  contracts: Contract[];
+  rules: number[];
+  reasons: string[];
+  to: Map<number, string>;
 }
 
-const BROKER_CANDIDATE: Candidate[] = [{ listTo: false }];
+interface LoopState {
+  excluded: CompactExclusions;
+  accumulators: Map<string, Accumulator>[];
+  baseYearText: string;
+}
 
-function candidatesOf(c: Contract, role: Role, seller: Organization, buyer: Organization, orgs: Map<string, Organization>): Candidate[] {
-  switch (role) {
-    case 'buyer':
-      return [{ to: buyer.ref, org: buyer, listTo: false }];
-    case 'seller':
-      return [{ to: seller.ref, org: seller, listTo: false }];
-    case 'broker':
-      return c.brokers.length ? BROKER_CANDIDATE : [];
-    case 'third_party':
-      return c.thirdParties.map((t) => ({ to: t.org, org: orgs.get(t.org)!, listTo: true }));
-    case 'registration_office': {
-      const office = c.registration?.office;
-      return office ? [{ to: office, org: orgs.get(office)!, listTo: false }] : [];
+function accumulator(state: LoopState, ri: number, to: string): Accumulator {
+  const map = state.accumulators[ri]!;
+  let a = map.get(to);
+  if (!a) map.set(to, (a = { to, fen: 0, fraction: ZERO, count: 0, contracts: [], measure: 0 }));
+  return a;
+}
+
+/**
+ * One contract, one rule, one role, one beneficiary (none yet for brokers): the band measure,
+ * then applicability, then the first failing condition (an exclusion) or the base to add.
+ * `listTo`: the exclusion names the beneficiary (a contract may have several third parties).
+ */
+function consider(state: LoopState, ri: number, cr: CompiledRule, role: CompiledRole, env: ContractEnv, who: Organization | undefined, listTo: boolean): void {
+  const c = env.c;
+  env.beneficiary = who;
+  const cap = cr.rule.cap;
+  if (cap?.kind === 'bands' && cap.measure !== 'base' && who && c.registration?.date.startsWith(state.baseYearText)) {
+    accumulator(state, ri, who.ref).measure += cap.measure === 'registered_amount' ? c.amount : c.techAmount;
+  }
+  for (const applies of role.applies) if (!applies(env)) return;
+  for (const k of role.conditions) {
+    if (!k.test(env)) {
+      const ex = state.excluded;
+      if (listTo) ex.to.set(ex.contracts.length, who!.ref);
+      ex.contracts.push(c);
+      ex.rules.push(ri);
+      ex.reasons.push(k.reason);
+      return;
     }
-    case 'organization':
-      return [];
+  }
+  const base = env.base();
+  if (role.role === 'broker') distributeToBrokers(state, ri, c, base);
+  else {
+    const a = accumulator(state, ri, who!.ref);
+    a.fen += base;
+    a.count += 1;
+    a.contracts.push({ c, role: role.role, base });
   }
 }
 
 /** Step 6: each broker's exact part; a named person who is not a broker gets nothing, and it is not passed on. */
-function distributeToBrokers(
-  c: Contract,
-  base: number,
-  give: (person: string, share: Rational, part: Rational) => void,
-  people: Map<string, { broker: boolean }>,
-): void {
+function distributeToBrokers(state: LoopState, ri: number, c: Contract, base: number): void {
   if (c.brokers.length === 1) {
     const only = c.brokers[0]!;
-    if (people.get(only.person)?.broker) give(only.person, rat(1n), rat(BigInt(base)));
+    if (!only.person.broker) return;
+    const a = accumulator(state, ri, only.person.ref);
+    a.fen += base;
+    a.count += 1;
+    a.contracts.push({ c, role: 'broker', base, share: ONE });
     return;
   }
-  const total = c.brokers.reduce((s, b) => add(s, b.share), ZERO);
-  for (const b of [...c.brokers].sort((x, y) => byString(x.person, y.person))) {
-    if (!people.get(b.person)?.broker) continue;
+  let total = ZERO;
+  for (const b of c.brokers) total = add(total, b.share);
+  for (const b of [...c.brokers].sort((x, y) => byString(x.person.ref, y.person.ref))) {
+    if (!b.person.broker) continue;
     const share = div(b.share, total);
-    give(b.person, share, mul(rat(BigInt(base)), share));
+    const part = mul(rat(BigInt(base)), share);
+    const a = accumulator(state, ri, b.person.ref);
+    if (part.den === 1n) a.fen += Number(part.num);
+    else a.fraction = add(a.fraction, part);
+    a.count += 1;
+    a.contracts.push({ c, role: 'broker', base, share });
   }
 }
+
+const ONE = rat(1n);
 
 function ruleTrace(rule: PolicyRule, roles: Role[]): TraceEntry {
   return { step: 'rule', rule: rule.id, title: rule.title, roles, reference: `${rule.reference.document}${rule.reference.clause}：${rule.reference.text}` };
@@ -406,23 +486,7 @@ function contractDrafts(cr: CompiledRule, accs: Accumulator[], w: WorldView, cou
   for (const a of accs.sort((x, y) => byString(x.to, y.to))) {
     if (a.count === 0) continue;
     const base = add(rat(BigInt(a.fen)), a.fraction);
-    const trace: TraceEntry[] = [ruleTrace(cr.rule, [...new Set(a.contracts.map((x) => x.role))])];
-    for (const { c, role, base: b, share } of a.contracts) {
-      const payments: PaymentTrace[] = [];
-      const kind = cr.base!;
-      const counted = kind.startsWith('received') ? contractBase(c, kind, counting, payments) : b;
-      const evidenced = evidencedBeforeScaling(c, kind, counting);
-      trace.push({
-        step: 'contract',
-        contract: c.ref,
-        role,
-        base_kind: kind,
-        ...(payments.length ? { payments } : {}),
-        ...(evidenced !== undefined ? { evidenced_fen: evidenced } : {}),
-        base_fen: counted,
-        ...(share && c.brokers.length > 1 ? { share: ratToString(share), part_fen: ratToString(mul(rat(BigInt(b)), share)) } : {}),
-      });
-    }
+    const trace: TracePart[] = [ruleTrace(cr.rule, [...new Set(a.contracts.map((x) => x.role))]), () => contractEntries(a, cr.base!, counting)];
     trace.push(...parameterTrace(w.params, used));
     const computed = computeAmount(cr.rule.amount, { base, count: a.count }, w.params);
     trace.push(computed.trace);
@@ -433,6 +497,25 @@ function contractDrafts(cr: CompiledRule, accs: Accumulator[], w: WorldView, cou
     drafts.push({ to: a.to, yuan: capped.yuan, trace });
   }
   return drafts;
+}
+
+/** The per-contract trace entries of one beneficiary: each payment, what it counted, the base. */
+function contractEntries(a: Accumulator, kind: BaseKind, counting: CountingOptions): TraceEntry[] {
+  return a.contracts.map(({ c, role, base: b, share }) => {
+    const payments: PaymentTrace[] = [];
+    const counted = kind.startsWith('received') ? contractBase(c, kind, counting, payments) : b;
+    const evidenced = evidencedBeforeScaling(c, kind, counting);
+    return {
+      step: 'contract',
+      contract: c.ref,
+      role,
+      base_kind: kind,
+      ...(payments.length ? { payments } : {}),
+      ...(evidenced !== undefined ? { evidenced_fen: evidenced } : {}),
+      base_fen: counted,
+      ...(share && c.brokers.length > 1 ? { share: ratToString(share), part_fen: ratToString(mul(rat(BigInt(b)), share)) } : {}),
+    };
+  });
 }
 
 /** Organization rules: one award per organization with a matching recognition dated in the base year. */

@@ -1,5 +1,8 @@
 /**
- * The world the subsidy engine reads, after validation. Money is integer fen held in a JS number,
+ * The world the subsidy engine reads, after validation: an object graph — a contract points at its
+ * seller, buyer, brokers and registering office themselves, resolved once when the world is built
+ * (a case file or the database), so the engine never looks anything up by name in its hot loop.
+ * Money is integer fen held in a JS number,
  * always a safe integer (checked where it enters: `safeFen`); rule arithmetic (rates, shares,
  * tiers) is exact over BigInt rationals. Shares and holdings are exact rationals.
  */
@@ -66,18 +69,18 @@ export interface Contract {
   subtype?: string;
   /** Licence term in years (技术许可). */
   licenseTerm?: Rational;
-  seller: string;
-  buyer: string;
+  seller: Organization;
+  buyer: Organization;
   /** 成交额, fen */
   amount: number;
   /** 技术交易额, fen */
   techAmount: number;
   signed: IsoDate;
-  registration?: { number: string; date: IsoDate; office?: string };
+  registration?: { number: string; date: IsoDate; office?: Organization };
   implementedIn: string;
-  brokers: { person: string; share: Rational }[];
+  brokers: { person: Person; share: Rational }[];
   /** Named third parties (e.g. a technology transfer institution) with their stated role. */
-  thirdParties: { org: string; role: string }[];
+  thirdParties: { org: Organization; role: string }[];
   declaredRelated: boolean;
   /** Paid from fiscal funds, or a government project. */
   fiscalFunds: boolean;

@@ -14,14 +14,10 @@ export class Holdings {
   /** held org → its direct holders */
   private readonly holdersOf = new Map<string, string[]>();
   private readonly memo = new Map<string, Rational>();
-  readonly parties: string[];
 
-  constructor(organizations: Organization[], people: { ref: string }[]) {
-    const parties = new Set<string>();
+  constructor(organizations: Organization[]) {
     for (const o of organizations) {
-      parties.add(o.ref);
       for (const h of o.holders) {
-        parties.add(h.holder);
         const list = this.edges.get(h.holder) ?? [];
         list.push({ held: o.ref, fraction: div(h.percent, rat(100n)) });
         this.edges.set(h.holder, list);
@@ -30,8 +26,10 @@ export class Holdings {
         this.holdersOf.set(o.ref, up);
       }
     }
-    for (const p of people) parties.add(p.ref);
-    this.parties = [...parties].sort();
+  }
+
+  isHeld(z: string): boolean {
+    return this.holdersOf.has(z);
   }
 
   /** Everyone holding `z` directly or through a chain, sorted: the only candidates for a common holder. */
@@ -50,6 +48,8 @@ export class Holdings {
 
   /** Sum over simple paths from `x` to `z` of the product of the fractions along the path. */
   of(x: string, z: string): Rational {
+    // Most organizations hold nothing and are held by no one: no path, nothing to remember.
+    if (!this.edges.has(x) || !this.holdersOf.has(z)) return ZERO;
     const key = `${x}\u0000${z}`;
     const cached = this.memo.get(key);
     if (cached) return cached;
@@ -88,8 +88,9 @@ export function relation(
   if (cmp(ab, t) >= 0) return `${a.ref} 持有 ${b.ref} ${pct(ab)}`;
   const ba = holdings.of(b.ref, a.ref);
   if (cmp(ba, t) >= 0) return `${b.ref} 持有 ${a.ref} ${pct(ba)}`;
-  const aboveB = new Set(holdings.ancestors(b.ref));
-  for (const x of holdings.ancestors(a.ref)) {
+  // A common holder holds both, so both must have holders.
+  const aboveB = new Set(holdings.isHeld(a.ref) && holdings.isHeld(b.ref) ? holdings.ancestors(b.ref) : []);
+  for (const x of aboveB.size ? holdings.ancestors(a.ref) : []) {
     if (x === a.ref || x === b.ref || !aboveB.has(x)) continue;
     const xa = holdings.of(x, a.ref);
     const xb = holdings.of(x, b.ref);
