@@ -277,6 +277,53 @@ export interface EvidenceFileTable {
   created_at: string;
 }
 
+/** One immutable settlement run (003): what was computed, from which policy and inputs, with the hashes. */
+export interface SettlementRunTable {
+  id: string;
+  jurisdiction_code: string;
+  policy_id: string;
+  policy_title: string;
+  policy_hash: string;
+  year: number;
+  /** registry (免申即享, the whole registry) | applications (one notice's applicants) */
+  scope: string;
+  scope_ref: string | null;
+  /** JSON: rule → yuan */
+  budgets: string;
+  /** JSON: parameter → value as written */
+  overrides: string;
+  input_hash: string;
+  result_hash: string;
+  contract_count: number;
+  award_count: number;
+  award_total_yuan: number;
+  exclusion_count: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface SettlementAwardTable {
+  run_id: string;
+  seq: number;
+  rule: string;
+  /** An organization id or a person id. */
+  beneficiary_ref: string;
+  beneficiary_kind: 'organization' | 'person';
+  beneficiary_name: string;
+  amount_yuan: number;
+  /** JSON: the award's trace entries */
+  trace: string;
+}
+
+export interface SettlementExclusionTable {
+  run_id: string;
+  seq: number;
+  contract_ref: string;
+  rule: string;
+  reason: string;
+  beneficiary_ref: string | null;
+}
+
 export interface Database {
   organization: OrganizationTable;
   qualification: QualificationTable;
@@ -300,4 +347,7 @@ export interface Database {
   contract_payment: ContractPaymentTable;
   contract_invoice: ContractInvoiceTable;
   evidence_file: EvidenceFileTable;
+  settlement_run: SettlementRunTable;
+  settlement_award: SettlementAwardTable;
+  settlement_exclusion: SettlementExclusionTable;
 }

@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   'contracts.contract.change': { operator: J, admin: J },
   'contracts.payment.write': { operator: J, admin: J, enterprise: O, institution: O, agency: O },
   'contracts.import': { operator: J, admin: J },
+  'subsidies.settlement.run': { operator: J, admin: J, finance: J },
+  'subsidies.settlement.read': { operator: J, admin: J, finance: J, evaluator: J },
 } as const satisfies Record<string, Partial<Record<UserRole, Scope>>>;
 
 export type Action = keyof typeof PERMISSIONS;

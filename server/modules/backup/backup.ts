@@ -16,8 +16,16 @@ export const BACKUP_TABLES: (keyof Database)[] = [
   'app_user', 'user_organization', 'audit_event', 'audit_head',
   'evidence_file', 'contract', 'contract_party', 'contract_broker', 'contract_third_party', 'contract_funding', 'contract_step',
   'contract_payment', 'contract_invoice',
+  'settlement_run', 'settlement_award', 'settlement_exclusion',
 ];
-const ORDER_BY: Partial<Record<keyof Database, string>> = { audit_event: 'seq', audit_head: 'id', user_organization: 'user_id', evidence_file: 'hash' };
+const ORDER_BY: Partial<Record<keyof Database, string>> = {
+  audit_event: 'seq',
+  audit_head: 'id',
+  user_organization: 'user_id',
+  evidence_file: 'hash',
+  settlement_award: 'run_id, seq',
+  settlement_exclusion: 'run_id, seq',
+};
 
 /** Evidence files are up to 20 MB each: read and restore a few at a time. */
 const PAGE_ROWS: Partial<Record<keyof Database, number>> = { evidence_file: 8 };
@@ -51,7 +59,9 @@ export async function backupDatabase(db: Db, file: string): Promise<Record<strin
     const order = ORDER_BY[table] ?? 'id';
     const page = PAGE_ROWS[table] ?? 5000;
     for (let offset = 0; ; offset += page) {
-      const rows = await db.selectFrom(table).selectAll().orderBy(order as never).limit(page).offset(offset).execute();
+      let query = db.selectFrom(table).selectAll();
+      for (const column of order.split(',')) query = query.orderBy(column.trim() as never);
+      const rows = await query.limit(page).offset(offset).execute();
       for (const row of rows) await write({ t: table, r: encodeRow(row as Record<string, unknown>) });
       counts[table] += rows.length;
       if (rows.length < page) break;

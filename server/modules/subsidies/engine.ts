@@ -366,7 +366,7 @@ export function computeSubsidies(world: SubsidyWorld): SubsidyResult {
     const drafts: Draft[] = cr.rule.roles.includes('organization')
       ? recognitionDrafts(cr, world.organizations, view)
       : contractDrafts(cr, [...accumulators[ri]!.values()], view, counting);
-    const list = drafts.filter((d) => d.yuan > 0n);
+    const list = drafts.filter((d) => d.yuan > 0n && (!world.beneficiaries || world.beneficiaries.has(d.to)));
     const budget = world.budgets[cr.rule.id];
     if (budget !== undefined) applyBudget(list, BigInt(budget));
     for (const d of list) {

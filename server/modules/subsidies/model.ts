@@ -98,6 +98,8 @@ export interface SubsidyWorld {
   organizations: Organization[];
   people: Person[];
   contracts: Contract[];
+  /** When set, awards go only to these (a notice's applicants); budgets are shared among them. */
+  beneficiaries?: ReadonlySet<string>;
 }
 
 export interface ExpectedAward {

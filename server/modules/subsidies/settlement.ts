@@ -1,0 +1,284 @@
+/**
+ * Settlement (奖补结算): a whole year computed for a jurisdiction under a policy, from the database
+ * — proactively over the whole registry (免申即享), or over one notice's applications — and stored
+ * as an immutable run: the policy and its file hash, the year, budgets, overrides, the input hash,
+ * every award with its trace, every exclusion, and the result hash. The same inputs give the same
+ * result hash; a correction is a new run (the tables refuse UPDATE and DELETE).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { assertCan } from '../access/policy.js';
+import { audit } from '../audit/audit.js';
+import { inTransaction, type Ctx, type Executor } from '../../context.js';
+import { insertMany } from '../../db/bulk-insert.js';
+import type { SettlementAwardTable, SettlementRunTable } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import { newId } from '../../ids.js';
+import { computeSubsidies, type SubsidyResult } from './engine.js';
+import { SubsidyInputError } from './input-error.js';
+import { loadSubsidyWorld, type LoadedWorld } from './load-world.js';
+import type { Contract, SubsidyWorld } from './model.js';
+import { parseParameterValue } from './parameters.js';
+import { builtInPolicy, builtInPolicyIds, withOverrides, type Policy } from './policy.js';
+import { cmp, ratToDisplay, type Rational } from './rational.js';
+import { hashWorld } from './world-hash.js';
+
+export interface SettlementInput {
+  /** A built-in policy id. */
+  policy: string;
+  /** Application year; the base year is year − 1. */
+  year: number;
+  /** Yearly budget per rule, whole yuan. */
+  budgets?: Record<string, number>;
+  /** Parameter overrides for this run (e.g. the amount finance set this year), as written in a case. */
+  overrides?: Record<string, unknown>;
+  /** Only these contracts and beneficiaries (one notice's applications); absent: the whole registry. */
+  applications?: { ref: string; contracts: string[]; beneficiaries: string[] };
+}
+
+export interface SettlementRun {
+  id: string;
+  jurisdictionCode: string;
+  policyId: string;
+  policyTitle: string;
+  policyHash: string;
+  year: number;
+  scope: 'registry' | 'applications';
+  scopeRef: string | null;
+  budgets: Record<string, number>;
+  overrides: Record<string, unknown>;
+  inputHash: string;
+  resultHash: string;
+  contractCount: number;
+  awardCount: number;
+  awardTotalYuan: number;
+  exclusionCount: number;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface SettledAward {
+  seq: number;
+  rule: string;
+  beneficiaryRef: string;
+  beneficiaryKind: 'organization' | 'person';
+  beneficiaryName: string;
+  amountYuan: number;
+}
+
+/** The policy with this run's overrides, each checked against the parameter's kind and maximum. */
+function policyFor(input: SettlementInput): Policy {
+  const base = builtInPolicy(input.policy);
+  if (!base) throw new AppError('VALIDATION', `未知政策“${input.policy}”（内置：${builtInPolicyIds().join(', ')}）`, { field: 'policy' });
+  const overrides = new Map<string, { value: unknown; display: unknown }>();
+  for (const [name, raw] of Object.entries(input.overrides ?? {})) {
+    const p = base.parameters.get(name);
+    if (!p) throw new AppError('VALIDATION', `政策“${base.id}”没有参数“${name}”`, { field: `overrides.${name}` });
+    const v = parseParameterValue(p.kind, raw);
+    if (!v.ok) throw new AppError('VALIDATION', `参数“${name}”：${v.reason}`, { field: `overrides.${name}` });
+    if (p.maximum && cmp(v.value as Rational, p.maximum) > 0)
+      throw new AppError('VALIDATION', `参数“${name}”：${String(v.display)} 超过最高值 ${ratToDisplay(p.maximum)}`, { field: `overrides.${name}` });
+    overrides.set(name, { value: v.value, display: v.display });
+  }
+  for (const rule of Object.keys(input.budgets ?? {})) {
+    if (!base.rules.some((r) => r.id === rule)) throw new AppError('VALIDATION', `政策“${base.id}”没有规则“${rule}”`, { field: `budgets.${rule}` });
+  }
+  for (const [rule, yuan] of Object.entries(input.budgets ?? {})) {
+    if (!Number.isSafeInteger(yuan) || yuan < 0) throw new AppError('VALIDATION', `预算应为非负整元：${yuan}`, { field: `budgets.${rule}` });
+  }
+  return withOverrides(base, overrides);
+}
+
+/** The world of one run: everything, or only the contracts and beneficiaries of a notice's applications. */
+function worldFor(loaded: LoadedWorld, policy: Policy, input: SettlementInput): SubsidyWorld {
+  const budgets = Object.fromEntries(Object.entries(input.budgets ?? {}).map(([rule, yuan]) => [rule, yuan * 100]));
+  let contracts: Contract[] = loaded.contracts;
+  if (input.applications) {
+    const wanted = new Set(input.applications.contracts);
+    contracts = contracts.filter((c) => wanted.has(c.ref));
+  }
+  return {
+    year: input.year,
+    policy,
+    budgets,
+    organizations: loaded.organizations,
+    people: loaded.people,
+    contracts,
+    ...(input.applications ? { beneficiaries: new Set(input.applications.beneficiaries) } : {}),
+  };
+}
+
+/** Canonical JSON for hashing: object keys sorted, so the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The result hash: every award with its trace, then every exclusion, in the engine's order. */
+export function hashResult(result: SubsidyResult): string {
+  const h = crypto.createHash('sha256');
+  h.update(`year ${result.year} policy ${result.policy}\n`);
+  for (const a of result.awards) h.update(`A\t${a.rule}\t${a.to}\t${a.amount}\t${canonicalJson(a.trace)}\n`);
+  for (const e of result.excluded) h.update(`X\t${e.contract}\t${e.rule}\t${e.reason}\t${e.to ?? ''}\n`);
+  return h.digest('hex');
+}
+
+const CHUNK = 10_000;
+
+/** Computes a settlement from the database and stores it as a new immutable run, audited. */
+export async function runSettlement(ctx: Ctx, input: SettlementInput): Promise<SettlementRun> {
+  assertCan(ctx.actor, 'subsidies.settlement.run');
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw new AppError('VALIDATION', `申报年度无效：${input.year}`, { field: 'year' });
+  const policy = policyFor(input);
+  const policyHash = crypto.createHash('sha256').update(fs.readFileSync(policy.file)).digest('hex');
+  const loaded = await loadSubsidyWorld(ctx.db, input.year);
+  const world = worldFor(loaded, policy, input);
+  let result: SubsidyResult;
+  try {
+    result = computeSubsidies(world);
+  } catch (error) {
+    if (error instanceof SubsidyInputError) throw new AppError('VALIDATION', error.message, { field: 'year' });
+    throw error;
+  }
+  const inputHash = hashWorld(world, policyHash, input.overrides ?? {});
+  const resultHash = hashResult(result);
+  const id = newId(ctx.clock.now().getTime());
+  const personRefs = new Set(loaded.people.map((p) => p.ref));
+  const awardRows: SettlementAwardTable[] = result.awards.map((a, i) => ({
+    run_id: id,
+    seq: i + 1,
+    rule: a.rule,
+    beneficiary_ref: a.to,
+    beneficiary_kind: personRefs.has(a.to) ? 'person' : 'organization',
+    beneficiary_name: loaded.names.get(a.to) ?? a.to,
+    amount_yuan: a.amount,
+    trace: JSON.stringify(a.trace),
+  }));
+  const total = result.awards.reduce((s, a) => s + a.amount, 0);
+  const run: SettlementRunTable = {
+    id,
+    jurisdiction_code: ctx.actor.jurisdictionCode,
+    policy_id: policy.id,
+    policy_title: policy.title,
+    policy_hash: policyHash,
+    year: input.year,
+    scope: input.applications ? 'applications' : 'registry',
+    scope_ref: input.applications?.ref ?? null,
+    budgets: JSON.stringify(input.budgets ?? {}),
+    overrides: JSON.stringify(input.overrides ?? {}),
+    input_hash: inputHash,
+    result_hash: resultHash,
+    contract_count: world.contracts.length,
+    award_count: result.awards.length,
+    award_total_yuan: total,
+    exclusion_count: result.excluded.length,
+    created_by: ctx.actor.id,
+    created_at: ctx.clock.now().toISOString(),
+  };
+  await inTransaction(ctx, async (trx) => {
+    await trx.insertInto('settlement_run').values(run).execute();
+    for (let i = 0; i < awardRows.length; i += CHUNK) await insertMany(trx, ctx.sqlite, 'settlement_award', awardRows.slice(i, i + CHUNK));
+    const excluded = result.excluded;
+    for (let i = 0; i < excluded.length; i += CHUNK) {
+      const rows = excluded.slice(i, i + CHUNK).map((e, k) => ({
+        run_id: id,
+        seq: i + k + 1,
+        contract_ref: e.contract,
+        rule: e.rule,
+        reason: e.reason,
+        beneficiary_ref: e.to ?? null,
+      }));
+      await insertMany(trx, ctx.sqlite, 'settlement_exclusion', rows);
+    }
+    await audit(trx, ctx, {
+      action: 'subsidies.settlement.run',
+      subjectType: 'settlement_run',
+      subjectId: id,
+      after: { policy: policy.id, year: input.year, scope: run.scope, scopeRef: run.scope_ref, inputHash, resultHash, awards: run.award_count, totalYuan: total },
+    });
+  });
+  return present(run);
+}
+
+export function present(r: SettlementRunTable): SettlementRun {
+  return {
+    id: r.id,
+    jurisdictionCode: r.jurisdiction_code,
+    policyId: r.policy_id,
+    policyTitle: r.policy_title,
+    policyHash: r.policy_hash,
+    year: r.year,
+    scope: r.scope as SettlementRun['scope'],
+    scopeRef: r.scope_ref,
+    budgets: JSON.parse(r.budgets) as Record<string, number>,
+    overrides: JSON.parse(r.overrides) as Record<string, unknown>,
+    inputHash: r.input_hash,
+    resultHash: r.result_hash,
+    contractCount: Number(r.contract_count),
+    awardCount: Number(r.award_count),
+    awardTotalYuan: Number(r.award_total_yuan),
+    exclusionCount: Number(r.exclusion_count),
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+  };
+}
+
+export async function getRun(db: Executor, id: string): Promise<SettlementRun> {
+  const r = await db.selectFrom('settlement_run').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw new AppError('NOT_FOUND', `结算批次 ${id} 不存在`);
+  return present(r);
+}
+
+export async function listRuns(db: Executor, jurisdictionPrefix: string): Promise<SettlementRun[]> {
+  const rows = await db
+    .selectFrom('settlement_run')
+    .selectAll()
+    .where('jurisdiction_code', 'like', `${jurisdictionPrefix}%`)
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map(present);
+}
+
+/** A run's awards, optionally one beneficiary's (an index on run and beneficiary makes that quick). */
+export async function listAwards(db: Executor, runId: string, beneficiaryRef?: string): Promise<SettledAward[]> {
+  let q = db.selectFrom('settlement_award').select(['seq', 'rule', 'beneficiary_ref', 'beneficiary_kind', 'beneficiary_name', 'amount_yuan']).where('run_id', '=', runId);
+  if (beneficiaryRef) q = q.where('beneficiary_ref', '=', beneficiaryRef);
+  const rows = await q.orderBy('seq').execute();
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    rule: r.rule,
+    beneficiaryRef: r.beneficiary_ref,
+    beneficiaryKind: r.beneficiary_kind,
+    beneficiaryName: r.beneficiary_name,
+    amountYuan: Number(r.amount_yuan),
+  }));
+}
+
+/** One award with its full trace, and the names of the contracts it counts. */
+export async function getAwardExplanation(db: Executor, runId: string, seq: number) {
+  const r = await db.selectFrom('settlement_award').selectAll().where('run_id', '=', runId).where('seq', '=', seq).executeTakeFirst();
+  if (!r) throw new AppError('NOT_FOUND', `结算批次 ${runId} 没有第 ${seq} 笔奖补`);
+  const trace = JSON.parse(r.trace) as { step: string; contract?: string }[];
+  const contractIds = trace.flatMap((t) => (t.step === 'contract' && t.contract ? [t.contract] : []));
+  const contracts = contractIds.length
+    ? await db.selectFrom('contract').select(['id', 'name', 'registration_number']).where('id', 'in', contractIds).execute()
+    : [];
+  return {
+    seq: Number(r.seq),
+    rule: r.rule,
+    beneficiaryRef: r.beneficiary_ref,
+    beneficiaryKind: r.beneficiary_kind,
+    beneficiaryName: r.beneficiary_name,
+    amountYuan: Number(r.amount_yuan),
+    trace,
+    contracts: Object.fromEntries(contracts.map((c) => [c.id, { name: c.name, registrationNumber: c.registration_number }])),
+  };
+}
