@@ -19,6 +19,7 @@ import { type Services, registerSessionHook } from './http/session-hook.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { contractRoutes } from './modules/contracts/routes.js';
+import { subsidyRoutes } from './modules/subsidies/routes.js';
 import type { DataProtector } from './modules/registry/protect.js';
 import { MAX_IMPORT_BYTES, registryRoutes } from './modules/registry/routes.js';
 
@@ -35,6 +36,8 @@ export interface AppConfig {
 }
 
 const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/health', 'GET /api/vocabulary', 'GET /api/divisions']);
+/** Whole trees anyone may read: published policies and public notices (公示). */
+const PUBLIC_PREFIXES = ['GET /api/subsidies/policies', 'GET /api/public/'];
 
 export async function build(config: AppConfig): Promise<FastifyInstance> {
   const app = Fastify({
@@ -81,7 +84,9 @@ export async function build(config: AppConfig): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerSessionHook(app, services, (req) =>
-    PUBLIC_ROUTES.has(`${req.method} ${req.url.split('?')[0]}`) || req.url.startsWith('/api/docs'),
+    PUBLIC_ROUTES.has(`${req.method} ${req.url.split('?')[0]}`) ||
+    PUBLIC_PREFIXES.some((p) => `${req.method} ${req.url}`.startsWith(p)) ||
+    req.url.startsWith('/api/docs'),
   );
 
   app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => ({ ok: true, database: config.handle.dialect }));
@@ -89,6 +94,7 @@ export async function build(config: AppConfig): Promise<FastifyInstance> {
   registryRoutes(app, services);
   auditRoutes(app, services);
   contractRoutes(app, services);
+  subsidyRoutes(app, services);
 
   // The import column docs and example files, linked from the import page.
   const importDocs = fileURLToPath(new URL('../docs/import/', import.meta.url));

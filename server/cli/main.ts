@@ -20,6 +20,7 @@ import { importTable } from '../modules/registry/import/import-table.js';
 import { formatOf, readTable } from '../modules/registry/import/read-table.js';
 import { exportToFile } from '../modules/registry/export/export-table.js';
 import { registerSubsidyCommands } from './subsidy-command.js';
+import { runSettlement } from '../modules/subsidies/settlement.js';
 
 const DEFAULT_JURISDICTION = process.env.TT_JURISDICTION ?? '410411';
 
@@ -55,6 +56,13 @@ function printError(error: unknown): number {
   }
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return 1;
+}
+
+/** Repeatable `key=value` options into one object. */
+function collectPairs(value: string, previous: Record<string, string>): Record<string, string> {
+  const at = value.indexOf('=');
+  if (at <= 0) throw new AppError('VALIDATION', `应写成 名称=值：${value}`);
+  return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 }
 
 function run(action: (...args: any[]) => Promise<number | void>) {
@@ -190,6 +198,25 @@ export function buildCli(): Command {
   }));
 
   registerSubsidyCommands(program);
+  program.commands
+    .find((c) => c.name() === 'subsidy')!
+    .command('settle')
+    .description('年度结算（免申即享）：从数据库按政策测算全部奖补，保存为不可更改的结算批次')
+    .requiredOption('--year <year>', '申报年度（基准年度为上一年）', (v) => Number(v))
+    .option('--policy <id>', '内置政策', 'zhanhe-2022')
+    .option('--budget <rule=yuan>', '某条规则的年度预算（可重复）', collectPairs, {})
+    .option('--set <param=value>', '本次使用的参数值，如 demonstration_institution.amount=100000（可重复）', collectPairs, {})
+    .option('--json', '输出 JSON')
+    .action(run(async (opts: { year: number; policy: string; budget: Record<string, string>; set: Record<string, string>; json?: boolean }) => {
+      const budgets = Object.fromEntries(Object.entries(opts.budget).map(([rule, yuan]) => [rule, Number(yuan)]));
+      const started = Date.now();
+      const result = await withContext((ctx) => runSettlement(ctx, { policy: opts.policy, year: opts.year, budgets, overrides: opts.set }));
+      if (opts.json) console.log(JSON.stringify(result, null, 2));
+      else {
+        console.log(`结算批次 ${result.id}：${result.policyTitle} ${result.year} 年度，合同 ${result.contractCount} 份，奖补 ${result.awardCount} 笔，合计 ${new Intl.NumberFormat('zh-CN').format(result.awardTotalYuan)} 元，不予支持 ${result.exclusionCount} 项（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+        console.log(`输入哈希 ${result.inputHash}\n结果哈希 ${result.resultHash}`);
+      }
+    }));
   return program;
 }
 

@@ -71,6 +71,13 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/evidence', action: 'contracts.payment.write', url: () => '/api/evidence' },
   { method: 'GET', path: '/api/contracts/{id}/evidence/{hash}', action: 'contracts.contract.read', url: (i) => `/api/contracts/${i.contract}/evidence/${'0'.repeat(64)}`, foreignUrl: (i) => `/api/contracts/${i.otherContract}/evidence/${'0'.repeat(64)}` },
   { method: 'POST', path: '/api/contracts/import/{kind}', action: 'contracts.import', url: () => '/api/contracts/import/contracts' },
+  { method: 'GET', path: '/api/subsidies/policies', action: 'public', url: () => '/api/subsidies/policies' },
+  { method: 'GET', path: '/api/subsidies/policies/{id}', action: 'public', url: () => '/api/subsidies/policies/zhanhe-2022' },
+  { method: 'POST', path: '/api/subsidies/settlements', action: 'subsidies.settlement.run', url: () => '/api/subsidies/settlements', body: () => ({ policy: 'zhanhe-2022', year: 2023 }) },
+  { method: 'GET', path: '/api/subsidies/settlements', action: 'subsidies.settlement.read', url: () => '/api/subsidies/settlements' },
+  { method: 'GET', path: '/api/subsidies/settlements/{id}', action: 'subsidies.settlement.read', url: () => '/api/subsidies/settlements/none' },
+  { method: 'GET', path: '/api/subsidies/settlements/{id}/awards', action: 'subsidies.settlement.read', url: () => '/api/subsidies/settlements/none/awards' },
+  { method: 'GET', path: '/api/subsidies/settlements/{id}/awards/{seq}', action: 'subsidies.settlement.read', url: () => '/api/subsidies/settlements/none/awards/1' },
 ];
 
 function contractBody(seller: string, buyer: string) {
