@@ -1,7 +1,8 @@
 /**
  * Fills an empty database with the demo district (湛河区) through the same use cases users call,
  * so every demo record is validated and audited. Runs once: a database that already holds demo
- * organizations is left alone.
+ * organizations keeps its registry; only the demo contracts are added if it has none yet (a
+ * database seeded before contracts existed).
  */
 import { organizationInput, personInput, platformInput } from '../../common/registry-schema.js';
 import type { Ctx } from '../context.js';
@@ -13,6 +14,7 @@ import { setEquityHolders } from '../modules/registry/equity.js';
 import { createPerson, writePersonUpdate } from '../modules/registry/people.js';
 import { createPlatform } from '../modules/registry/platforms.js';
 import { DEMO_PASSWORD, demoOrganizations, demoPeople, demoPlatforms, demoUsers } from './demo-data.js';
+import { type DemoReferences, seedDemoContracts } from './seed-demo-contracts.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -20,11 +22,33 @@ export interface SeedResult {
   people: number;
   platforms: number;
   users: number;
+  contracts: number;
+}
+
+/** The ids of the demo organizations and people already in the database, by their demo keys. */
+async function existingReferences(ctx: Ctx): Promise<DemoReferences> {
+  const orgs = await ctx.db.selectFrom('organization').select(['id', 'uscc']).where('is_demo', '=', 1).execute();
+  const byUscc = new Map(orgs.map((o) => [o.uscc, o.id]));
+  const organizations = new Map<string, string>();
+  for (const o of demoOrganizations) {
+    const id = byUscc.get(o.uscc);
+    if (id) organizations.set(o.key, id);
+  }
+  const people = new Map<string, string>();
+  for (const p of demoPeople) {
+    const row = await ctx.db.selectFrom('person').select('id').where('id_number_digest', '=', ctx.protector.digest(p.idNumber)).executeTakeFirst();
+    if (row) people.set(p.key, row.id);
+  }
+  return { organizations, people };
 }
 
 export async function seedDemo(ctx: Ctx, log: (line: string) => void = () => {}): Promise<SeedResult> {
   const already = await ctx.db.selectFrom('organization').select('id').where('is_demo', '=', 1).limit(1).executeTakeFirst();
-  if (already) return { seeded: false, organizations: 0, people: 0, platforms: 0, users: 0 };
+  if (already) {
+    const contracts = await seedDemoContracts(ctx, await existingReferences(ctx));
+    if (contracts) log(`contracts: ${contracts}`);
+    return { seeded: false, organizations: 0, people: 0, platforms: 0, users: 0, contracts };
+  }
 
   const personIds = new Map<string, string>();
   for (const p of demoPeople) {
@@ -97,6 +121,9 @@ export async function seedDemo(ctx: Ctx, log: (line: string) => void = () => {})
     });
   }
   log(`users: ${demoUsers.length} (password ${DEMO_PASSWORD})`);
-  return { seeded: true, organizations: orgIds.size, people: personIds.size, platforms: demoPlatforms.length, users: demoUsers.length };
+
+  const contracts = await seedDemoContracts(ctx, { organizations: orgIds, people: personIds });
+  log(`contracts: ${contracts}`);
+  return { seeded: true, organizations: orgIds.size, people: personIds.size, platforms: demoPlatforms.length, users: demoUsers.length, contracts };
 }
 

@@ -6,7 +6,7 @@
  * Later modules add one entry each, e.g.
  *   { path: '/market', label: 'nav.market', icon: <ShopOutlined />, permission: 'market.read',
  *     routes: lazy(() => import('./pages/market/routes.js')) }   // 技术市场
- * and likewise 技术合同 (contracts), 奖补 (subsidies), 督办 (supervision).
+ * and likewise 奖补 (subsidies), 督办 (supervision).
  */
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
@@ -14,6 +14,7 @@ import {
   BankOutlined,
   CloudUploadOutlined,
   ExperimentOutlined,
+  FileProtectOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from './i18n.js';
@@ -48,6 +49,13 @@ export const NAV: NavEntry[] = [
     icon: <ExperimentOutlined />,
     permission: PERMISSIONS.platformRead,
     routes: lazy(() => import('./pages/registry/platform-routes.js')),
+  },
+  {
+    path: '/contracts',
+    label: 'nav.contracts',
+    icon: <FileProtectOutlined />,
+    permission: PERMISSIONS.contractRead,
+    routes: lazy(() => import('./pages/contracts/contract-routes.js')),
   },
   {
     path: '/import',

@@ -16,7 +16,12 @@ import type {
 import { api, isApiError, setCsrfToken, uploadFile, withQuery } from './api.js';
 import type {
   AuditEvent,
+  Contract,
+  ContractDetail,
+  ContractImportKind,
+  ContractTransition,
   Division,
+  EvidenceFile,
   ImportKind,
   ImportProgress,
   ImportResult,
@@ -24,10 +29,12 @@ import type {
   Organization,
   OrganizationSummary,
   Page,
+  Payment,
   Person,
   PersonSummary,
   Platform,
   Qualification,
+  RelatedParties,
   Session,
   User,
 } from './types.js';
@@ -356,5 +363,133 @@ export function usePersonOptions(q: string) {
     queryKey: ['people', 'options', q],
     queryFn: ({ signal }) => api<Page<PersonSummary>>('/api/people', { query: { q, page: 1, pageSize: 20 }, signal }),
     placeholderData: keepPreviousData,
+  });
+}
+
+// ---------------------------------------------------------------- technology contracts
+
+export interface ContractFilters {
+  q?: string;
+  status?: string;
+  type?: string;
+  field?: string;
+  party?: string;
+  registrationYear?: string;
+  page: number;
+  pageSize: number;
+}
+
+export function useContracts(filters: ContractFilters) {
+  return useQuery({
+    queryKey: ['contracts', 'list', filters],
+    queryFn: ({ signal }) => api<Page<Contract>>('/api/contracts', { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useContract(id: string | undefined) {
+  return useQuery({
+    queryKey: ['contracts', 'one', id],
+    queryFn: ({ signal }) => api<ContractDetail>(`/api/contracts/${encodeURIComponent(id!)}`, { signal }),
+    enabled: !!id,
+  });
+}
+
+/** After any change to a contract: its page, the lists, its related parties and payments, the audit trail. */
+function refreshContract(client: QueryClient, id: string): void {
+  void client.invalidateQueries({ queryKey: ['contracts'] });
+  void client.invalidateQueries({ queryKey: ['contract-payments', id] });
+  void client.invalidateQueries({ queryKey: ['audit'] });
+}
+
+export function useCreateContract() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Record<string, unknown>) => api<Contract>('/api/contracts', { method: 'POST', body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['contracts'] }),
+  });
+}
+
+export function useUpdateContract(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: Record<string, unknown> & { version: number }) =>
+      api<Contract>(`/api/contracts/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
+    onSuccess: () => refreshContract(client, id),
+  });
+}
+
+export function useTransitionContract(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ContractTransition) =>
+      api<ContractDetail>(`/api/contracts/${encodeURIComponent(id)}/transitions`, { method: 'POST', body: input }),
+    onSuccess: (detail) => {
+      client.setQueryData(['contracts', 'one', id], detail);
+      refreshContract(client, id);
+    },
+  });
+}
+
+export function useRelatedParties(id: string) {
+  return useQuery({
+    queryKey: ['contracts', 'related-parties', id],
+    queryFn: ({ signal }) => api<RelatedParties>(`/api/contracts/${encodeURIComponent(id)}/related-parties`, { signal }),
+  });
+}
+
+export function usePayments(contractId: string) {
+  return useQuery({
+    queryKey: ['contract-payments', contractId],
+    queryFn: ({ signal }) => api<Payment[]>(`/api/contracts/${encodeURIComponent(contractId)}/payments`, { signal }),
+  });
+}
+
+/** Adds a payment (no `paymentId`) or replaces one (with `paymentId` and `version`). */
+export function useSavePayment(contractId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ paymentId, body }: { paymentId?: string; body: Record<string, unknown> }) =>
+      paymentId
+        ? api<Payment>(`/api/contracts/${encodeURIComponent(contractId)}/payments/${encodeURIComponent(paymentId)}`, { method: 'PUT', body })
+        : api<Payment>(`/api/contracts/${encodeURIComponent(contractId)}/payments`, { method: 'POST', body }),
+    onSuccess: () => refreshContract(client, contractId),
+  });
+}
+
+export function useDeletePayment(contractId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (payment: { id: string; version: number }) =>
+      api<{ ok: true }>(`/api/contracts/${encodeURIComponent(contractId)}/payments/${encodeURIComponent(payment.id)}`, {
+        method: 'DELETE',
+        query: { version: payment.version },
+      }),
+    onSuccess: () => refreshContract(client, contractId),
+  });
+}
+
+/** Uploads one evidence file (转账凭证, 发票); answers its SHA-256, which a payment then names. */
+export function useUploadEvidence() {
+  return useMutation({
+    mutationFn: ({ file, onProgress }: { file: File; onProgress: (percent: number) => void }) =>
+      uploadFile('/api/evidence', file, onProgress).done as Promise<EvidenceFile>,
+  });
+}
+
+export function evidenceUrl(contractId: string, hash: string): string {
+  return `/api/contracts/${encodeURIComponent(contractId)}/evidence/${hash}`;
+}
+
+export function useContractImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, file, onProgress }: { kind: ContractImportKind; file: File; progressId?: string; onProgress: (percent: number) => void }) =>
+      uploadFile(`/api/contracts/import/${kind}`, file, onProgress).done as Promise<ImportResult>,
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['contracts'] });
+      void client.invalidateQueries({ queryKey: ['contract-payments'] });
+      void client.invalidateQueries({ queryKey: ['audit'] });
+    },
   });
 }

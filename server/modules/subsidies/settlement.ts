@@ -138,7 +138,7 @@ export async function runSettlement(ctx: Ctx, input: SettlementInput): Promise<S
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw new AppError('VALIDATION', `申报年度无效：${input.year}`, { field: 'year' });
   const policy = policyFor(input);
   const policyHash = crypto.createHash('sha256').update(fs.readFileSync(policy.file)).digest('hex');
-  const loaded = await loadSubsidyWorld(ctx.db, input.year);
+  const loaded = await loadSubsidyWorld({ db: ctx.db, ...(ctx.sqlite ? { sqlite: ctx.sqlite } : {}) }, input.year);
   const world = worldFor(loaded, policy, input);
   let result: SubsidyResult;
   try {

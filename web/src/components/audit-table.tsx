@@ -168,6 +168,7 @@ const SUBJECT_PATHS: Record<string, string> = {
   organization: '/organizations',
   person: '/people',
   platform: '/platforms',
+  contract: '/contracts',
 };
 
 export function AuditTable({ subjectType, subjectId, showSubject = false }: { subjectType?: string; subjectId?: string; showSubject?: boolean }) {

@@ -41,8 +41,11 @@ export function nameColumn<T extends { id: string; name: string; isDemo?: boolea
 }
 
 interface RegistryListPageProps<T extends { id: string }> {
-  /** Whose create permission shows the 新建 button. */
-  entity: RegistryEntity;
+  /** Whose create permission shows the 新建 button (or `allowCreate`, for other modules' lists). */
+  entity?: RegistryEntity;
+  allowCreate?: boolean;
+  /** More header buttons, before 新建 (e.g. 导入). */
+  extra?: ReactNode;
   /** The list's route, e.g. `/organizations`: 新建 opens `…/new`, a row opens `…/:id`. */
   basePath: string;
   title: string;
@@ -60,6 +63,8 @@ interface RegistryListPageProps<T extends { id: string }> {
 
 export function RegistryListPage<T extends { id: string }>({
   entity,
+  allowCreate,
+  extra,
   basePath,
   title,
   createLabel,
@@ -84,11 +89,14 @@ export function RegistryListPage<T extends { id: string }>({
       <PageHeader
         title={title}
         extra={
-          canCreate(user, entity) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`${basePath}/new`)}>
-              {createLabel}
-            </Button>
-          )
+          <>
+            {extra}
+            {(allowCreate ?? (entity !== undefined && canCreate(user, entity))) && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`${basePath}/new`)}>
+                {createLabel}
+              </Button>
+            )}
+          </>
         }
       />
       <Space wrap className="tt-filters">

@@ -10,7 +10,7 @@ import { isApiError } from '../../api.js';
 import { PageHeader } from '../../components/page.js';
 import { useI18n, type MessageKey } from '../../i18n.js';
 import { useImport, useImportProgress } from '../../queries.js';
-import type { ImportKind, ImportProblem, ImportProgress } from '../../types.js';
+import type { ImportKind, ImportProblem, ImportProgress, ImportResult } from '../../types.js';
 
 const KINDS: ImportKind[] = ['organizations', 'people', 'platforms', 'qualifications', 'equity'];
 
@@ -35,26 +35,66 @@ function showValue(value: unknown): string {
 
 export default function ImportPage() {
   const { t } = useI18n();
-  const [kind, setKind] = useState<ImportKind>('organizations');
+  const importer = useImport();
+  return (
+    <div className="tt-page">
+      <PageHeader title={t('import.title')} />
+      <ImportPanel
+        kinds={KINDS.map((k) => ({ value: k, label: t(`import.kind.${k}` as MessageKey) }))}
+        importer={importer}
+        withServerProgress
+      />
+    </div>
+  );
+}
+
+/** What an import panel drives: a mutation that uploads one file of one kind (see `useImport`). */
+export interface Importer<K extends string> {
+  mutate: (
+    variables: { kind: K; file: File; progressId: string; onProgress: (percent: number) => void },
+    callbacks: { onSuccess: (result: ImportResult) => void; onError: (error: unknown) => void },
+  ) => void;
+  reset: () => void;
+  isPending: boolean;
+  isSuccess: boolean;
+  isError: boolean;
+  data: ImportResult | undefined;
+  error: unknown;
+}
+
+/**
+ * The kind picker, the template link (`/docs/import/<kind>.md`), the upload with progress, and the
+ * answer: the summary, or the whole bad-row report. Used by 数据导入 and by other modules' imports.
+ */
+export function ImportPanel<K extends string>({
+  kinds,
+  importer,
+  withServerProgress = false,
+}: {
+  kinds: { value: K; label: string }[];
+  importer: Importer<K>;
+  /** Poll /api/import/progress while the server works (the registry's imports report it). */
+  withServerProgress?: boolean;
+}) {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<K>(kinds[0]!.value);
   const [progress, setProgress] = useState<number | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
   const [progressId, setProgressId] = useState<string | null>(null);
   const [typeError, setTypeError] = useState(false);
-  const importer = useImport();
-  const serverProgress = useImportProgress(progressId, importer.isPending && (progress ?? 0) >= 100);
+  const serverProgress = useImportProgress(progressId, withServerProgress && importer.isPending && (progress ?? 0) >= 100);
 
   const error = importer.error;
   const invalid = isApiError(error) && error.code === 'IMPORT_INVALID';
-  const problems = invalid ? problemsOf(error.details) : [];
+  const problems = isApiError(error) && invalid ? problemsOf(error.details) : [];
   const badLines = new Set(problems.map((p) => p.line)).size;
 
   return (
-    <div className="tt-page">
-      <PageHeader title={t('import.title')} />
+    <>
       <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>
       <Form layout="vertical" style={{ maxWidth: 640 }}>
         <Form.Item label={t('import.kind')} htmlFor="import-kind">
-          <Select<ImportKind>
+          <Select<K>
             id="import-kind"
             data-testid="import-kind"
             value={kind}
@@ -65,7 +105,7 @@ export default function ImportPage() {
               setProgress(null);
               setFileName(null);
             }}
-            options={KINDS.map((k) => ({ value: k, label: t(`import.kind.${k}` as MessageKey) }))}
+            options={kinds}
             style={{ width: 240 }}
           />
         </Form.Item>
@@ -126,12 +166,12 @@ export default function ImportPage() {
               percent={progress}
               status={importer.isPending ? 'active' : importer.isError ? 'exception' : 'success'}
             />
-            {importer.isPending && progress >= 100 && <ServerProgress progress={serverProgress.data} />}
+            {importer.isPending && progress >= 100 && <ServerProgress progress={withServerProgress ? serverProgress.data : undefined} />}
           </div>
         )}
       </Form>
 
-      {importer.isSuccess && (
+      {importer.isSuccess && importer.data && (
         <Card title={t('import.success')} style={{ marginTop: 16, maxWidth: 640 }} data-testid="import-result">
           <Row gutter={16}>
             <Col span={6}>
@@ -150,7 +190,7 @@ export default function ImportPage() {
         </Card>
       )}
 
-      {invalid && (
+      {isApiError(error) && invalid && (
         <div style={{ marginTop: 16 }} data-testid="import-errors">
           <Alert
             type="error"
@@ -175,9 +215,16 @@ export default function ImportPage() {
       )}
 
       {importer.isError && !invalid && (
-        <Alert type="error" showIcon title={t('import.failed')} description={error?.message} style={{ marginTop: 16, maxWidth: 640 }} data-testid="import-failed" />
+        <Alert
+          type="error"
+          showIcon
+          title={t('import.failed')}
+          description={error instanceof Error ? error.message : undefined}
+          style={{ marginTop: 16, maxWidth: 640 }}
+          data-testid="import-failed"
+        />
       )}
-    </div>
+    </>
   );
 }
 
