@@ -234,6 +234,7 @@ const zh = {
   'field.invalid': '{label}格式不正确',
 
   'nav.contracts': '技术合同',
+  'nav.settlements': '奖补结算',
   'contract.new': '新建技术合同',
   'contract.edit': '编辑技术合同',
   'contract.import': '导入合同',
@@ -617,6 +618,7 @@ const en: Record<MessageKey, string> = {
   'field.invalid': '{label} is not valid',
 
   'nav.contracts': 'Technology contracts',
+  'nav.settlements': 'Subsidy settlements',
   'contract.new': 'New contract',
   'contract.edit': 'Edit contract',
   'contract.import': 'Import contracts',

@@ -11,6 +11,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   AuditOutlined,
+  CalculatorOutlined,
   BankOutlined,
   CloudUploadOutlined,
   ExperimentOutlined,
@@ -56,6 +57,13 @@ export const NAV: NavEntry[] = [
     icon: <FileProtectOutlined />,
     permission: PERMISSIONS.contractRead,
     routes: lazy(() => import('./pages/contracts/contract-routes.js')),
+  },
+  {
+    path: '/settlements',
+    label: 'nav.settlements',
+    icon: <CalculatorOutlined />,
+    permission: PERMISSIONS.settlementRead,
+    routes: lazy(() => import('./pages/subsidies/settlement-routes.js')),
   },
   {
     path: '/import',

@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   contractChange: 'contracts.contract.change',
   paymentWrite: 'contracts.payment.write',
   contractImport: 'contracts.import',
+  settlementRead: 'subsidies.settlement.read',
 } as const;
 
 export type RegistryEntity = 'organization' | 'person' | 'platform';
