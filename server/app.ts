@@ -16,6 +16,7 @@ import { type Clock, systemClock } from './context.js';
 import type { DbHandle } from './db/create-db.js';
 import { errorHandler } from './http/errors.js';
 import { type Services, registerSessionHook } from './http/session-hook.js';
+import { applicationRoutes } from './modules/applications/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { contractRoutes } from './modules/contracts/routes.js';
@@ -36,8 +37,8 @@ export interface AppConfig {
 }
 
 const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/health', 'GET /api/vocabulary', 'GET /api/divisions']);
-/** Whole trees anyone may read: published policies and public notices (公示). */
-const PUBLIC_PREFIXES = ['GET /api/subsidies/policies', 'GET /api/public/'];
+/** Whole trees anyone may read: published policies and public notices (公示); objections to a 公示 may be posted by anyone. */
+const PUBLIC_PREFIXES = ['GET /api/subsidies/policies', 'GET /api/public/', 'POST /api/public/'];
 
 export async function build(config: AppConfig): Promise<FastifyInstance> {
   const app = Fastify({
@@ -95,6 +96,7 @@ export async function build(config: AppConfig): Promise<FastifyInstance> {
   auditRoutes(app, services);
   contractRoutes(app, services);
   subsidyRoutes(app, services);
+  applicationRoutes(app, services);
 
   // The import column docs and example files, linked from the import page.
   const importDocs = fileURLToPath(new URL('../docs/import/', import.meta.url));

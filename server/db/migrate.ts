@@ -3,12 +3,14 @@ import type { Db } from './create-db.js';
 import * as m001 from './migrations/001-foundation.js';
 import * as m002 from './migrations/002-contracts.js';
 import * as m003 from './migrations/003-settlements.js';
+import * as m004 from './migrations/004-applications.js';
 
 /** Migrations are listed here in order (no directory scanning, so bundling and tsx agree). */
 const migrations: Record<string, Migration> = {
   '001-foundation': m001,
   '002-contracts': m002,
   '003-settlements': m003,
+  '004-applications': m004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -324,6 +324,151 @@ export interface SettlementExclusionTable {
   beneficiary_ref: string | null;
 }
 
+/** 申报通知 (004): one notice's window, policy, year, rules, budgets (JSON rule → yuan) and 公示 length. */
+export interface SubsidyNoticeTable {
+  id: string;
+  jurisdiction_code: string;
+  title: string;
+  policy_id: string;
+  year: number;
+  opens_on: string;
+  closes_on: string;
+  /** JSON string[]: the policy's rules this notice covers */
+  rules: string;
+  /** JSON: rule → whole yuan */
+  budgets: string;
+  /** 公示 length in working days */
+  notice_days: number;
+  issuer: string;
+  contact: string;
+  status: string;
+  settlement_run_id: string | null;
+  publicized_on: string | null;
+  notice_ends_on: string | null;
+  approved_by: string | null;
+  approved_by_name: string | null;
+  approved_at: string | null;
+  created_by: string | null;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 申报 (004): an applicant organization's application for one beneficiary (itself or a broker). */
+export interface SubsidyApplicationTable {
+  id: string;
+  /** 申报编号, e.g. SB202300001 */
+  number: string;
+  notice_id: string;
+  jurisdiction_code: string;
+  /** The organization the applicant acts for ("own" scope). */
+  organization_id: string;
+  beneficiary_kind: 'organization' | 'person';
+  /** An organization id, or a person id for a broker. */
+  beneficiary_ref: string;
+  status: string;
+  contact_name: string | null;
+  contact_phone: string | null;
+  payee_bank: string | null;
+  payee_account: string | null;
+  /** JSON [{name, creditCode?, relation}] */
+  related_parties: string;
+  related_parties_note: string | null;
+  /** JSON [{level, programme, amountFen, contractId?}] */
+  other_funding: string;
+  other_funding_note: string | null;
+  commitment_text: string | null;
+  commitment_signer: string | null;
+  commitment_user_id: string | null;
+  commitment_signed_at: string | null;
+  first_submitted_at: string | null;
+  submitted_at: string | null;
+  return_reason: string | null;
+  rejection_reason: string | null;
+  first_reviewer_id: string | null;
+  first_reviewer_name: string | null;
+  first_reviewed_at: string | null;
+  second_reviewer_id: string | null;
+  second_reviewer_name: string | null;
+  second_reviewed_at: string | null;
+  award_yuan: number | null;
+  settlement_run_id: string | null;
+  created_by: string | null;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubsidyApplicationContractTable {
+  id: string;
+  application_id: string;
+  contract_id: string;
+}
+
+export interface SubsidyApplicationEvidenceTable {
+  id: string;
+  application_id: string;
+  hash: string;
+  label: string;
+}
+
+/** The awards an application holds from its notice's current settlement run. */
+export interface SubsidyApplicationAwardTable {
+  id: string;
+  application_id: string;
+  run_id: string;
+  seq: number;
+  rule: string;
+  amount_yuan: number;
+}
+
+export interface SubsidyApplicationStepTable {
+  id: string;
+  application_id: string;
+  seq: number;
+  from_status: string | null;
+  to_status: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  reason: string | null;
+}
+
+/** 公示异议 (004): by a logged-in user or by the public with a contact. */
+export interface SubsidyObjectionTable {
+  id: string;
+  notice_id: string;
+  application_id: string;
+  submitted_by: string | null;
+  submitter_name: string;
+  contact: string | null;
+  content: string;
+  status: string;
+  resolution: string | null;
+  /** removed | recomputed | null */
+  outcome_action: string | null;
+  resolved_by: string | null;
+  resolved_by_name: string | null;
+  resolved_at: string | null;
+  version: number;
+  created_at: string;
+}
+
+/** 拨付 (004): one payment per application, in fen, with the bank reference. */
+export interface SubsidyDisbursementTable {
+  id: string;
+  application_id: string;
+  notice_id: string;
+  amount_fen: number;
+  paid_on: string;
+  bank_reference: string;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  recorded_at: string;
+}
+
 export interface Database {
   organization: OrganizationTable;
   qualification: QualificationTable;
@@ -350,4 +495,12 @@ export interface Database {
   settlement_run: SettlementRunTable;
   settlement_award: SettlementAwardTable;
   settlement_exclusion: SettlementExclusionTable;
+  subsidy_notice: SubsidyNoticeTable;
+  subsidy_application: SubsidyApplicationTable;
+  subsidy_application_contract: SubsidyApplicationContractTable;
+  subsidy_application_evidence: SubsidyApplicationEvidenceTable;
+  subsidy_application_award: SubsidyApplicationAwardTable;
+  subsidy_application_step: SubsidyApplicationStepTable;
+  subsidy_objection: SubsidyObjectionTable;
+  subsidy_disbursement: SubsidyDisbursementTable;
 }

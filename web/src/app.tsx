@@ -8,6 +8,8 @@ import { ForbiddenPage, NotFoundPage } from './pages/errors.js';
 const LoginPage = lazy(() => import('./pages/login.js'));
 const AppLayout = lazy(() => import('./layout/app-layout.js'));
 const HomePage = lazy(() => import('./pages/home.js'));
+/** The public 公示 (no login). */
+const PublicNoticeRoutes = lazy(() => import('./pages/applications/public-notice.js'));
 
 /** `/` opens the first module the user may use. */
 function Home() {
@@ -22,6 +24,7 @@ export function App() {
       <UnauthorizedBridge />
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/public/notices/*" element={<PublicNoticeRoutes />} />
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             <Route index element={<Home />} />

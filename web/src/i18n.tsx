@@ -235,6 +235,8 @@ const zh = {
 
   'nav.contracts': '技术合同',
   'nav.settlements': '奖补结算',
+  'nav.notices': '申报通知',
+  'nav.applications': '奖补申报',
   'contract.new': '新建技术合同',
   'contract.edit': '编辑技术合同',
   'contract.import': '导入合同',
@@ -619,6 +621,8 @@ const en: Record<MessageKey, string> = {
 
   'nav.contracts': 'Technology contracts',
   'nav.settlements': 'Subsidy settlements',
+  'nav.notices': 'Application notices',
+  'nav.applications': 'Subsidy applications',
   'contract.new': 'New contract',
   'contract.edit': 'Edit contract',
   'contract.import': 'Import contracts',

@@ -15,6 +15,8 @@ import {
   BankOutlined,
   CloudUploadOutlined,
   ExperimentOutlined,
+  FileDoneOutlined,
+  NotificationOutlined,
   FileProtectOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -64,6 +66,20 @@ export const NAV: NavEntry[] = [
     icon: <CalculatorOutlined />,
     permission: PERMISSIONS.settlementRead,
     routes: lazy(() => import('./pages/subsidies/settlement-routes.js')),
+  },
+  {
+    path: '/notices',
+    label: 'nav.notices',
+    icon: <NotificationOutlined />,
+    permission: 'applications.notice.read',
+    routes: lazy(() => import('./pages/applications/notice-routes.js')),
+  },
+  {
+    path: '/applications',
+    label: 'nav.applications',
+    icon: <FileDoneOutlined />,
+    permission: 'applications.application.read',
+    routes: lazy(() => import('./pages/applications/application-routes.js')),
   },
   {
     path: '/import',

@@ -78,7 +78,35 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/subsidies/settlements/{id}', action: 'subsidies.settlement.read', url: () => '/api/subsidies/settlements/none' },
   { method: 'GET', path: '/api/subsidies/settlements/{id}/awards', action: 'subsidies.settlement.read', url: () => '/api/subsidies/settlements/none/awards' },
   { method: 'GET', path: '/api/subsidies/settlements/{id}/awards/{seq}', action: 'subsidies.settlement.read', url: () => '/api/subsidies/settlements/none/awards/1' },
+  { method: 'GET', path: '/api/notices', action: 'applications.notice.read', url: () => '/api/notices' },
+  { method: 'POST', path: '/api/notices', action: 'applications.notice.create', url: () => '/api/notices', body: () => noticeBody() },
+  { method: 'GET', path: '/api/notices/{id}', action: 'applications.notice.read', url: () => '/api/notices/none' },
+  { method: 'POST', path: '/api/notices/{id}/compute', action: 'applications.notice.compute', url: () => '/api/notices/none/compute', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/api/notices/{id}/publicize', action: 'applications.notice.publicize', url: () => '/api/notices/none/publicize', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/api/notices/{id}/approve', action: 'applications.notice.approve', url: () => '/api/notices/none/approve', body: () => ({ version: 1 }) },
+  { method: 'GET', path: '/api/notices/{id}/objections', action: 'applications.objection.resolve', url: () => '/api/notices/none/objections' },
+  { method: 'POST', path: '/api/notices/{id}/objections', action: 'applications.objection.create', url: () => '/api/notices/none/objections', body: () => ({ applicationId: 'none', content: '权限测试异议内容' }) },
+  { method: 'POST', path: '/api/objections/{id}/resolve', action: 'applications.objection.resolve', url: () => '/api/objections/none/resolve', body: () => ({ version: 1, outcome: 'dismissed', resolution: '权限测试' }) },
+  { method: 'GET', path: '/api/notices/{id}/payment-list', action: 'applications.payment.read', url: () => '/api/notices/none/payment-list?format=xlsx' },
+  { method: 'GET', path: '/api/applications', action: 'applications.application.read', url: () => '/api/applications' },
+  { method: 'POST', path: '/api/applications', action: 'applications.application.create', url: () => '/api/applications', body: (i) => ({ noticeId: 'none', organizationId: i.own }) },
+  { method: 'GET', path: '/api/applications/{id}', action: 'applications.application.read', url: () => '/api/applications/none' },
+  { method: 'PATCH', path: '/api/applications/{id}', action: 'applications.application.update', url: () => '/api/applications/none', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/api/applications/{id}/submit', action: 'applications.application.submit', url: () => '/api/applications/none/submit', body: () => ({ version: 1, commitment: { accepted: true, signer: '权限测试' } }) },
+  { method: 'POST', path: '/api/applications/{id}/first-review', action: 'applications.application.first_review', url: () => '/api/applications/none/first-review', body: () => ({ version: 1, decision: 'pass' }) },
+  { method: 'POST', path: '/api/applications/{id}/second-review', action: 'applications.application.second_review', url: () => '/api/applications/none/second-review', body: () => ({ version: 1, decision: 'pass' }) },
+  { method: 'POST', path: '/api/applications/{id}/payment', action: 'applications.payment.record', url: () => '/api/applications/none/payment', body: () => ({ version: 1, paidOn: '2026-05-01', bankReference: 'REF-0001' }) },
+  { method: 'GET', path: '/api/applications/{id}/award-notice', action: 'applications.application.read', url: () => '/api/applications/none/award-notice' },
+  { method: 'GET', path: '/api/applications/{id}/evidence/{hash}', action: 'applications.application.read', url: () => `/api/applications/none/evidence/${'0'.repeat(64)}` },
+  { method: 'GET', path: '/api/public/notices', action: 'public', url: () => '/api/public/notices' },
+  { method: 'GET', path: '/api/public/notices/{id}', action: 'public', url: () => '/api/public/notices/none' },
+  { method: 'GET', path: '/api/public/notices/{id}/list', action: 'public', url: () => '/api/public/notices/none/list?format=pdf' },
+  { method: 'POST', path: '/api/public/notices/{id}/objections', action: 'public', url: () => '/api/public/notices/none/objections', body: () => ({ applicationId: 'none', name: '权限测试', contact: '13800000000', content: '权限测试异议内容' }) },
 ];
+
+function noticeBody() {
+  return { title: '权限测试申报通知', policy: 'zhanhe-2022', year: 2026, opensOn: '2026-03-01', closesOn: '2026-03-31', rules: ['enterprise_purchase'], noticeDays: 5 };
+}
 
 function contractBody(seller: string, buyer: string) {
   return {

@@ -33,6 +33,23 @@ export const PERMISSIONS = {
   'contracts.import': { operator: J, admin: J },
   'subsidies.settlement.run': { operator: J, admin: J, finance: J },
   'subsidies.settlement.read': { operator: J, admin: J, finance: J, evaluator: J },
+  // The application workflow (申报 → 拨付, server/modules/applications). Notices are the
+  // jurisdiction's documents: an "own" role reads those of its own jurisdiction.
+  'applications.notice.read': { operator: J, admin: J, finance: J, evaluator: J, enterprise: O, institution: O, broker: O },
+  'applications.notice.create': { operator: J, admin: J },
+  'applications.notice.compute': { operator: J, admin: J },
+  'applications.notice.publicize': { operator: J, admin: J },
+  'applications.notice.approve': { finance: J, admin: J },
+  'applications.application.read': { operator: J, admin: J, finance: J, evaluator: J, enterprise: O, institution: O, broker: O },
+  'applications.application.create': { admin: J, enterprise: O, institution: O, broker: O },
+  'applications.application.update': { admin: J, enterprise: O, institution: O, broker: O },
+  'applications.application.submit': { admin: J, enterprise: O, institution: O, broker: O },
+  'applications.application.first_review': { operator: J, admin: J },
+  'applications.application.second_review': { operator: J, admin: J },
+  'applications.objection.create': { operator: J, admin: J, finance: J, department: J, evaluator: J, enterprise: J, institution: J, broker: J, agency: J, bank: J },
+  'applications.objection.resolve': { operator: J, admin: J },
+  'applications.payment.record': { finance: J, admin: J },
+  'applications.payment.read': { operator: J, admin: J, finance: J },
 } as const satisfies Record<string, Partial<Record<UserRole, Scope>>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -17,6 +17,8 @@ export const BACKUP_TABLES: (keyof Database)[] = [
   'evidence_file', 'contract', 'contract_party', 'contract_broker', 'contract_third_party', 'contract_funding', 'contract_step',
   'contract_payment', 'contract_invoice',
   'settlement_run', 'settlement_award', 'settlement_exclusion',
+  'subsidy_notice', 'subsidy_application', 'subsidy_application_contract', 'subsidy_application_evidence', 'subsidy_application_award',
+  'subsidy_application_step', 'subsidy_objection', 'subsidy_disbursement',
 ];
 const ORDER_BY: Partial<Record<keyof Database, string>> = {
   audit_event: 'seq',
