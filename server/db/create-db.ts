@@ -45,6 +45,12 @@ export function isPostgresUrl(url: string): boolean {
 export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_SQLITE_PATH): DbHandle {
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+    // An idle client whose connection the server ended (restart, failover, a dropped database) is
+    // reported on the pool; the pool discards it and the next query connects afresh. Unlistened, the
+    // event would crash the process.
+    pool.on('error', (error) => {
+      if (process.env.NODE_ENV !== 'test' && !process.env.VITEST) console.warn(`PostgreSQL: idle connection lost (${error.message})`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
