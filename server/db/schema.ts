@@ -315,13 +315,12 @@ export interface SettlementAwardTable {
   trace: string;
 }
 
-export interface SettlementExclusionTable {
+/** A run's exclusions: `contract\trule\treason\tbeneficiary` lines, gzip-compressed (gzip-tsv). */
+export interface SettlementExclusionsTable {
   run_id: string;
-  seq: number;
-  contract_ref: string;
-  rule: string;
-  reason: string;
-  beneficiary_ref: string | null;
+  encoding: string;
+  line_count: number;
+  content: Buffer;
 }
 
 /** 申报通知 (004): one notice's window, policy, year, rules, budgets (JSON rule → yuan) and 公示 length. */
@@ -494,7 +493,7 @@ export interface Database {
   evidence_file: EvidenceFileTable;
   settlement_run: SettlementRunTable;
   settlement_award: SettlementAwardTable;
-  settlement_exclusion: SettlementExclusionTable;
+  settlement_exclusions: SettlementExclusionsTable;
   subsidy_notice: SubsidyNoticeTable;
   subsidy_application: SubsidyApplicationTable;
   subsidy_application_contract: SubsidyApplicationContractTable;

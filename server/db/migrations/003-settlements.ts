@@ -1,12 +1,14 @@
 /**
  * Subsidy settlements (奖补结算): one immutable run per computation — the policy and its file hash,
  * the year, budgets and overrides, the input hash, the result hash — with its awards (each with the
- * trace that explains it, as JSON) and every exclusion. Triggers refuse any UPDATE or DELETE, so a
- * run once written is the record; a correction is a new run. Frozen in time like 001 and 002.
+ * trace that explains it, as JSON) and every exclusion (a national year has over a million, so they
+ * are kept as one gzip-compressed tab-separated document per run). Triggers refuse any UPDATE or
+ * DELETE, so a run once written is the record; a correction is a new run. Frozen in time like 001
+ * and 002.
  */
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 
-const TABLES = ['settlement_run', 'settlement_award', 'settlement_exclusion'];
+const TABLES = ['settlement_run', 'settlement_award', 'settlement_exclusions'];
 
 export async function up(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -49,16 +51,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('settlement_award_beneficiary_idx').on('settlement_award').columns(['run_id', 'beneficiary_ref']).execute();
 
   await db.schema
-    .createTable('settlement_exclusion')
-    .addColumn('run_id', 'text', (c) => c.notNull().references('settlement_run.id'))
-    .addColumn('seq', 'integer', (c) => c.notNull())
-    .addColumn('contract_ref', 'text', (c) => c.notNull())
-    .addColumn('rule', 'text', (c) => c.notNull())
-    .addColumn('reason', 'text', (c) => c.notNull())
-    .addColumn('beneficiary_ref', 'text')
-    .addPrimaryKeyConstraint('settlement_exclusion_pk', ['run_id', 'seq'])
+    .createTable('settlement_exclusions')
+    .addColumn('run_id', 'text', (c) => c.primaryKey().references('settlement_run.id'))
+    .addColumn('encoding', 'text', (c) => c.notNull())
+    .addColumn('line_count', 'integer', (c) => c.notNull())
+    .addColumn('content', postgres ? sql`bytea` : 'blob', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('settlement_exclusion_contract_idx').on('settlement_exclusion').columns(['run_id', 'contract_ref']).execute();
 
   if (postgres) {
     await sql`create function settlement_immutable() returns trigger language plpgsql as $$

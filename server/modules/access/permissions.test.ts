@@ -77,6 +77,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/subsidies/settlements', action: 'subsidies.settlement.read', url: () => '/api/subsidies/settlements' },
   { method: 'GET', path: '/api/subsidies/settlements/{id}', action: 'subsidies.settlement.read', url: () => '/api/subsidies/settlements/none' },
   { method: 'GET', path: '/api/subsidies/settlements/{id}/awards', action: 'subsidies.settlement.read', url: () => '/api/subsidies/settlements/none/awards' },
+  { method: 'GET', path: '/api/subsidies/settlements/{id}/exclusions', action: 'subsidies.settlement.read', url: () => '/api/subsidies/settlements/none/exclusions' },
   { method: 'GET', path: '/api/subsidies/settlements/{id}/awards/{seq}', action: 'subsidies.settlement.read', url: () => '/api/subsidies/settlements/none/awards/1' },
   { method: 'GET', path: '/api/notices', action: 'applications.notice.read', url: () => '/api/notices' },
   { method: 'POST', path: '/api/notices', action: 'applications.notice.create', url: () => '/api/notices', body: () => noticeBody() },

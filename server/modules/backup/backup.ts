@@ -16,7 +16,7 @@ export const BACKUP_TABLES: (keyof Database)[] = [
   'app_user', 'user_organization', 'audit_event', 'audit_head',
   'evidence_file', 'contract', 'contract_party', 'contract_broker', 'contract_third_party', 'contract_funding', 'contract_step',
   'contract_payment', 'contract_invoice',
-  'settlement_run', 'settlement_award', 'settlement_exclusion',
+  'settlement_run', 'settlement_award', 'settlement_exclusions',
   'subsidy_notice', 'subsidy_application', 'subsidy_application_contract', 'subsidy_application_evidence', 'subsidy_application_award',
   'subsidy_application_step', 'subsidy_objection', 'subsidy_disbursement',
 ];
@@ -26,11 +26,11 @@ const ORDER_BY: Partial<Record<keyof Database, string>> = {
   user_organization: 'user_id',
   evidence_file: 'hash',
   settlement_award: 'run_id, seq',
-  settlement_exclusion: 'run_id, seq',
+  settlement_exclusions: 'run_id',
 };
 
-/** Evidence files are up to 20 MB each: read and restore a few at a time. */
-const PAGE_ROWS: Partial<Record<keyof Database, number>> = { evidence_file: 8 };
+/** Evidence files (up to 20 MB) and settlement exclusion documents are big: a few at a time. */
+const PAGE_ROWS: Partial<Record<keyof Database, number>> = { evidence_file: 8, settlement_exclusions: 4 };
 
 /** Binary columns (evidence files) travel as {"$base64": "…"}; JSON has no bytes. */
 function encodeRow(row: Record<string, unknown>): Record<string, unknown> {

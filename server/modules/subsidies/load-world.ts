@@ -11,12 +11,14 @@
  * loads in seconds.
  */
 import type SqliteDatabase from 'better-sqlite3';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import type { Contract, FundingLevel, OrgKind, Organization, Person } from './model.js';
 import { rat } from './rational.js';
 
-const PAGE = 20_000;
+/** Rows per batch (and per PostgreSQL page); tests make it tiny to cross page boundaries. */
+export const scanSettings = { page: 20_000 };
 
 /** Registry kinds → the engine's kinds (the engine knows who may earn what, not every registry kind). */
 const KIND: Record<string, OrgKind> = {
@@ -39,14 +41,36 @@ export interface ScanSource {
   sqlite?: SqliteDatabase.Database;
 }
 
-/** Every row of a table (only the named columns), in batches; the order is unspecified. */
-async function* scan<T extends { id: string }>(src: ScanSource, table: keyof Database, columns: readonly string[]): AsyncGenerator<T[]> {
+/**
+ * What to read: a table (or `table alias`) and the select expressions, each ending in a plain
+ * name (`p.id as id`, or a correlated subquery `(select …) as invoiced`); `key` is the column the
+ * PostgreSQL pages go by (the table's id).
+ */
+interface ScanQuery {
+  from: string;
+  select: readonly string[];
+  key?: string;
+}
+
+/** Every row of a table's named columns, as objects, in batches; the order is unspecified. */
+function scan<T extends { id: string }>(src: ScanSource, table: keyof Database, columns: readonly string[]): AsyncGenerator<T[]> {
+  return scanQuery<T>(src, { from: `"${table}"`, select: columns.map((c) => `"${c}"`) }, false);
+}
+
+/**
+ * Every row of a query in batches; with `raw`, rows are arrays in the select's order (the big
+ * tables: no object per row to build and throw away). The first column must be the page key.
+ */
+async function* scanQuery<T>(src: ScanSource, q: ScanQuery, raw: boolean): AsyncGenerator<T[]> {
+  // Raw rows are read by position; unique names keep PostgreSQL's row objects from merging `s.id` and `b.id`.
+  const select = (raw ? q.select.map((e, i) => `${e} as c${i}`) : q.select).join(', ');
   if (src.sqlite) {
-    const statement = src.sqlite.prepare(`select ${columns.map((c) => `"${c}"`).join(', ')} from "${table}"`);
+    const statement = src.sqlite.prepare(`select ${select} from ${q.from.replace('{page}', '')}`);
+    if (raw) statement.raw(true);
     let batch: T[] = [];
     for (const row of statement.iterate() as IterableIterator<T>) {
       batch.push(row);
-      if (batch.length === PAGE) {
+      if (batch.length === scanSettings.page) {
         yield batch;
         batch = [];
       }
@@ -54,14 +78,27 @@ async function* scan<T extends { id: string }>(src: ScanSource, table: keyof Dat
     if (batch.length) yield batch;
     return;
   }
+  // PostgreSQL: keyset pages. A query whose `from` holds `{page}` pages its inner table there (so a
+  // joined one-to-many stays whole within a page) and counts pages by distinct keys.
+  const key = q.key ?? 'id';
+  const [before, inner] = q.from.split('{page}');
   let after: string | null = null;
   for (;;) {
-    let q = src.db.selectFrom(table as 'contract').select(columns as never[]);
-    if (after !== null) q = q.where('id', '>', after);
-    const rows = (await q.orderBy('id').limit(PAGE).execute()) as unknown as T[];
-    if (rows.length) yield rows;
-    if (rows.length < PAGE) return;
-    after = rows[rows.length - 1]!.id;
+    let rows: Record<string, unknown>[];
+    let keys: number;
+    if (inner !== undefined) {
+      const page: RawBuilder<unknown> = after === null ? sql`order by id limit ${scanSettings.page}` : sql`where id > ${after} order by id limit ${scanSettings.page}`;
+      ({ rows } = await sql<Record<string, unknown>>`select ${sql.raw(select)} from ${sql.raw(before!)} ${page} ${sql.raw(inner)} order by ${sql.raw(key)}`.execute(src.db));
+      keys = new Set(rows.map((r) => Object.values(r)[0])).size;
+    } else {
+      const where: RawBuilder<unknown> = after === null ? sql`` : sql`where ${sql.raw(key)} > ${after}`;
+      ({ rows } = await sql<Record<string, unknown>>`select ${sql.raw(select)} from ${sql.raw(q.from)} ${where} order by ${sql.raw(key)} limit ${scanSettings.page}`.execute(src.db));
+      keys = rows.length;
+    }
+    const out = (raw ? rows.map((r) => Object.values(r)) : rows) as T[];
+    if (out.length) yield out;
+    if (keys < scanSettings.page) return;
+    after = Object.values(rows[rows.length - 1]!)[0] as string;
   }
 }
 
@@ -133,32 +170,50 @@ async function loadFrom(src: ScanSource, year: number): Promise<LoadedWorld> {
     for (const p of rows) people.set(p.id, { ref: p.id, name: p.name, broker: brokerIds.has(p.id) });
   }
 
+  // The contract with its first seller and first buyer (position 0): an organization, or a natural person.
+  const contractQuery: ScanQuery = {
+    from: `contract c
+      left join contract_party s on s.contract_id = c.id and s.side = 'seller' and s.position = 0
+      left join contract_party b on b.contract_id = c.id and b.side = 'buyer' and b.position = 0`,
+    key: 'c.id',
+    select: [
+      'c.id', 'c.type', 'c.license_years', 'c.signed_on', 'c.amount_fen', 'c.tech_amount_fen', 'c.registration_number', 'c.registered_on',
+      'c.registration_office_id', 'c.implementation_division', 'c.declared_related', 'c.fiscal_funded', 'c.status',
+      's.organization_id', 's.id', 's.person_name', 'b.organization_id', 'b.id', 'b.person_name',
+    ],
+  };
+  type ContractRow = [
+    id: string, type: string, licenseYears: number | null, signedOn: string, amountFen: number | string, techAmountFen: number | string,
+    registrationNumber: string | null, registeredOn: string | null, officeId: string | null, implementedIn: string | null,
+    declaredRelated: number, fiscalFunded: number, status: string,
+    sellerOrg: string | null, sellerPartyId: string | null, sellerName: string | null, buyerOrg: string | null, buyerPartyId: string | null, buyerName: string | null,
+  ];
+  const party = (org: string | null, partyId: string | null, name: string | null): Organization | undefined =>
+    org ? orgs.get(org) : partyId ? naturalPerson(partyId, name ?? '自然人') : undefined;
   const contracts = new Map<string, Contract>();
-  const contractColumns = [
-    'id', 'type', 'license_years', 'signed_on', 'amount_fen', 'tech_amount_fen', 'registration_number', 'registered_on',
-    'registration_office_id', 'implementation_division', 'declared_related', 'fiscal_funded', 'status',
-  ] as const;
-  for await (const rows of scan<Row<'contract'>>(src, 'contract', contractColumns)) {
+  for await (const rows of scanQuery<ContractRow>(src, contractQuery, true)) {
     for (const r of rows) {
-      if (r.signed_on > baseYearEnd || NOT_IN_SETTLEMENT.has(r.status)) continue;
-      const registered = REGISTERED.has(r.status) && r.registration_number && r.registered_on;
-      const office = r.registration_office_id ? orgs.get(r.registration_office_id) : undefined;
-      contracts.set(r.id, {
-        ref: r.id,
-        type: r.type as Contract['type'],
-        ...(r.license_years ? { licenseTerm: rat(BigInt(r.license_years)) } : {}),
-        // Parties are filled in below; a contract left without one is dropped.
-        seller: undefined as unknown as Organization,
-        buyer: undefined as unknown as Organization,
-        amount: Number(r.amount_fen),
-        techAmount: Number(r.tech_amount_fen),
-        signed: r.signed_on,
-        ...(registered ? { registration: { number: r.registration_number!, date: r.registered_on!, ...(office ? { office } : {}) } } : {}),
-        implementedIn: r.implementation_division ?? '',
+      const [id, type, licenseYears, signedOn, amountFen, techAmountFen, number, registeredOn, officeId, implementedIn, declaredRelated, fiscalFunded, status] = r;
+      if (signedOn > baseYearEnd || NOT_IN_SETTLEMENT.has(status)) continue;
+      const seller = party(r[13], r[14], r[15]);
+      const buyer = party(r[16], r[17], r[18]);
+      if (!seller || !buyer) continue;
+      const office = officeId ? orgs.get(officeId) : undefined;
+      contracts.set(id, {
+        ref: id,
+        type: type as Contract['type'],
+        ...(licenseYears ? { licenseTerm: rat(BigInt(licenseYears)) } : {}),
+        seller,
+        buyer,
+        amount: Number(amountFen),
+        techAmount: Number(techAmountFen),
+        signed: signedOn,
+        ...(REGISTERED.has(status) && number && registeredOn ? { registration: { number, date: registeredOn, ...(office ? { office } : {}) } } : {}),
+        implementedIn: implementedIn || buyer.division,
         brokers: [],
         thirdParties: [],
-        declaredRelated: r.declared_related === 1,
-        fiscalFunds: r.fiscal_funded === 1,
+        declaredRelated: Number(declaredRelated) === 1,
+        fiscalFunds: Number(fiscalFunded) === 1,
         funding: [],
         payments: [],
       });
@@ -169,8 +224,6 @@ async function loadFrom(src: ScanSource, year: number): Promise<LoadedWorld> {
 
   const complete: Contract[] = [];
   for (const c of contracts.values()) {
-    if (!c.seller || !c.buyer) continue;
-    if (!c.implementedIn) c.implementedIn = c.buyer.division;
     // Canonical orders for what the rows gave in table order.
     if (c.brokers.length > 1) c.brokers.sort((a, b) => (a.person.ref < b.person.ref ? -1 : 1));
     if (c.thirdParties.length > 1) c.thirdParties.sort((a, b) => (a.org.ref < b.org.ref ? -1 : 1));
@@ -182,24 +235,9 @@ async function loadFrom(src: ScanSource, year: number): Promise<LoadedWorld> {
   return { organizations: [...orgs.values()], people: named, contracts: complete, names };
 }
 
-/** Parties, brokers, third parties, funding and payments, each table scanned once; returns who is named as a broker. */
+/** Brokers, third parties, funding and payments, each table scanned once; returns who is named as a broker. */
 async function attachChildren(src: ScanSource, contracts: Map<string, Contract>, orgs: Map<string, Organization>, people: Map<string, Person>): Promise<Set<string>> {
   const namedOnContract = new Set<string>();
-  // The first seller and the first buyer (by position) are the contract's parties for subsidies.
-  const partyPosition = new Map<string, number>();
-  for await (const rows of scan<Row<'contract_party'>>(src, 'contract_party', ['id', 'contract_id', 'side', 'position', 'organization_id', 'person_name'])) {
-    for (const r of rows) {
-      const c = contracts.get(r.contract_id);
-      if (!c || (r.side !== 'seller' && r.side !== 'buyer')) continue;
-      // Position 0 always wins; any other position only over a later one (rare: several sellers).
-      if (r.position !== 0) {
-        const key = `${r.contract_id}:${r.side}`;
-        if (c[r.side] !== undefined && (partyPosition.get(key) ?? 0) <= r.position) continue;
-        partyPosition.set(key, r.position);
-      }
-      c[r.side] = (r.organization_id && orgs.get(r.organization_id)) || naturalPerson(r.id, r.person_name ?? '自然人');
-    }
-  }
   for await (const rows of scan<Row<'contract_broker'>>(src, 'contract_broker', ['id', 'contract_id', 'person_id', 'share_e4'])) {
     for (const r of rows) {
       const c = contracts.get(r.contract_id);
@@ -223,29 +261,38 @@ async function attachChildren(src: ScanSource, contracts: Map<string, Contract>,
       if (c) c.funding.push({ level: r.level as FundingLevel, program: r.programme, amount: Number(r.amount_fen) });
     }
   }
-  // Invoices summed per payment: the invoiced amount, and whether every invoice names the contract.
-  const invoiced = new Map<string, { fen: number; namesContract: boolean }>();
-  for await (const rows of scan<Row<'contract_invoice'>>(src, 'contract_invoice', ['id', 'payment_id', 'amount_fen', 'names_contract'])) {
-    for (const r of rows) {
-      const sum = invoiced.get(r.payment_id);
-      if (sum) {
-        sum.fen += Number(r.amount_fen);
-        sum.namesContract &&= r.names_contract === 1;
-      } else invoiced.set(r.payment_id, { fen: Number(r.amount_fen), namesContract: r.names_contract === 1 });
-    }
-  }
-  for await (const rows of scan<Row<'contract_payment'>>(src, 'contract_payment', ['id', 'contract_id', 'paid_on', 'amount_fen', 'voucher_number', 'voucher_file_hash'])) {
-    for (const r of rows) {
-      const c = contracts.get(r.contract_id);
-      if (!c) continue;
-      const inv = invoiced.get(r.id);
-      c.payments.push({
-        date: r.paid_on,
-        amount: Number(r.amount_fen),
-        voucher: Boolean(r.voucher_number || r.voucher_file_hash),
-        invoice: inv?.fen ?? 0,
-        invoiceNamesContract: inv?.namesContract ?? false,
-      });
+  // Payments joined with their invoices: one row per invoice (or one for a payment without any),
+  // a payment's rows adjacent; summed here: the invoiced amount, and whether every invoice names the contract.
+  const paymentQuery: ScanQuery = {
+    from: '(select id, contract_id, paid_on, amount_fen, voucher_number, voucher_file_hash from contract_payment {page}) p left join contract_invoice i on i.payment_id = p.id',
+    key: 'p.id',
+    select: ['p.id', 'p.contract_id', 'p.paid_on', 'p.amount_fen', 'p.voucher_number', 'p.voucher_file_hash', 'i.amount_fen', 'i.names_contract'],
+  };
+  type PaymentRow = [id: string, contractId: string, paidOn: string, amountFen: number | string, voucherNumber: string | null, voucherFile: string | null, invoiceFen: number | string | null, namesContract: number | null];
+  let current: { id: string; payment: Contract['payments'][number] } | undefined;
+  let lastContractId: string | undefined;
+  let lastContract: Contract | undefined;
+  for await (const rows of scanQuery<PaymentRow>(src, paymentQuery, true)) {
+    for (const [id, contractId, paidOn, amountFen, voucherNumber, voucherFile, invoiceFen, namesContract] of rows) {
+      if (current?.id !== id) {
+        // A contract's payments are usually stored together: remember the last one looked up.
+        if (contractId !== lastContractId) {
+          lastContractId = contractId;
+          lastContract = contracts.get(contractId);
+        }
+        const c = lastContract;
+        if (!c) {
+          current = undefined;
+          continue;
+        }
+        const payment = { date: paidOn, amount: Number(amountFen), voucher: Boolean(voucherNumber || voucherFile), invoice: 0, invoiceNamesContract: invoiceFen !== null };
+        c.payments.push(payment);
+        current = { id, payment };
+      }
+      if (invoiceFen !== null) {
+        current.payment.invoice += Number(invoiceFen);
+        current.payment.invoiceNamesContract &&= Number(namesContract) === 1;
+      }
     }
   }
   return namedOnContract;

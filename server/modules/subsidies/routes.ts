@@ -11,7 +11,7 @@ import { assertCan } from '../access/policy.js';
 import type { Award, TraceEntry } from './engine.js';
 import { explainAward } from './explain.js';
 import { builtInPolicy, builtInPolicyIds, parametersForYear, type Policy } from './policy.js';
-import { getAwardExplanation, getRun, listAwards, listRuns, runSettlement } from './settlement.js';
+import { getAwardExplanation, getRun, listAwards, listExclusions, listRuns, runSettlement } from './settlement.js';
 
 const TAGS = ['subsidies'];
 const idParams = z.strictObject({ id: z.string().min(1).max(64) });
@@ -85,6 +85,13 @@ export function subsidyRoutes(app: FastifyInstance, services: Services) {
     const c = ctx(req);
     assertCan(c.actor, 'subsidies.settlement.read');
     return listAwards(c.db, req.params.id, req.query.beneficiary);
+  });
+  r.get('/api/subsidies/settlements/:id/exclusions', {
+    schema: { tags: TAGS, summary: '结算批次中不予支持的合同与原因（可按合同筛选）', params: idParams, querystring: z.strictObject({ contract: z.string().max(64).optional() }) },
+  }, async (req) => {
+    const c = ctx(req);
+    assertCan(c.actor, 'subsidies.settlement.read');
+    return listExclusions(c.db, req.params.id, req.query.contract);
   });
   r.get('/api/subsidies/settlements/:id/awards/:seq', {
     schema: { tags: TAGS, summary: '一笔奖补的计算依据（中文说明与完整 trace）', params: idParams.extend({ seq: z.coerce.number().int().min(1) }) },

@@ -9,7 +9,8 @@ import { addPayment } from '../contracts/payments.js';
 import { createContract, transitionContract } from '../contracts/contracts.js';
 import { contractInput, type ContractInput } from '../contracts/schema.js';
 import { nextRegistrationNumber } from '../contracts/test-support.js';
-import { getAwardExplanation, getRun, listAwards, runSettlement } from './settlement.js';
+import { scanSettings } from './load-world.js';
+import { getAwardExplanation, getRun, listAwards, listExclusions, runSettlement } from './settlement.js';
 
 let invoiceSerial = 0;
 const invoiceNumber = () => `2541100000${String(++invoiceSerial).padStart(10, '0')}`;
@@ -33,7 +34,11 @@ async function registeredIn2022(ctx: Ctx, input: Partial<ContractInput> & Pick<C
     paidOn: '2022-04-01',
     amountFen: paidFen,
     voucherNumber: `HD${invoiceSerial}`,
-    invoices: [{ number: invoiceNumber(), issuedOn: '2022-04-01', amountFen: paidFen, namesContract: true }],
+    // Two invoices for one payment: they add up, and must be read together.
+    invoices: [
+      { number: invoiceNumber(), issuedOn: '2022-04-01', amountFen: paidFen - 100_00, namesContract: true },
+      { number: invoiceNumber(), issuedOn: '2022-04-01', amountFen: 100_00, namesContract: true },
+    ],
   });
   return registered;
 }
@@ -76,8 +81,8 @@ for (const dialect of dialects) {
       expect(explained.trace.filter((t) => t.step === 'contract').map((t) => t.contract)).toEqual([ids.c1]);
       expect(explained.contracts[ids.c1!]).toMatchObject({ name: '结算测试合同' });
       expect(explained.trace.at(-1)).toEqual({ step: 'award', yuan: 30_000 });
-      const excluded = await handle.db.selectFrom('settlement_exclusion').selectAll().where('run_id', '=', run.id).execute();
-      expect(excluded).toContainEqual(expect.objectContaining({ contract_ref: ids.c2, rule: 'enterprise_purchase', reason: 'seller_in_city' }));
+      expect(await listExclusions(handle.db, run.id, ids.c2)).toContainEqual({ contract: ids.c2, rule: 'enterprise_purchase', reason: 'seller_in_city', label: '卖方在市内（非市外成果）' });
+      expect((await listExclusions(handle.db, run.id)).length).toBe(run.exclusionCount);
       const events = await handle.db.selectFrom('audit_event').select(['action', 'subject_id']).where('action', '=', 'subsidies.settlement.run').execute();
       expect(events).toContainEqual({ action: 'subsidies.settlement.run', subject_id: run.id });
     });
@@ -98,10 +103,26 @@ for (const dialect of dialects) {
       expect(c.awardTotalYuan).toBe(a.awardTotalYuan + 10_000 + 1_000);
     });
 
+    it('reading in pages of any size gives the same world and result', async () => {
+      // A second invoice on one payment: its rows must stay together across page boundaries.
+      const reference = await runSettlement(ctx, { policy: 'zhanhe-2022', year: 2023 });
+      const saved = scanSettings.page;
+      try {
+        for (const page of [1, 2, 3]) {
+          scanSettings.page = page;
+          const run = await runSettlement(ctx, { policy: 'zhanhe-2022', year: 2023 });
+          expect([run.inputHash, run.resultHash]).toEqual([reference.inputHash, reference.resultHash]);
+        }
+      } finally {
+        scanSettings.page = saved;
+      }
+    });
+
     it('a run is immutable: the database refuses to change or delete it', async () => {
       const run = await runSettlement(ctx, { policy: 'zhanhe-2022', year: 2023 });
       await expect(sql`update settlement_run set award_total_yuan = 1 where id = ${run.id}`.execute(handle.db)).rejects.toThrow(/immutable/);
       await expect(sql`delete from settlement_award where run_id = ${run.id}`.execute(handle.db)).rejects.toThrow(/immutable/);
+      await expect(sql`update settlement_exclusions set line_count = 0 where run_id = ${run.id}`.execute(handle.db)).rejects.toThrow(/immutable/);
       expect((await getRun(handle.db, run.id)).awardTotalYuan).toBe(run.awardTotalYuan);
     });
 

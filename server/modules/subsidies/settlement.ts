@@ -7,6 +7,8 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { reasonLabel } from '../../../common/subsidy-vocabulary.js';
 import { assertCan } from '../access/policy.js';
 import { audit } from '../audit/audit.js';
 import { inTransaction, type Ctx, type Executor } from '../../context.js';
@@ -14,7 +16,7 @@ import { insertMany } from '../../db/bulk-insert.js';
 import type { SettlementAwardTable, SettlementRunTable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { computeSubsidies, type SubsidyResult } from './engine.js';
+import { computeSubsidies, type Exclusion, type SubsidyResult } from './engine.js';
 import { SubsidyInputError } from './input-error.js';
 import { loadSubsidyWorld, type LoadedWorld } from './load-world.js';
 import type { Contract, SubsidyWorld } from './model.js';
@@ -162,6 +164,7 @@ export async function runSettlement(ctx: Ctx, input: SettlementInput): Promise<S
     trace: JSON.stringify(a.trace),
   }));
   const total = result.awards.reduce((s, a) => s + a.amount, 0);
+  const exclusionsDocument = packExclusions(result.excluded);
   const run: SettlementRunTable = {
     id,
     jurisdiction_code: ctx.actor.jurisdictionCode,
@@ -185,18 +188,7 @@ export async function runSettlement(ctx: Ctx, input: SettlementInput): Promise<S
   await inTransaction(ctx, async (trx) => {
     await trx.insertInto('settlement_run').values(run).execute();
     for (let i = 0; i < awardRows.length; i += CHUNK) await insertMany(trx, ctx.sqlite, 'settlement_award', awardRows.slice(i, i + CHUNK));
-    const excluded = result.excluded;
-    for (let i = 0; i < excluded.length; i += CHUNK) {
-      const rows = excluded.slice(i, i + CHUNK).map((e, k) => ({
-        run_id: id,
-        seq: i + k + 1,
-        contract_ref: e.contract,
-        rule: e.rule,
-        reason: e.reason,
-        beneficiary_ref: e.to ?? null,
-      }));
-      await insertMany(trx, ctx.sqlite, 'settlement_exclusion', rows);
-    }
+    await trx.insertInto('settlement_exclusions').values({ run_id: id, encoding: EXCLUSIONS_ENCODING, line_count: result.excluded.length, content: exclusionsDocument }).execute();
     await audit(trx, ctx, {
       action: 'subsidies.settlement.run',
       subjectType: 'settlement_run',
@@ -205,6 +197,49 @@ export async function runSettlement(ctx: Ctx, input: SettlementInput): Promise<S
     });
   });
   return present(run);
+}
+
+const EXCLUSIONS_ENCODING = 'gzip-tsv';
+
+/** Exclusions as one compressed document: `contract\trule\treason\tbeneficiary` per line, in the engine's order. */
+function packExclusions(excluded: Exclusion[]): Buffer {
+  const parts: string[] = [];
+  for (let i = 0; i < excluded.length; i += CHUNK) {
+    parts.push(
+      excluded
+        .slice(i, i + CHUNK)
+        .map((e) => `${e.contract}\t${e.rule}\t${e.reason}\t${e.to ?? ''}\n`)
+        .join(''),
+    );
+  }
+  return zlib.gzipSync(parts.join(''), { level: 1 });
+}
+
+export interface SettledExclusion {
+  contract: string;
+  rule: string;
+  reason: string;
+  /** 中文: what the reason means, as the policy defines it. */
+  label: string;
+  to?: string;
+}
+
+/** A run's exclusions, or one contract's: why it earned nothing under a rule, in Chinese too. */
+export async function listExclusions(db: Executor, runId: string, contract?: string): Promise<SettledExclusion[]> {
+  const run = await getRun(db, runId);
+  const row = await db.selectFrom('settlement_exclusions').select(['encoding', 'content']).where('run_id', '=', runId).executeTakeFirst();
+  if (!row) return [];
+  if (row.encoding !== EXCLUSIONS_ENCODING) throw new Error(`settlement ${runId}: unknown exclusions encoding ${row.encoding}`);
+  const policy = builtInPolicy(run.policyId);
+  const text = zlib.gunzipSync(row.content).toString('utf8');
+  const out: SettledExclusion[] = [];
+  for (const line of text.split('\n')) {
+    if (!line || (contract && !line.startsWith(`${contract}\t`))) continue;
+    const [c, rule, reason, to] = line.split('\t') as [string, string, string, string];
+    const labels = policy?.rules.find((r) => r.id === rule)?.reasonLabels;
+    out.push({ contract: c, rule, reason, label: reasonLabel(reason, labels), ...(to ? { to } : {}) });
+  }
+  return out;
 }
 
 export function present(r: SettlementRunTable): SettlementRun {
