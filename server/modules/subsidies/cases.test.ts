@@ -34,6 +34,11 @@ describe.each([
       expect(check.ok).toBe(true);
       // Every listed award carries a trace that ends with its amount.
       for (const a of result.awards) expect(a.trace.at(-1)).toEqual({ step: 'award', yuan: a.amount });
+      // The compact walk the settlement stores gives exactly the listed exclusions.
+      const walked: unknown[] = [];
+      result.eachExclusion!((contract, rule, reason, to) => walked.push(to === undefined ? { contract, rule, reason } : { contract, rule, reason, to }));
+      expect(walked).toEqual(result.excluded);
+      expect(result.exclusionCount).toBe(result.excluded.length);
     });
 
     it(`${f} does not depend on the order of contracts and payments`, () => {

@@ -60,6 +60,10 @@ export interface SubsidyResult {
   policy: string;
   awards: Award[];
   excluded: Exclusion[];
+  /** How many exclusions, without making them into objects (not in the JSON). */
+  readonly exclusionCount?: number;
+  /** Walks the exclusions in order without making them into objects (not in the JSON). */
+  readonly eachExclusion?: (visit: (contract: string, rule: string, reason: string, to: string | undefined) => void) => void;
 }
 
 // ---------------------------------------------------------------- predicates
@@ -379,7 +383,7 @@ export function computeSubsidies(world: SubsidyWorld): SubsidyResult {
   // Kept compact (a national year has over a million) and made into objects only when read.
   const found = state.excluded;
   let excludedList: Exclusion[] | undefined;
-  return {
+  const result = {
     year: world.year,
     policy: policy.id,
     awards,
@@ -393,6 +397,15 @@ export function computeSubsidies(world: SubsidyWorld): SubsidyResult {
       return excludedList;
     },
   };
+  // Not part of the JSON: a way to walk the exclusions without making a million objects.
+  Object.defineProperty(result, 'exclusionCount', { value: found.contracts.length, enumerable: false });
+  Object.defineProperty(result, 'eachExclusion', {
+    enumerable: false,
+    value: (visit: (contract: string, rule: string, reason: string, to: string | undefined) => void) => {
+      for (let i = 0; i < found.contracts.length; i++) visit(found.contracts[i]!.ref, policy.rules[found.rules[i]!]!.id, found.reasons[i]!, found.to.get(i));
+    },
+  });
+  return result as SubsidyResult;
 }
 
 /** Exclusions as parallel arrays: contract, rule index, reason; the beneficiary where a contract has several. */

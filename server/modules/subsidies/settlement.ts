@@ -16,7 +16,7 @@ import { insertMany } from '../../db/bulk-insert.js';
 import type { SettlementAwardTable, SettlementRunTable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { computeSubsidies, type Exclusion, type SubsidyResult } from './engine.js';
+import { computeSubsidies, type SubsidyResult } from './engine.js';
 import { SubsidyInputError } from './input-error.js';
 import { loadSubsidyWorld, type LoadedWorld } from './load-world.js';
 import type { Contract, SubsidyWorld } from './model.js';
@@ -123,12 +123,12 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The result hash: every award with its trace, then every exclusion, in the engine's order. */
-export function hashResult(result: SubsidyResult): string {
+/** The result hash: every award with its trace, then every exclusion line, in the engine's order. */
+export function hashResult(result: SubsidyResult, lines = exclusionLines(result)): string {
   const h = crypto.createHash('sha256');
   h.update(`year ${result.year} policy ${result.policy}\n`);
   for (const a of result.awards) h.update(`A\t${a.rule}\t${a.to}\t${a.amount}\t${canonicalJson(a.trace)}\n`);
-  for (const e of result.excluded) h.update(`X\t${e.contract}\t${e.rule}\t${e.reason}\t${e.to ?? ''}\n`);
+  h.update(lines);
   return h.digest('hex');
 }
 
@@ -150,7 +150,8 @@ export async function runSettlement(ctx: Ctx, input: SettlementInput): Promise<S
     throw error;
   }
   const inputHash = hashWorld(world, policyHash, input.overrides ?? {});
-  const resultHash = hashResult(result);
+  const exclusionLinesText = exclusionLines(result);
+  const resultHash = hashResult(result, exclusionLinesText);
   const id = newId(ctx.clock.now().getTime());
   const personRefs = new Set(loaded.people.map((p) => p.ref));
   const awardRows: SettlementAwardTable[] = result.awards.map((a, i) => ({
@@ -164,7 +165,8 @@ export async function runSettlement(ctx: Ctx, input: SettlementInput): Promise<S
     trace: JSON.stringify(a.trace),
   }));
   const total = result.awards.reduce((s, a) => s + a.amount, 0);
-  const exclusionsDocument = packExclusions(result.excluded);
+  const exclusionsDocument = zlib.gzipSync(exclusionLinesText, { level: 1 });
+  const exclusionCount = result.exclusionCount ?? result.excluded.length;
   const run: SettlementRunTable = {
     id,
     jurisdiction_code: ctx.actor.jurisdictionCode,
@@ -181,14 +183,14 @@ export async function runSettlement(ctx: Ctx, input: SettlementInput): Promise<S
     contract_count: world.contracts.length,
     award_count: result.awards.length,
     award_total_yuan: total,
-    exclusion_count: result.excluded.length,
+    exclusion_count: exclusionCount,
     created_by: ctx.actor.id,
     created_at: ctx.clock.now().toISOString(),
   };
   await inTransaction(ctx, async (trx) => {
     await trx.insertInto('settlement_run').values(run).execute();
     for (let i = 0; i < awardRows.length; i += CHUNK) await insertMany(trx, ctx.sqlite, 'settlement_award', awardRows.slice(i, i + CHUNK));
-    await trx.insertInto('settlement_exclusions').values({ run_id: id, encoding: EXCLUSIONS_ENCODING, line_count: result.excluded.length, content: exclusionsDocument }).execute();
+    await trx.insertInto('settlement_exclusions').values({ run_id: id, encoding: EXCLUSIONS_ENCODING, line_count: exclusionCount, content: exclusionsDocument }).execute();
     await audit(trx, ctx, {
       action: 'subsidies.settlement.run',
       subjectType: 'settlement_run',
@@ -201,18 +203,12 @@ export async function runSettlement(ctx: Ctx, input: SettlementInput): Promise<S
 
 const EXCLUSIONS_ENCODING = 'gzip-tsv';
 
-/** Exclusions as one compressed document: `contract\trule\treason\tbeneficiary` per line, in the engine's order. */
-function packExclusions(excluded: Exclusion[]): Buffer {
-  const parts: string[] = [];
-  for (let i = 0; i < excluded.length; i += CHUNK) {
-    parts.push(
-      excluded
-        .slice(i, i + CHUNK)
-        .map((e) => `${e.contract}\t${e.rule}\t${e.reason}\t${e.to ?? ''}\n`)
-        .join(''),
-    );
-  }
-  return zlib.gzipSync(parts.join(''), { level: 1 });
+/** Every exclusion as a `contract\trule\treason\tbeneficiary` line, in the engine's order. */
+function exclusionLines(result: SubsidyResult): string {
+  const lines: string[] = [];
+  if (result.eachExclusion) result.eachExclusion((contract, rule, reason, to) => lines.push(`${contract}\t${rule}\t${reason}\t${to ?? ''}\n`));
+  else for (const e of result.excluded) lines.push(`${e.contract}\t${e.rule}\t${e.reason}\t${e.to ?? ''}\n`);
+  return lines.join('');
 }
 
 export interface SettledExclusion {
