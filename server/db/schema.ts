@@ -336,6 +336,8 @@ export interface SubsidyNoticeTable {
   rules: string;
   /** JSON: rule → whole yuan */
   budgets: string;
+  /** JSON: parameter → value for this round (e.g. the one-off amount finance set this year) */
+  overrides: string;
   /** 公示 length in working days */
   notice_days: number;
   issuer: string;

@@ -19,6 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('closes_on', 'text', (c) => c.notNull())
     .addColumn('rules', 'text', (c) => c.notNull())
     .addColumn('budgets', 'text', (c) => c.notNull())
+    .addColumn('overrides', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('notice_days', 'integer', (c) => c.notNull())
     .addColumn('issuer', 'text', (c) => c.notNull())
     .addColumn('contact', 'text', (c) => c.notNull())

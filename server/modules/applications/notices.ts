@@ -2,6 +2,7 @@
  * 申报通知: a notice opens a window for applications under one policy and year, for some of the
  * policy's rules, with a budget per rule and the number of working days of its 公示.
  */
+import { settlementPolicy } from '../subsidies/settlement.js';
 import { chinaDate } from '../../../common/dates.js';
 import { APPLICATION_STATUSES, type ApplicationStatus, type NoticeStatus } from '../../../common/application-vocabulary.js';
 import type { Actor, Ctx, Executor } from '../../context.js';
@@ -30,6 +31,8 @@ export interface Notice {
   rules: { id: string; title: string }[];
   /** Whole yuan per rule. */
   budgets: Record<string, number>;
+  /** Parameter values set for this round (checked against the policy's kinds and maxima). */
+  overrides: Record<string, number | string>;
   noticeDays: number;
   issuer: string;
   contact: string;
@@ -85,6 +88,7 @@ export async function presentNotices(db: Executor, rows: NoticeRow[], today: str
       closesOn: r.closes_on,
       rules: (JSON.parse(r.rules) as string[]).map((id) => ({ id, title: ruleTitleOf(policy, id) })),
       budgets: JSON.parse(r.budgets) as Record<string, number>,
+      overrides: JSON.parse(r.overrides) as Record<string, number | string>,
       noticeDays: r.notice_days,
       issuer: r.issuer,
       contact: r.contact,
@@ -142,6 +146,8 @@ export async function createNotice(ctx: Ctx, input: NoticeInput, opts: { isDemo?
   for (const rule of Object.keys(input.budgets)) {
     if (!rules.includes(rule)) throw new AppError('VALIDATION', `预算所列规则“${rule}”不在本通知的奖补规则中`, { field: `budgets.${rule}` });
   }
+  // The overrides are checked as a settlement would check them: names, kinds and maxima.
+  settlementPolicy({ policy: policy.id, year: input.year, overrides: input.overrides });
   const now = ctx.clock.now().toISOString();
   const row: NoticeRow = {
     id: newId(),
@@ -153,6 +159,7 @@ export async function createNotice(ctx: Ctx, input: NoticeInput, opts: { isDemo?
     closes_on: input.closesOn,
     rules: JSON.stringify(rules),
     budgets: JSON.stringify(input.budgets),
+    overrides: JSON.stringify(input.overrides),
     notice_days: input.noticeDays,
     issuer: input.issuer,
     contact: input.contact,

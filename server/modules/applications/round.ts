@@ -40,6 +40,7 @@ export async function settleApplications(ctx: Ctx, notice: NoticeRow, apps: Appl
     policy: notice.policy_id,
     year: notice.year,
     budgets: JSON.parse(notice.budgets) as Record<string, number>,
+    overrides: JSON.parse(notice.overrides) as Record<string, unknown>,
     applications: { ref: notice.id, contracts, beneficiaries },
   });
   const rules = new Set(JSON.parse(notice.rules) as string[]);

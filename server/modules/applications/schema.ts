@@ -23,6 +23,8 @@ export const noticeInput = z.strictObject({
   rules: z.array(z.string().min(1).max(60)).min(1, { message: '至少选择一项奖补规则' }).max(20),
   /** Yearly budget per rule, whole yuan; a rule without a budget is not capped. */
   budgets: z.record(z.string().max(60), z.number().int({ message: '预算应为整元' }).min(0, { message: '预算不能为负数' }).max(Number.MAX_SAFE_INTEGER)).default({}),
+  /** Parameter values for this round, e.g. `demonstration_institution.amount` set by finance (视财力情况). */
+  overrides: z.record(z.string().max(80), z.union([z.number(), z.string().max(200)])).default({}),
   /** 公示 length in working days. */
   noticeDays: z.number().int({ message: '公示天数应为整数' }).min(1, { message: '公示至少1个工作日' }).max(30),
   issuer: z.string().trim().min(2).max(100).default('湛河区科学技术局'),

@@ -89,6 +89,16 @@ for (const dialect of await testDialects()) {
       ids.notice = notice.id;
     });
 
+    it('a notice carries the parameters finance set for the round, checked against the policy', async () => {
+      const op = who.operator1(at('2023-02-20'));
+      const rules = ['demonstration_institution'];
+      await expect(makeNotice(op, { rules, overrides: { 'demonstration_institution.amount': -5 } })).rejects.toMatchObject({ options: { field: 'overrides.demonstration_institution.amount' } });
+      await expect(makeNotice(op, { rules, overrides: { 'enterprise_purchase.rate': 12 } })).rejects.toMatchObject({ options: { field: 'overrides.enterprise_purchase.rate' } });
+      await expect(makeNotice(op, { rules, overrides: { 'no.such': 1 } })).rejects.toMatchObject({ options: { field: 'overrides.no.such' } });
+      const notice = await makeNotice(op, { title: '湛河区2023年度省级技术转移示范机构补助申报', rules, overrides: { 'demonstration_institution.amount': 80_000 } });
+      expect(notice.overrides).toEqual({ 'demonstration_institution.amount': 80_000 });
+    });
+
     it('takes applications only inside the window, one per beneficiary, its registered contracts pre-filled', async () => {
       const before = who.enterpriseA(at('2023-02-28'));
       await expect(createApplication(before, { noticeId: ids.notice!, organizationId: ids.a!, evidence: [], relatedParties: [], otherFunding: [] }))

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../context.js';
-import { makeOrganization, makePerson } from '../../testing/builders.js';
+import { makeOrganization, makePerson, makePlatform } from '../../testing/builders.js';
 import { testCtx } from '../../testing/context.js';
 import { createTestDatabase, testDialects } from '../../testing/databases.js';
 import { addPayment } from '../contracts/payments.js';
@@ -135,6 +135,16 @@ for (const dialect of dialects) {
       const awards = await listAwards(handle.db, run.id);
       expect(awards.map((a) => [a.rule, a.beneficiaryRef])).toEqual([['enterprise_purchase', ids.buyer]]);
       expect(run).toMatchObject({ scope: 'applications', scopeRef: 'notice-1', contractCount: 1 });
+    });
+
+    it('a parameter set for the run (finance’s yearly R4 amount) pays a newly recognised institution', async () => {
+      const demo = await makeOrganization(ctx, { kind: 'tech_transfer_institution', divisionCode: '410411', name: '湛河区某技术转移中心' });
+      await makePlatform(ctx, { hostOrganizationId: demo.id, type: 'tech_transfer_demonstration', level: 'provincial', recognizedOn: '2022-06-01' });
+      const without = await runSettlement(ctx, { policy: 'zhanhe-2022', year: 2023 });
+      expect((await listAwards(handle.db, without.id, demo.id)).length).toBe(0);
+      const withAmount = await runSettlement(ctx, { policy: 'zhanhe-2022', year: 2023, overrides: { 'demonstration_institution.amount': 80_000 } });
+      expect((await listAwards(handle.db, withAmount.id, demo.id)).map((a) => [a.rule, a.amountYuan])).toEqual([['demonstration_institution', 80_000]]);
+      expect(withAmount.overrides).toEqual({ 'demonstration_institution.amount': 80_000 });
     });
 
     it('bad input is refused naming the field, and nothing is written', async () => {

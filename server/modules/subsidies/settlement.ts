@@ -68,8 +68,8 @@ export interface SettledAward {
   amountYuan: number;
 }
 
-/** The policy with this run's overrides, each checked against the parameter's kind and maximum. */
-function policyFor(input: SettlementInput): Policy {
+/** The policy with this run's overrides, each checked against the parameter's kind and maximum; budgets checked against its rules. */
+export function settlementPolicy(input: Pick<SettlementInput, 'policy' | 'year' | 'budgets' | 'overrides'>): Policy {
   const base = builtInPolicy(input.policy);
   if (!base) throw new AppError('VALIDATION', `未知政策“${input.policy}”（内置：${builtInPolicyIds().join(', ')}）`, { field: 'policy' });
   const overrides = new Map<string, { value: unknown; display: unknown }>();
@@ -138,7 +138,7 @@ const CHUNK = 10_000;
 export async function runSettlement(ctx: Ctx, input: SettlementInput): Promise<SettlementRun> {
   assertCan(ctx.actor, 'subsidies.settlement.run');
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw new AppError('VALIDATION', `申报年度无效：${input.year}`, { field: 'year' });
-  const policy = policyFor(input);
+  const policy = settlementPolicy(input);
   const policyHash = crypto.createHash('sha256').update(fs.readFileSync(policy.file)).digest('hex');
   const loaded = await loadSubsidyWorld({ db: ctx.db, ...(ctx.sqlite ? { sqlite: ctx.sqlite } : {}) }, input.year);
   const world = worldFor(loaded, policy, input);

@@ -18,6 +18,7 @@ export interface Notice {
   closesOn: string;
   rules: { id: string; title: string }[];
   budgets: Record<string, number>;
+  overrides: Record<string, number | string>;
   noticeDays: number;
   issuer: string;
   contact: string;
@@ -249,6 +250,9 @@ const zh = {
   closesOn: '申报截止日期',
   rules: '奖补规则',
   budget: '预算（元）',
+  demoAmount: '新认定省级示范机构一次性补助（元）',
+  demoAmountHelp: '区财政视财力情况每年确定；仅在选择该奖补规则时使用',
+  overrides: '本批次参数',
   noticeDays: '公示工作日数',
   issuer: '发布单位',
   contact: '异议受理联系方式',
@@ -346,6 +350,9 @@ const en: Record<AppMessageKey, string> = {
   closesOn: 'Closes on',
   rules: 'Rules',
   budget: 'Budget (yuan)',
+  demoAmount: 'One-off amount for a new provincial demonstration institution (yuan)',
+  demoAmountHelp: 'Set each year by finance; used only when that rule is selected',
+  overrides: 'Parameters of this round',
   noticeDays: 'Public notice (working days)',
   issuer: 'Issuer',
   contact: 'Objection contact',

@@ -37,10 +37,12 @@ function NewNotice({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm();
   const today = chinaToday();
   const submit = async () => {
-    const v = form.getFieldsValue() as { title: string; year: number; opensOn: string; closesOn: string; rules: string[]; noticeDays: number; budgets: Record<string, number | null> };
+    const v = form.getFieldsValue() as { title: string; year: number; opensOn: string; closesOn: string; rules: string[]; noticeDays: number; budgets: Record<string, number | null>; demoAmount?: number | null };
     const budgets = Object.fromEntries(Object.entries(v.budgets ?? {}).filter(([k, x]) => x !== null && x !== undefined && v.rules.includes(k)));
     try {
-      const n = await create.mutateAsync({ title: v.title, policy: 'zhanhe-2022', year: v.year, opensOn: v.opensOn, closesOn: v.closesOn, rules: v.rules, noticeDays: v.noticeDays, budgets });
+      // R4's one-off amount is set each year by finance (视财力情况): it travels with the notice.
+      const overrides = v.rules.includes('demonstration_institution') && typeof v.demoAmount === 'number' ? { 'demonstration_institution.amount': v.demoAmount } : {};
+      const n = await create.mutateAsync({ title: v.title, policy: 'zhanhe-2022', year: v.year, opensOn: v.opensOn, closesOn: v.closesOn, rules: v.rules, noticeDays: v.noticeDays, budgets, overrides });
       onClose();
       navigate(`/notices/${n.id}`);
     } catch (e) {
@@ -66,6 +68,9 @@ function NewNotice({ onClose }: { onClose: () => void }) {
             <Form.Item key={r.id} name={['budgets', r.id]} label={`${m('budget')} ${r.id}`}><InputNumber min={0} precision={0} /></Form.Item>
           ))}
         </Space>
+        <Form.Item name="demoAmount" label={m('demoAmount')} extra={m('demoAmountHelp')}>
+          <InputNumber min={0} precision={0} style={{ width: 200 }} data-testid="notice-demo-amount" />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -177,6 +182,9 @@ function NoticeView({ notice }: { notice: Notice }) {
         <Descriptions.Item label={m('window')}>{`${notice.opensOn} ～ ${notice.closesOn}`}</Descriptions.Item>
         <Descriptions.Item label={m('noticeDays')}>{notice.noticeDays}{notice.publicizedOn ? `（${notice.publicizedOn} ～ ${notice.noticeEndsOn}）` : ''}</Descriptions.Item>
         <Descriptions.Item label={m('rules')} span={2}>{notice.rules.map((r) => `${r.title}${notice.budgets[r.id] !== undefined ? `：${m('budget')} ${yuan(notice.budgets[r.id])}` : ''}`).join('；')}</Descriptions.Item>
+        {Object.keys(notice.overrides ?? {}).length > 0 && (
+          <Descriptions.Item label={m('overrides')} span={2}>{Object.entries(notice.overrides).map(([k, v]) => `${k} = ${v}`).join('；')}</Descriptions.Item>
+        )}
         {notice.approvedByName && <Descriptions.Item label={m('approve')}>{`${notice.approvedByName} ${notice.approvedAt?.slice(0, 10)}`}</Descriptions.Item>}
       </Descriptions>
       <Table rowKey="id" data-testid="notice-applications" loading={apps.isPending} dataSource={apps.data?.items ?? []}
