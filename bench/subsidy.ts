@@ -44,13 +44,14 @@ function percentile(sorted: number[], p: number): number {
 async function settleChild(url: string): Promise<void> {
   const handle = openDatabase(url);
   const started = performance.now();
-  const run = await runSettlement(benchCtx(handle), { policy: 'zhanhe-2022', year: 2023 });
+  const phasesMs: Record<string, number> = {};
+  const run = await runSettlement(benchCtx(handle), { policy: 'zhanhe-2022', year: 2023 }, (phase, ms) => (phasesMs[phase] = ms));
   const seconds = (performance.now() - started) / 1000;
   await handle.close();
-  process.stdout.write(`${JSON.stringify({ seconds: round(seconds, 2), peakRssMb: peakRssMb(), run })}\n`);
+  process.stdout.write(`${JSON.stringify({ seconds: round(seconds, 2), peakRssMb: peakRssMb(), phasesMs, run })}\n`);
 }
 
-function settleInChild(url: string): Promise<{ seconds: number; peakRssMb: number; run: SettlementRun }> {
+function settleInChild(url: string): Promise<{ seconds: number; peakRssMb: number; phasesMs: Record<string, number>; run: SettlementRun }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--settle', url], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -150,7 +151,7 @@ async function main(): Promise<void> {
         times.sort((a, b) => a - b);
         results[dialect] = {
           storeSeconds,
-          settlement: { seconds: first.seconds, peakRssMb: first.peakRssMb, awards: first.run.awardCount, exclusions: first.run.exclusionCount, totalYuan: first.run.awardTotalYuan },
+          settlement: { seconds: first.seconds, peakRssMb: first.peakRssMb, phasesMs: first.phasesMs, awards: first.run.awardCount, exclusions: first.run.exclusionCount, totalYuan: first.run.awardTotalYuan },
           rerun: { seconds: second.seconds, sameResultHash: second.run.resultHash === first.run.resultHash, sameInputHash: second.run.inputHash === first.run.inputHash },
           explanationMs: { p50: round(percentile(times, 50), 2), p95: round(percentile(times, 95), 2), max: round(times.at(-1)!, 2) },
         };
