@@ -335,7 +335,9 @@ function parseConditionEntry(
   if (keys.length !== 1) return problem(`应恰好含一个判断（可用：${PREDICATE_KEYS.join(', ')}），实际 ${keys.length} 个`);
   const key = keys[0]!;
   const value = raw[key];
-  const vat = `${at}${formatPath([key]).startsWith('[') ? '' : '.'}${formatPath([key])}`;
+  // Where the predicate's value is: `rules[0].conditions[2].registered`, or `…["seller.in"]` for a dotted key.
+  const keyPath = formatPath([key]);
+  const vat = `${at}${keyPath.startsWith('[') ? '' : '.'}${keyPath}`;
 
   let role: Role | undefined;
   if (raw.role !== undefined) {
