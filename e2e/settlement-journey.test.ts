@@ -2,7 +2,7 @@
  * A year settled in a real browser: the operator settles 2023 under zhanhe-2022 over the demo
  * district (免申即享), opens the run, finds a demo enterprise's 200,000 yuan award (the cap) and
  * reads in Chinese where every yuan comes from — the rule and its document, each contract and
- * payment, the parameters with their dates, the computation.
+ * payment, the parameters with their dates, the computation — and why other contracts earned nothing.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startJourney, type Journey } from './fixtures.js';
@@ -40,4 +40,11 @@ test('the operator settles a year and reads why an enterprise gets 200,000 yuan'
   // Its evidenced payments give exactly the cap: 10 % of 2,000,000 yuan.
   expect(text).toContain('计算：floor(200000000 分 × 10% ÷ 100 分/元) = 200000 元');
   expect(text).toContain('奖补金额：200,000 元');
+
+  // Why other contracts earned nothing, in Chinese.
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: '不予支持项' }).click();
+  const exclusions = page.getByTestId('settlement-exclusions');
+  await expect.poll(() => exclusions.innerText(), { timeout: 15_000 }).toContain('买卖双方为关联方（related_party）');
+  expect(await exclusions.innerText()).toContain('企业购买市外先进科技成果并在我区转化、产业化（R1）');
 });

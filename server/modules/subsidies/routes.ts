@@ -87,11 +87,16 @@ export function subsidyRoutes(app: FastifyInstance, services: Services) {
     return listAwards(c.db, req.params.id, req.query.beneficiary);
   });
   r.get('/api/subsidies/settlements/:id/exclusions', {
-    schema: { tags: TAGS, summary: '结算批次中不予支持的合同与原因（可按合同筛选）', params: idParams, querystring: z.strictObject({ contract: z.string().max(64).optional() }) },
+    schema: {
+      tags: TAGS,
+      summary: '结算批次中不予支持的合同与原因（可按合同筛选；默认前 500 条）',
+      params: idParams,
+      querystring: z.strictObject({ contract: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }),
+    },
   }, async (req) => {
     const c = ctx(req);
     assertCan(c.actor, 'subsidies.settlement.read');
-    return listExclusions(c.db, req.params.id, req.query.contract);
+    return listExclusions(c.db, req.params.id, req.query.contract, req.query.limit);
   });
   r.get('/api/subsidies/settlements/:id/awards/:seq', {
     schema: { tags: TAGS, summary: '一笔奖补的计算依据（中文说明与完整 trace）', params: idParams.extend({ seq: z.coerce.number().int().min(1) }) },

@@ -83,6 +83,7 @@ for (const dialect of dialects) {
       expect(explained.trace.at(-1)).toEqual({ step: 'award', yuan: 30_000 });
       expect(await listExclusions(handle.db, run.id, ids.c2)).toContainEqual({ contract: ids.c2, rule: 'enterprise_purchase', reason: 'seller_in_city', label: '卖方在市内（非市外成果）' });
       expect((await listExclusions(handle.db, run.id)).length).toBe(run.exclusionCount);
+      expect(await listExclusions(handle.db, run.id, undefined, 1)).toHaveLength(1);
       const events = await handle.db.selectFrom('audit_event').select(['action', 'subject_id']).where('action', '=', 'subsidies.settlement.run').execute();
       expect(events).toContainEqual({ action: 'subsidies.settlement.run', subject_id: run.id });
     });

@@ -231,8 +231,8 @@ export interface SettledExclusion {
   to?: string;
 }
 
-/** A run's exclusions, or one contract's: why it earned nothing under a rule, in Chinese too. */
-export async function listExclusions(db: Executor, runId: string, contract?: string): Promise<SettledExclusion[]> {
+/** A run's exclusions (the first `limit`), or one contract's: why it earned nothing under a rule, in Chinese too. */
+export async function listExclusions(db: Executor, runId: string, contract?: string, limit = Infinity): Promise<SettledExclusion[]> {
   const run = await getRun(db, runId);
   const row = await db.selectFrom('settlement_exclusions').select(['encoding', 'content']).where('run_id', '=', runId).executeTakeFirst();
   if (!row) return [];
@@ -241,6 +241,7 @@ export async function listExclusions(db: Executor, runId: string, contract?: str
   const text = zlib.gunzipSync(row.content).toString('utf8');
   const out: SettledExclusion[] = [];
   for (const line of text.split('\n')) {
+    if (out.length >= limit) break;
     if (!line || (contract && !line.startsWith(`${contract}\t`))) continue;
     const [c, rule, reason, to] = line.split('\t') as [string, string, string, string];
     const labels = policy?.rules.find((r) => r.id === rule)?.reasonLabels;

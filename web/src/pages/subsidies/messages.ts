@@ -29,6 +29,9 @@ const zh = {
   amount: '金额',
   why: '计算依据',
   explanation: '每一元的来历',
+  contract: '合同',
+  reason: '不予支持的原因',
+  contractSearch: '按合同编号查询（默认显示前 500 项）',
 } as const;
 
 type Key = keyof typeof zh;
@@ -61,6 +64,9 @@ const en: Record<Key, string> = {
   amount: 'Amount',
   why: 'Why this amount',
   explanation: 'Where every yuan comes from',
+  contract: 'Contract',
+  reason: 'Why not supported',
+  contractSearch: 'Look up a contract id (the first 500 are shown otherwise)',
 };
 
 export function useSubsidyText(): (key: Key) => string {

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Route, Routes, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Drawer, Form, InputNumber, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { api, isApiError } from '../../api.js';
 import { PageHeader } from '../../components/page.js';
 import { formatInstant } from '../../format.js';
@@ -46,6 +46,14 @@ interface SettledAward {
   beneficiaryKind: 'organization' | 'person';
   beneficiaryName: string;
   amountYuan: number;
+}
+
+interface SettledExclusion {
+  contract: string;
+  rule: string;
+  reason: string;
+  label: string;
+  to?: string;
 }
 
 interface AwardExplanation extends SettledAward {
@@ -150,22 +158,59 @@ function SettlementDetail() {
           <Descriptions.Item label={s('resultHash')} span={2}><Typography.Text code copyable>{r.resultHash}</Typography.Text></Descriptions.Item>
         </Descriptions>
       )}
-      <Table<SettledAward>
-        rowKey="seq"
-        loading={awards.isLoading}
-        dataSource={awards.data ?? []}
-        data-testid="settlement-awards"
-        onRow={(a) => ({ onClick: () => setOpen(a.seq), style: { cursor: 'pointer' } })}
-        columns={[
-          { title: s('rule'), dataIndex: 'rule', render: (v: string) => ruleTitle(v) },
-          { title: s('beneficiary'), dataIndex: 'beneficiaryName' },
-          { title: s('kind'), dataIndex: 'beneficiaryKind', render: (v: SettledAward['beneficiaryKind']) => s(`kind.${v}`) },
-          { title: s('amount'), dataIndex: 'amountYuan', align: 'right', render: (v: number) => `${yuan(v)} 元` },
-          { title: '', key: 'why', render: () => <Button type="link">{s('why')}</Button> },
+      <Tabs
+        items={[
+          {
+            key: 'awards',
+            label: s('awards'),
+            children: (
+              <Table<SettledAward>
+                rowKey="seq"
+                loading={awards.isLoading}
+                dataSource={awards.data ?? []}
+                data-testid="settlement-awards"
+                onRow={(a) => ({ onClick: () => setOpen(a.seq), style: { cursor: 'pointer' } })}
+                columns={[
+                  { title: s('rule'), dataIndex: 'rule', render: (v: string) => ruleTitle(v) },
+                  { title: s('beneficiary'), dataIndex: 'beneficiaryName' },
+                  { title: s('kind'), dataIndex: 'beneficiaryKind', render: (v: SettledAward['beneficiaryKind']) => s(`kind.${v}`) },
+                  { title: s('amount'), dataIndex: 'amountYuan', align: 'right', render: (v: number) => `${yuan(v)} 元` },
+                  { title: '', key: 'why', render: () => <Button type="link">{s('why')}</Button> },
+                ]}
+              />
+            ),
+          },
+          { key: 'exclusions', label: s('exclusions'), children: <Exclusions runId={id!} ruleTitle={ruleTitle} /> },
         ]}
       />
       <AwardDrawer runId={id!} seq={open} onClose={() => setOpen(null)} ruleTitle={ruleTitle} />
     </div>
+  );
+}
+
+/** Why contracts earned nothing: the run's exclusions, or one contract's, with the reason in Chinese. */
+function Exclusions({ runId, ruleTitle }: { runId: string; ruleTitle: (rule: string) => string }) {
+  const s = useSubsidyText();
+  const [contract, setContract] = useState('');
+  const list = useQuery({
+    queryKey: ['subsidies', 'settlements', runId, 'exclusions', contract],
+    queryFn: () => api<SettledExclusion[]>(`/api/subsidies/settlements/${runId}/exclusions`, { query: contract ? { contract } : { limit: 500 } }),
+  });
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Input.Search allowClear placeholder={s('contractSearch')} onSearch={(v) => setContract(v.trim())} style={{ width: 420 }} data-testid="exclusion-search" />
+      <Table<SettledExclusion>
+        rowKey={(e) => `${e.contract}|${e.rule}|${e.to ?? ''}`}
+        loading={list.isLoading}
+        dataSource={list.data ?? []}
+        data-testid="settlement-exclusions"
+        columns={[
+          { title: s('contract'), dataIndex: 'contract', render: (v: string) => <a href={`/contracts/${v}`}>{v}</a> },
+          { title: s('rule'), dataIndex: 'rule', render: (v: string) => ruleTitle(v) },
+          { title: s('reason'), dataIndex: 'label', render: (v: string, e) => `${v}（${e.reason}）` },
+        ]}
+      />
+    </Space>
   );
 }
 
