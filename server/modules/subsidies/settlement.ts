@@ -294,15 +294,18 @@ export async function listRuns(db: Executor, jurisdictionPrefix: string): Promis
 export async function listAwards(db: Executor, runId: string, beneficiaryRef?: string): Promise<SettledAward[]> {
   let q = db.selectFrom('settlement_award').select(['seq', 'rule', 'beneficiary_ref', 'beneficiary_kind', 'beneficiary_name', 'amount_yuan']).where('run_id', '=', runId);
   if (beneficiaryRef) q = q.where('beneficiary_ref', '=', beneficiaryRef);
-  const rows = await q.orderBy('seq').execute();
-  return rows.map((r) => ({
+  return (await q.orderBy('seq').execute()).map(presentAward);
+}
+
+function presentAward(r: Omit<SettlementAwardTable, 'run_id' | 'trace'>): SettledAward {
+  return {
     seq: Number(r.seq),
     rule: r.rule,
     beneficiaryRef: r.beneficiary_ref,
     beneficiaryKind: r.beneficiary_kind,
     beneficiaryName: r.beneficiary_name,
     amountYuan: Number(r.amount_yuan),
-  }));
+  };
 }
 
 /** One award with its full trace, and the names of the contracts it counts. */
@@ -315,12 +318,7 @@ export async function getAwardExplanation(db: Executor, runId: string, seq: numb
     ? await db.selectFrom('contract').select(['id', 'name', 'registration_number']).where('id', 'in', contractIds).execute()
     : [];
   return {
-    seq: Number(r.seq),
-    rule: r.rule,
-    beneficiaryRef: r.beneficiary_ref,
-    beneficiaryKind: r.beneficiary_kind,
-    beneficiaryName: r.beneficiary_name,
-    amountYuan: Number(r.amount_yuan),
+    ...presentAward(r),
     trace,
     contracts: Object.fromEntries(contracts.map((c) => [c.id, { name: c.name, registrationNumber: c.registration_number }])),
   };
