@@ -97,7 +97,8 @@ function evidencedBound(c: { amount: number; payments: { date: string; amount: n
   return Math.min(inYear, c.amount);
 }
 
-const RUNS = { numRuns: 150 };
+/** A fixed seed: CI runs the same worlds every time (a failure reproduces); change it to explore others. */
+const RUNS = { numRuns: 150, seed: 20261127 };
 
 describe('engine invariants (generated worlds under zhanhe-2022)', () => {
   it('an award never exceeds its cap nor rate × the evidenced base of the contracts it names', () => {
@@ -210,7 +211,7 @@ describe('amount formulas are monotone in the base', () => {
           const yHi = computeAmount(formula, { base: rat(hi), count: 1 }, params).yuan;
           expect(yLo <= yHi).toBe(true);
         }),
-        { numRuns: 300 },
+        { numRuns: 300, seed: 20261127 },
       );
     });
   }
