@@ -3,13 +3,7 @@
  * code name (stored) → Chinese label (shown). See server/modules/applications/workflow.ts.
  */
 
-function labels<const T extends Record<string, string>>(table: T) {
-  return {
-    table,
-    values: Object.keys(table) as [keyof T & string, ...(keyof T & string)[]],
-    label: (code: string): string => (table as Record<string, string>)[code] ?? code,
-  };
-}
+import { labels } from './vocabulary.js';
 
 export const APPLICATION_STATUSES = labels({
   draft: '草稿',

@@ -3,7 +3,8 @@
  * (English, stored in the database) to its Chinese label (shown to people). See docs/glossary.md.
  */
 
-function labels<const T extends Record<string, string>>(table: T) {
+/** A closed vocabulary: its codes, and the Chinese label of each. */
+export function labels<const T extends Record<string, string>>(table: T) {
   return {
     table,
     values: Object.keys(table) as [keyof T & string, ...(keyof T & string)[]],

@@ -7,6 +7,7 @@
  * Arithmetic is exact (BigInt fractions); each finding carries the chain that makes it.
  */
 import type { Ctx, Executor } from '../../context.js';
+import { ZERO, add, cmp, mul, rat, type Rational } from '../subsidies/rational.js';
 import { loadContractFor } from './contracts.js';
 import { childrenOf } from './repo.js';
 
@@ -26,31 +27,16 @@ export interface RelationGraph {
   rolesOf: Map<NodeKey, { person: NodeKey; role: 'legal_representative' | 'actual_controller' }[]>;
 }
 
-/** A fraction of the whole: n / d. */
-interface Fraction {
-  n: bigint;
-  d: bigint;
-}
-
-const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
-function add(a: Fraction, b: Fraction): Fraction {
-  const n = a.n * b.d + b.n * a.d;
-  const d = a.d * b.d;
-  const g = gcd(n, d) || 1n;
-  return { n: n / g, d: d / g };
-}
-const ZERO: Fraction = { n: 0n, d: 1n };
-
 /** "30%", "12.5%", "33.3333%" (truncated to 4 decimals). */
-export function percentText(f: Fraction): string {
-  const scaled = (f.n * 100n * 10_000n) / f.d;
+export function percentText(f: Rational): string {
+  const scaled = (f.num * 100n * 10_000n) / f.den;
   const whole = scaled / 10_000n;
   const frac = (scaled % 10_000n).toString().padStart(4, '0').replace(/0+$/, '');
   return `${whole}${frac ? `.${frac}` : ''}%`;
 }
 
 const bpText = (bp: number) => `${bp / 100}%`;
-const atLeast = (f: Fraction, thresholdBp: number) => f.n * 10_000n >= BigInt(thresholdBp) * f.d;
+const atLeast = (f: Rational, thresholdBp: number) => cmp(f, rat(BigInt(thresholdBp), 10_000n)) >= 0;
 
 export const orgKey = (id: string): NodeKey => `organization:${id}`;
 export const personKey = (id: string): NodeKey => `person:${id}`;
@@ -115,18 +101,11 @@ function pathsInto(graph: RelationGraph, target: NodeKey): Map<NodeKey, Edge[][]
   return out;
 }
 
-function pathShare(path: Edge[]): Fraction {
-  let n = 1n;
-  let d = 1n;
-  for (const e of path) {
-    n *= BigInt(e.bp);
-    d *= 10_000n;
-  }
-  const g = gcd(n, d) || 1n;
-  return { n: n / g, d: d / g };
+function pathShare(path: Edge[]): Rational {
+  return path.reduce((share, e) => mul(share, rat(BigInt(e.bp), 10_000n)), rat(1n));
 }
 
-function holdingOf(paths: Edge[][] | undefined): Fraction {
+function holdingOf(paths: Edge[][] | undefined): Rational {
   return (paths ?? []).reduce((sum, p) => add(sum, pathShare(p)), ZERO);
 }
 
