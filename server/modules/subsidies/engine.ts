@@ -8,7 +8,7 @@
 import type { IsoDate } from '../../../common/dates.js';
 import { contractBase, evidencedBeforeScaling, type CountingOptions, type PaymentTrace } from './counting.js';
 import { applyBudget, applyCap, capFor, computeAmount, type FormulaTrace, type Params } from './formulas.js';
-import type { Contract, ExclusionReason, KindTerm, Organization, Recognition, Rule, SubsidyWorld } from './model.js';
+import { byRef, inRefOrder, type Contract, type ExclusionReason, type KindTerm, type Organization, type Recognition, type Rule, type SubsidyWorld } from './model.js';
 import { BASE_KINDS, type BaseKind } from './parameters.js';
 
 const BASE_INDEX = Object.fromEntries(BASE_KINDS.map((k, i) => [k, i])) as Record<BaseKind, number>;
@@ -283,13 +283,7 @@ interface Accumulator {
   measure: number;
 }
 
-const byRef = <T extends { ref: string }>(a: T, b: T) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
 
-/** The contracts in ref order — as given when they already are (a database load orders them). */
-function inRefOrder(contracts: Contract[]): Contract[] {
-  for (let i = 1; i < contracts.length; i++) if (contracts[i - 1]!.ref > contracts[i]!.ref) return [...contracts].sort(byRef);
-  return contracts;
-}
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Trace entries, some deferred: the per-contract entries (with every payment) are built only when read. */

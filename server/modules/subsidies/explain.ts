@@ -3,6 +3,7 @@
  * web's explanation panel all read this, so a beneficiary sees the same words everywhere.
  */
 import { PAYMENT_NOTE_LABELS, ROLE_LABELS, BASE_LABELS, reasonLabel } from '../../../common/subsidy-vocabulary.js';
+import { formatYuan } from '../documents/amount-in-words.js';
 import type { Award, Exclusion, TraceEntry } from './engine.js';
 import type { Policy } from './policy.js';
 
@@ -10,10 +11,7 @@ const yuan = (v: string | number | bigint) => new Intl.NumberFormat('zh-CN').for
 /** Fen as yuan with two decimals, exact (fractions of a fen are cut, as the formula line shows them whole). */
 export function fenText(fen: string | number): string {
   const text = String(fen);
-  const whole = text.includes('/') ? BigInt(text.split('/')[0]!) / BigInt(text.split('/')[1]!) : BigInt(text);
-  const sign = whole < 0n ? '-' : '';
-  const abs = whole < 0n ? -whole : whole;
-  return `${sign}${yuan(abs / 100n)}.${String(abs % 100n).padStart(2, '0')}`;
+  return formatYuan(text.includes('/') ? BigInt(text.split('/')[0]!) / BigInt(text.split('/')[1]!) : BigInt(text));
 }
 
 export function ruleTitle(policy: Policy, rule: string): string {

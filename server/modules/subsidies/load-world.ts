@@ -14,7 +14,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../context.js';
 import type { Database } from '../../db/schema.js';
-import type { Contract, FundingLevel, OrgKind, Organization, Person } from './model.js';
+import { byRef, type Contract, type FundingLevel, type OrgKind, type Organization, type Person } from './model.js';
 import { rat } from './rational.js';
 
 /** Rows per batch (and per PostgreSQL page); tests make it tiny to cross page boundaries. */
@@ -229,7 +229,7 @@ async function loadFrom(src: ScanSource, year: number): Promise<LoadedWorld> {
     if (c.thirdParties.length > 1) c.thirdParties.sort((a, b) => (a.org.ref < b.org.ref ? -1 : 1));
     complete.push(c);
   }
-  complete.sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  complete.sort(byRef);
   const named = [...people.values()].filter((p) => p.broker || namedOnContract.has(p.ref));
   for (const p of named) names.set(p.ref, p.name);
   return { organizations: [...orgs.values()], people: named, contracts: complete, names };

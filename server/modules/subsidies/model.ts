@@ -119,3 +119,12 @@ export interface SubsidyCase extends SubsidyWorld {
   name: string;
   expect?: { awards: ExpectedAward[]; excluded?: ExpectedExclusion[] };
 }
+
+/** The canonical order of anything with a ref (contracts, organizations, people). */
+export const byRef = <T extends { ref: string }>(a: T, b: T): number => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+
+/** Items in ref order — as given when they already are (a database load orders them), else a sorted copy. */
+export function inRefOrder<T extends { ref: string }>(items: readonly T[]): readonly T[] {
+  for (let i = 1; i < items.length; i++) if (items[i - 1]!.ref > items[i]!.ref) return [...items].sort(byRef);
+  return items;
+}

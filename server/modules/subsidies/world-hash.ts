@@ -7,15 +7,9 @@
  * list is empty or single (the common case).
  */
 import crypto from 'node:crypto';
-import type { Contract, Organization, SubsidyWorld } from './model.js';
+import { inRefOrder, type Contract, type Organization, type SubsidyWorld } from './model.js';
 import { ratToString } from './rational.js';
 
-const byRef = <T extends { ref: string }>(a: T, b: T) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
-
-function inRefOrder<T extends { ref: string }>(items: readonly T[]): readonly T[] {
-  for (let i = 1; i < items.length; i++) if (items[i - 1]!.ref > items[i]!.ref) return [...items].sort(byRef);
-  return items;
-}
 
 /** A list's items joined in sorted order: '' for none, the item itself for one. */
 function sortedList<T>(items: readonly T[], text: (item: T) => string): string {
