@@ -20,7 +20,11 @@ import { applicationRoutes } from './modules/applications/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { contractRoutes } from './modules/contracts/routes.js';
+import { marketRoutes } from './modules/market/routes.js';
 import { subsidyRoutes } from './modules/subsidies/routes.js';
+import { searchRoutes } from './modules/search/routes.js';
+import { supervisionRoutes } from './modules/supervision/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 import type { DataProtector } from './modules/registry/protect.js';
 import { MAX_IMPORT_BYTES, registryRoutes } from './modules/registry/routes.js';
 
@@ -96,7 +100,11 @@ export async function build(config: AppConfig): Promise<FastifyInstance> {
   auditRoutes(app, services);
   contractRoutes(app, services);
   subsidyRoutes(app, services);
+  searchRoutes(app, services);
   applicationRoutes(app, services);
+  marketRoutes(app, services);
+  supervisionRoutes(app, services);
+  notificationRoutes(app, services);
 
   // The import column docs and example files, linked from the import page.
   const importDocs = fileURLToPath(new URL('../docs/import/', import.meta.url));

@@ -3,13 +3,17 @@ import { build } from './app.js';
 import { openDatabase } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createProtector, loadDataKey } from './modules/registry/protect.js';
+import { startDailyReminders } from './modules/supervision/reminders.js';
+import { systemClock } from './context.js';
+import { startListingExpiry } from './modules/market/expire-listings.js';
 
 export async function serve(options: { port?: number; host?: string; webDir?: string } = {}) {
   const handle = openDatabase();
   await migrateToLatest(handle.db);
+  const protector = createProtector(loadDataKey());
   const app = await build({
     handle,
-    protector: createProtector(loadDataKey()),
+    protector,
     webDir: options.webDir ?? 'dist/web',
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     secureCookies: process.env.TT_SECURE_COOKIES === '1',
@@ -18,8 +22,14 @@ export async function serve(options: { port?: number; host?: string; webDir?: st
   const port = options.port ?? Number(process.env.PORT ?? 3000);
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
   await app.listen({ port, host });
+  // 督办: the overdue reminders once a day (an unref'd timer; idempotent per unit and day).
+  const stopReminders = startDailyReminders({ handle, clock: systemClock, protector }, (line) => app.log.info(line));
+  // 技术市场: published listings past their expires_on / deadline leave the market (now, then daily).
+  const stopExpiry = startListingExpiry(handle, systemClock, protector, (line) => app.log.info(line));
   console.log(`\n  技术转移体系平台 techtransfer：http://${host}:${port}/  （API 文档 /api/docs；数据库 ${handle.description}）\n`);
   const close = async () => {
+    stopReminders();
+    stopExpiry();
     await app.close();
     await handle.close();
     process.exit(0);

@@ -21,6 +21,9 @@ import { formatOf, readTable } from '../modules/registry/import/read-table.js';
 import { exportToFile } from '../modules/registry/export/export-table.js';
 import { registerSubsidyCommands } from './subsidy-command.js';
 import { runSettlement } from '../modules/subsidies/settlement.js';
+import { MARKET_FILE_KINDS, exportMarketFile, importMarketFile, isMarketFileKind } from '../modules/market/import/cli.js';
+import { registerSupervisionCommands } from './supervision-command.js';
+import { registerSearchCommands } from './search-command.js';
 
 const DEFAULT_JURISDICTION = process.env.TT_JURISDICTION ?? '410411';
 
@@ -145,8 +148,14 @@ export function buildCli(): Command {
 
   program
     .command('import <kind> <file>')
-    .description(`导入 CSV/XLSX（${[...kinds, ...Object.keys(CONTRACT_IMPORT_KINDS)].join(' | ')}）：全部成功或全部不导入`)
+    .description(`导入 CSV/XLSX（${[...kinds, ...Object.keys(CONTRACT_IMPORT_KINDS)].join(' | ')}），或 JSONL/CSV/XLSX（${MARKET_FILE_KINDS.join(' | ')}）：全部成功或全部不导入`)
     .action(run(async (kind: string, file: string) => {
+      if (isMarketFileKind(kind)) {
+        const progress = progressReporter('导入');
+        const result = await withContext((ctx) => importMarketFile(ctx, kind, file, (done, total) => progress.update(done, total)).finally(() => progress.stop()));
+        console.log(`导入完成：共 ${result.total} 条，新增 ${result.created}，更新 ${result.updated}，未变 ${result.unchanged}`);
+        return;
+      }
       const importKind = Object.hasOwn(CONTRACT_IMPORT_KINDS, kind)
         ? CONTRACT_IMPORT_KINDS[kind as keyof typeof CONTRACT_IMPORT_KINDS]
         : IMPORT_KINDS[checkKind(kind)];
@@ -167,8 +176,13 @@ export function buildCli(): Command {
 
   program
     .command('export <kind> <file>')
-    .description('导出为 CSV 或 XLSX（按扩展名）')
+    .description(`导出为 CSV 或 XLSX（按扩展名；${MARKET_FILE_KINDS.join(' | ')} 也可 JSONL）`)
     .action(run(async (kind: string, file: string) => {
+      if (isMarketFileKind(kind)) {
+        const { rows } = await withContext((ctx) => exportMarketFile(ctx, kind, file));
+        console.log(`已导出 ${rows} 条到 ${file}`);
+        return;
+      }
       const k = checkKind(kind);
       const format = formatOf(file);
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -197,6 +211,8 @@ export function buildCli(): Command {
     console.log(`已恢复：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
   }));
 
+  registerSupervisionCommands(program, withContext, run);
+  registerSearchCommands(program, withContext, run);
   registerSubsidyCommands(program);
   program.commands
     .find((c) => c.name() === 'subsidy')!

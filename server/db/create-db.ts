@@ -23,6 +23,8 @@ export interface DbHandle {
   readDb: Db;
   /** The SQLite connection itself, for the bulk-insert fast path (server/db/bulk-insert.ts). */
   sqlite?: SqliteDatabase.Database;
+  /** The read connection itself (SQLite), for hot read paths that skip the query builder (search). */
+  readSqlite?: SqliteDatabase.Database;
   /** What it points at, without a password, for logs. */
   description: string;
   close(): Promise<void>;
@@ -71,7 +73,7 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_S
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   if (url === ':memory:') {
-    return { db, readDb: db, dialect: 'sqlite', sqlite, description: url, close: () => db.destroy() };
+    return { db, readDb: db, dialect: 'sqlite', sqlite, readSqlite: sqlite, description: url, close: () => db.destroy() };
   }
   const reader = new SqliteDatabase(url, { readonly: true });
   reader.pragma('busy_timeout = 10000');
@@ -82,6 +84,7 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_S
     readDb,
     dialect: 'sqlite',
     sqlite,
+    readSqlite: reader,
     description: path.resolve(url),
     close: async () => {
       await readDb.destroy();

@@ -4,6 +4,9 @@ import * as m001 from './migrations/001-foundation.js';
 import * as m002 from './migrations/002-contracts.js';
 import * as m003 from './migrations/003-settlements.js';
 import * as m004 from './migrations/004-applications.js';
+import * as m005 from './migrations/005-search.js';
+import * as m006 from './migrations/006-market.js';
+import * as m007 from './migrations/007-supervision.js';
 
 /** Migrations are listed here in order (no directory scanning, so bundling and tsx agree). */
 const migrations: Record<string, Migration> = {
@@ -11,6 +14,9 @@ const migrations: Record<string, Migration> = {
   '002-contracts': m002,
   '003-settlements': m003,
   '004-applications': m004,
+  '005-search': m005,
+  '006-market': m006,
+  '007-supervision': m007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,6 +3,7 @@
  * ids TEXT, booleans INTEGER 0/1, business dates TEXT YYYY-MM-DD, instants TEXT ISO-8601 UTC,
  * lists and objects JSON in TEXT, percentages in basis points.
  */
+import type { Generated } from 'kysely';
 
 export interface OrganizationTable {
   id: string;
@@ -470,6 +471,268 @@ export interface SubsidyDisbursementTable {
   recorded_at: string;
 }
 
+export interface SearchDocTable {
+  doc_id: Generated<number>;
+  kind: string;
+  entity_id: string;
+  jurisdiction_code: string;
+  external_id: string | null;
+  title: string;
+  body: string;
+  keywords: string;
+  field: string | null;
+  stage: string | null;
+  trl: number | null;
+  region: string | null;
+  price_kind: string | null;
+  price_fen: number | null;
+  attrs: string;
+  published_on: string;
+  length: number;
+  is_demo: number;
+  /** PostgreSQL only (tsvector); null on SQLite, whose index is the search_fts table. */
+  tsv: string | null;
+}
+
+export interface SearchTermTable {
+  kind: string;
+  term: string;
+  df: number;
+}
+
+export interface SearchStatTable {
+  kind: string;
+  doc_count: number;
+  total_length: number;
+  generation: Generated<number>;
+}
+
+/** 科技成果 (server/modules/market): lists JSON in TEXT, money in fen, dates YYYY-MM-DD. */
+export interface AchievementTable {
+  id: string;
+  jurisdiction_code: string;
+  external_id: string | null;
+  title: string;
+  description: string;
+  keywords: string; // JSON string[]
+  discipline: string | null;
+  technical_field: string | null;
+  industries: string; // JSON string[]
+  trl: number | null;
+  stage: string | null;
+  ip_items: string; // JSON {kind, number?, title?}[]
+  transfer_modes: string; // JSON string[]
+  price_kind: string | null;
+  price_fen: number | null;
+  owner_organization_id: string | null;
+  owner_missing: number;
+  team: string; // JSON {name, role?}[]
+  origin_country: string | null;
+  origin_region: string | null;
+  tags: string; // JSON string[]
+  attachments: string; // JSON {hash, name, size, mime}[]
+  status: string;
+  status_reason: string | null;
+  expires_on: string | null;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  published_at: string | null;
+}
+
+/** 技术需求 (server/modules/market). */
+export interface DemandTable {
+  id: string;
+  jurisdiction_code: string;
+  external_id: string | null;
+  title: string;
+  problem: string;
+  indicators: string;
+  keywords: string; // JSON string[]
+  technical_field: string | null;
+  industries: string; // JSON string[]
+  budget_min_fen: number | null;
+  budget_max_fen: number | null;
+  deadline: string | null;
+  organization_id: string | null;
+  owner_missing: number;
+  origin_region: string | null;
+  is_challenge: number;
+  reward_fen: number | null;
+  tags: string; // JSON string[]
+  attachments: string; // JSON {hash, name, size, mime}[]
+  status: string;
+  status_reason: string | null;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  published_at: string | null;
+}
+
+export interface ListingStepTable {
+  id: string;
+  listing_kind: string;
+  listing_id: string;
+  seq: number;
+  from_status: string | null;
+  to_status: string;
+  at: string;
+  actor_name: string;
+  reason: string | null;
+}
+
+export interface ListingInquiryTable {
+  id: string;
+  listing_kind: string;
+  listing_id: string;
+  jurisdiction_code: string;
+  owner_organization_id: string | null;
+  from_user_id: string;
+  from_name: string;
+  from_organization_id: string | null;
+  message: string;
+  contact: string | null;
+  status: string;
+  answer: string | null;
+  answered_by_name: string | null;
+  answered_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 督办 (007): a plan (实施方案) loaded from a data file, per jurisdiction. */
+export interface SupervisionPlanTable {
+  id: string;
+  jurisdiction_code: string;
+  /** The plan file's id, e.g. zhanhe-2022 */
+  code: string;
+  title: string;
+  document: string | null;
+  issued_on: string | null;
+  starts_on: string;
+  ends_on: string;
+  /** The default reporting period (quarterly, …) */
+  period: string;
+  /** A report is due this many days after its period ends. */
+  due_days: number;
+  /** SHA-256 of the plan file last loaded */
+  source_hash: string;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A responsible unit (责任单位) as the plan names it, optionally linked to a registry organization. */
+export interface SupervisionUnitTable {
+  id: string;
+  plan_id: string;
+  name: string;
+  organization_id: string | null;
+}
+
+export interface SupervisionMeasureTable {
+  id: string;
+  plan_id: string;
+  /** 三 … 二十一 */
+  number: string;
+  /** 3 … 21, for ordering */
+  seq: number;
+  heading: string;
+  text: string;
+  /** The 责任单位 clause verbatim */
+  responsibility: string | null;
+  period: string;
+}
+
+export interface SupervisionAssignmentTable {
+  id: string;
+  measure_id: string;
+  unit_id: string;
+  /** lead | co */
+  role: string;
+  position: number;
+}
+
+/** A unit's progress report on a measure for one period (2023Q1, 2023H1, 2023M01, 2023). */
+export interface SupervisionReportTable {
+  id: string;
+  plan_id: string;
+  measure_id: string;
+  unit_id: string;
+  jurisdiction_code: string;
+  period: string;
+  status: string;
+  text: string;
+  /** JSON: name → number */
+  figures: string;
+  review_comment: string | null;
+  submission_count: number;
+  first_submitted_at: string | null;
+  submitted_at: string | null;
+  reviewed_by: string | null;
+  reviewed_by_name: string | null;
+  reviewed_at: string | null;
+  created_by: string | null;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SupervisionReportAttachmentTable {
+  id: string;
+  report_id: string;
+  hash: string;
+  label: string;
+  position: number;
+}
+
+export interface SupervisionReportStepTable {
+  id: string;
+  report_id: string;
+  seq: number;
+  from_status: string | null;
+  to_status: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  comment: string | null;
+}
+
+/** One row per (unit, day) the overdue job reminded: its idempotency key. */
+export interface SupervisionReminderTable {
+  id: string;
+  unit_id: string;
+  on_date: string;
+  /** JSON [{measureId, number, period, dueOn}] */
+  cells: string;
+  notification_id: string | null;
+  created_at: string;
+}
+
+/** The in-app notification centre (server/modules/notifications): to a user or an organization. */
+export interface NotificationTable {
+  id: string;
+  jurisdiction_code: string;
+  recipient_user_id: string | null;
+  recipient_organization_id: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  /** A sender's key that makes sending idempotent (unique when set). */
+  dedupe_key: string | null;
+  read_at: string | null;
+  read_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   organization: OrganizationTable;
   qualification: QualificationTable;
@@ -504,4 +767,20 @@ export interface Database {
   subsidy_application_step: SubsidyApplicationStepTable;
   subsidy_objection: SubsidyObjectionTable;
   subsidy_disbursement: SubsidyDisbursementTable;
+  search_doc: SearchDocTable;
+  search_term: SearchTermTable;
+  search_stat: SearchStatTable;
+  achievement: AchievementTable;
+  demand: DemandTable;
+  listing_step: ListingStepTable;
+  listing_inquiry: ListingInquiryTable;
+  supervision_plan: SupervisionPlanTable;
+  supervision_unit: SupervisionUnitTable;
+  supervision_measure: SupervisionMeasureTable;
+  supervision_assignment: SupervisionAssignmentTable;
+  supervision_report: SupervisionReportTable;
+  supervision_report_attachment: SupervisionReportAttachmentTable;
+  supervision_report_step: SupervisionReportStepTable;
+  supervision_reminder: SupervisionReminderTable;
+  notification: NotificationTable;
 }

@@ -15,6 +15,8 @@ import { createPerson, writePersonUpdate } from '../modules/registry/people.js';
 import { createPlatform } from '../modules/registry/platforms.js';
 import { DEMO_PASSWORD, demoOrganizations, demoPeople, demoPlatforms, demoUsers } from './demo-data.js';
 import { type DemoReferences, seedDemoContracts } from './seed-demo-contracts.js';
+import { seedDemoMarket } from './seed-demo-market.js';
+import { seedDemoSupervision } from './seed-demo-supervision.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -45,8 +47,13 @@ async function existingReferences(ctx: Ctx): Promise<DemoReferences> {
 export async function seedDemo(ctx: Ctx, log: (line: string) => void = () => {}): Promise<SeedResult> {
   const already = await ctx.db.selectFrom('organization').select('id').where('is_demo', '=', 1).limit(1).executeTakeFirst();
   if (already) {
-    const contracts = await seedDemoContracts(ctx, await existingReferences(ctx));
+    const refs = await existingReferences(ctx);
+    const contracts = await seedDemoContracts(ctx, refs);
     if (contracts) log(`contracts: ${contracts}`);
+    const listings = await seedDemoMarket(ctx, refs);
+    if (listings) log(`market listings: ${listings}`);
+    const reports = await seedDemoSupervision(ctx);
+    if (reports) log(`supervision: plan zhanhe-2022, reports ${reports}`);
     return { seeded: false, organizations: 0, people: 0, platforms: 0, users: 0, contracts };
   }
 
@@ -124,6 +131,10 @@ export async function seedDemo(ctx: Ctx, log: (line: string) => void = () => {})
 
   const contracts = await seedDemoContracts(ctx, { organizations: orgIds, people: personIds });
   log(`contracts: ${contracts}`);
+  const listings = await seedDemoMarket(ctx, { organizations: orgIds });
+  log(`market listings: ${listings}`);
+  const reports = await seedDemoSupervision(ctx);
+  log(`supervision: plan zhanhe-2022, reports ${reports}`);
   return { seeded: true, organizations: orgIds.size, people: personIds.size, platforms: demoPlatforms.length, users: demoUsers.length, contracts };
 }
 

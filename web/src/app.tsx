@@ -10,6 +10,9 @@ const AppLayout = lazy(() => import('./layout/app-layout.js'));
 const HomePage = lazy(() => import('./pages/home.js'));
 /** The public 公示 (no login). */
 const PublicNoticeRoutes = lazy(() => import('./pages/applications/public-notice.js'));
+/** Public pages of published listings (no login); the search page /market is the search module's. */
+const PublicAchievementPage = lazy(() => import('./pages/market/public-listing.js').then((m) => ({ default: m.PublicAchievementPage })));
+const PublicDemandPage = lazy(() => import('./pages/market/public-listing.js').then((m) => ({ default: m.PublicDemandPage })));
 
 /** `/` opens the first module the user may use. */
 function Home() {
@@ -25,6 +28,8 @@ export function App() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/public/notices/*" element={<PublicNoticeRoutes />} />
+        <Route path="/market/achievements/:id" element={<PublicAchievementPage />} />
+        <Route path="/market/demands/:id" element={<PublicDemandPage />} />
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             <Route index element={<Home />} />

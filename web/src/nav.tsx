@@ -10,7 +10,13 @@
  */
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  AimOutlined,
   AuditOutlined,
+  BulbOutlined,
+  CheckSquareOutlined,
+  MessageOutlined,
+  BellOutlined,
+  FundProjectionScreenOutlined,
   CalculatorOutlined,
   BankOutlined,
   CloudUploadOutlined,
@@ -80,6 +86,49 @@ export const NAV: NavEntry[] = [
     icon: <FileDoneOutlined />,
     permission: 'applications.application.read',
     routes: lazy(() => import('./pages/applications/application-routes.js')),
+  },
+  // 技术市场 (the public search /market is the search module's; listing pages /market/achievements/:id and /market/demands/:id are public routes in app.tsx).
+  {
+    path: '/my-achievements',
+    label: 'nav.myAchievements',
+    icon: <BulbOutlined />,
+    permission: 'market.listing.create',
+    routes: lazy(() => import('./pages/market/achievement-routes.js')),
+  },
+  {
+    path: '/my-demands',
+    label: 'nav.myDemands',
+    icon: <AimOutlined />,
+    permission: 'market.listing.create',
+    routes: lazy(() => import('./pages/market/demand-routes.js')),
+  },
+  {
+    path: '/market-review',
+    label: 'nav.marketReview',
+    icon: <CheckSquareOutlined />,
+    permission: 'market.listing.moderate',
+    routes: lazy(() => import('./pages/market/review-page.js')),
+  },
+  {
+    path: '/inquiries',
+    label: 'nav.inquiries',
+    icon: <MessageOutlined />,
+    permission: 'market.inquiry.create',
+    routes: lazy(() => import('./pages/market/inquiries.js')),
+  },
+  {
+    path: '/supervision',
+    label: 'nav.supervision',
+    icon: <FundProjectionScreenOutlined />,
+    permission: 'supervision.board.read',
+    routes: lazy(() => import('./pages/supervision/supervision-routes.js')),
+  },
+  {
+    path: '/notifications',
+    label: 'nav.notifications',
+    icon: <BellOutlined />,
+    permission: 'notifications.read',
+    routes: lazy(() => import('./pages/notifications/notification-routes.js')),
   },
   {
     path: '/import',

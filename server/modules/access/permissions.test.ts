@@ -103,7 +103,57 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/public/notices/{id}', action: 'public', url: () => '/api/public/notices/none' },
   { method: 'GET', path: '/api/public/notices/{id}/list', action: 'public', url: () => '/api/public/notices/none/list?format=pdf' },
   { method: 'POST', path: '/api/public/notices/{id}/objections', action: 'public', url: () => '/api/public/notices/none/objections', body: () => ({ applicationId: 'none', name: '权限测试', contact: '13800000000', content: '权限测试异议内容' }) },
+  // The technology market (server/modules/market).
+  { method: 'GET', path: '/api/market/achievements', action: 'market.listing.read', url: () => '/api/market/achievements' },
+  { method: 'POST', path: '/api/market/achievements', action: 'market.listing.create', url: () => '/api/market/achievements', body: (i) => marketAchievementBody(i.own) },
+  { method: 'GET', path: '/api/market/achievements/{id}', action: 'market.listing.read', url: () => '/api/market/achievements/none' },
+  { method: 'PATCH', path: '/api/market/achievements/{id}', action: 'market.listing.update', url: () => '/api/market/achievements/none', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/api/market/achievements/{id}/transitions', action: 'market.listing.submit', url: () => '/api/market/achievements/none/transitions', body: () => ({ to: 'pending', version: 1 }) },
+  { method: 'GET', path: '/api/market/demands', action: 'market.listing.read', url: () => '/api/market/demands' },
+  { method: 'POST', path: '/api/market/demands', action: 'market.listing.create', url: () => '/api/market/demands', body: (i) => ({ title: '权限测试需求', problem: '权限测试需求的问题描述，至少十个字。', organizationId: i.own }) },
+  { method: 'GET', path: '/api/market/demands/{id}', action: 'market.listing.read', url: () => '/api/market/demands/none' },
+  { method: 'PATCH', path: '/api/market/demands/{id}', action: 'market.listing.update', url: () => '/api/market/demands/none', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/api/market/demands/{id}/transitions', action: 'market.listing.moderate', url: () => '/api/market/demands/none/transitions', body: () => ({ to: 'published', version: 1 }) },
+  { method: 'POST', path: '/api/market/attachments', action: 'market.listing.create', url: () => '/api/market/attachments' },
+  { method: 'GET', path: '/api/market/{kind}/{id}/attachments/{hash}', action: 'market.listing.read', url: () => `/api/market/achievements/none/attachments/${'0'.repeat(64)}` },
+  { method: 'GET', path: '/api/public/market/search', action: 'public', url: () => '/api/public/market/search?q=电池' },
+  { method: 'GET', path: '/api/public/market/achievements/{id}', action: 'public', url: () => '/api/public/market/achievements/none' },
+  { method: 'GET', path: '/api/public/market/demands/{id}', action: 'public', url: () => '/api/public/market/demands/none' },
+  { method: 'GET', path: '/api/public/market/{kind}/{id}/attachments/{hash}', action: 'public', url: () => `/api/public/market/demands/none/attachments/${'0'.repeat(64)}` },
+  { method: 'POST', path: '/api/market/inquiries', action: 'market.inquiry.create', url: () => '/api/market/inquiries', body: () => ({ listingKind: 'achievement', listingId: 'none', message: '权限测试留言内容' }) },
+  { method: 'GET', path: '/api/market/inquiries', action: 'market.inquiry.read', url: () => '/api/market/inquiries' },
+  { method: 'POST', path: '/api/market/inquiries/{id}/answer', action: 'market.inquiry.answer', url: () => '/api/market/inquiries/none/answer', body: () => ({ version: 1, answer: '权限测试回复' }) },
+  { method: 'POST', path: '/api/market/import/{kind}', action: 'market.import', url: () => '/api/market/import/achievements' },
+  { method: 'GET', path: '/api/market/export/{kind}', action: 'market.export', url: () => '/api/market/export/demands?format=csv' },
+  // Supervision (server/modules/supervision) and the notification centre (server/modules/notifications).
+  { method: 'GET', path: '/api/supervision/plans', action: 'supervision.plan.read', url: () => '/api/supervision/plans' },
+  { method: 'POST', path: '/api/supervision/plans', action: 'supervision.plan.load', url: () => '/api/supervision/plans' },
+  { method: 'GET', path: '/api/supervision/plans/{id}', action: 'supervision.plan.read', url: () => '/api/supervision/plans/none' },
+  { method: 'GET', path: '/api/supervision/plans/{id}/board', action: 'supervision.board.read', url: () => '/api/supervision/plans/none/board' },
+  { method: 'GET', path: '/api/supervision/plans/{id}/board.xlsx', action: 'supervision.board.read', url: () => '/api/supervision/plans/none/board.xlsx' },
+  { method: 'PUT', path: '/api/supervision/units/{id}/organization', action: 'supervision.plan.load', url: () => '/api/supervision/units/none/organization', body: () => ({ organizationId: null }) },
+  { method: 'GET', path: '/api/supervision/reports', action: 'supervision.report.read', url: () => '/api/supervision/reports' },
+  { method: 'POST', path: '/api/supervision/reports', action: 'supervision.report.write', url: () => '/api/supervision/reports', body: () => ({ measureId: 'none', unitId: 'none', period: '2023Q1' }) },
+  { method: 'GET', path: '/api/supervision/reports/{id}', action: 'supervision.report.read', url: () => '/api/supervision/reports/none' },
+  { method: 'PATCH', path: '/api/supervision/reports/{id}', action: 'supervision.report.write', url: () => '/api/supervision/reports/none', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/api/supervision/reports/{id}/submit', action: 'supervision.report.submit', url: () => '/api/supervision/reports/none/submit', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/api/supervision/reports/{id}/review', action: 'supervision.report.review', url: () => '/api/supervision/reports/none/review', body: () => ({ version: 1, decision: 'accept' }) },
+  { method: 'POST', path: '/api/supervision/reports/{id}/comments', action: 'supervision.report.review', url: () => '/api/supervision/reports/none/comments', body: () => ({ comment: '权限测试意见' }) },
+  { method: 'POST', path: '/api/supervision/attachments', action: 'supervision.report.write', url: () => '/api/supervision/attachments' },
+  { method: 'GET', path: '/api/supervision/reports/{id}/attachments/{hash}', action: 'supervision.report.read', url: () => `/api/supervision/reports/none/attachments/${'0'.repeat(64)}` },
+  { method: 'POST', path: '/api/supervision/remind', action: 'supervision.remind', url: () => '/api/supervision/remind', body: () => ({ date: '2026-05-01' }) },
+  { method: 'GET', path: '/api/notifications', action: 'notifications.read', url: () => '/api/notifications' },
+  { method: 'GET', path: '/api/notifications/unread-count', action: 'notifications.read', url: () => '/api/notifications/unread-count' },
+  { method: 'POST', path: '/api/notifications/{id}/read', action: 'notifications.update', url: () => '/api/notifications/none/read' },
+  { method: 'POST', path: '/api/notifications/read-all', action: 'notifications.update', url: () => '/api/notifications/read-all' },
 ];
+
+function marketAchievementBody(owner: string) {
+  return {
+    title: '权限测试成果', description: '权限测试成果的简介，至少十个字。', technicalField: 'advanced_manufacturing', transferModes: ['license'],
+    priceKind: 'negotiable', ownerOrganizationId: owner,
+  };
+}
 
 function noticeBody() {
   return { title: '权限测试申报通知', policy: 'zhanhe-2022', year: 2026, opensOn: '2026-03-01', closesOn: '2026-03-31', rules: ['enterprise_purchase'], noticeDays: 5 };

@@ -50,6 +50,31 @@ export const PERMISSIONS = {
   'applications.objection.resolve': { operator: J, admin: J },
   'applications.payment.record': { finance: J, admin: J },
   'applications.payment.read': { operator: J, admin: J, finance: J },
+  // The technology market (server/modules/market): listings (科技成果, 技术需求), moderation, inquiries.
+  'market.listing.read': { operator: J, admin: J, evaluator: J, enterprise: O, institution: O, broker: O },
+  'market.listing.create': { operator: J, admin: J, enterprise: O, institution: O, broker: O },
+  'market.listing.update': { operator: J, admin: J, enterprise: O, institution: O, broker: O },
+  'market.listing.submit': { operator: J, admin: J, enterprise: O, institution: O, broker: O },
+  'market.listing.withdraw': { operator: J, admin: J, enterprise: O, institution: O, broker: O },
+  'market.listing.moderate': { operator: J, admin: J },
+  'market.import': { operator: J, admin: J },
+  'market.export': { operator: J, admin: J, evaluator: J },
+  'market.inquiry.create': { operator: J, admin: J, finance: J, department: J, evaluator: J, enterprise: J, institution: J, broker: J, agency: J, bank: J },
+  'market.inquiry.read': { operator: J, admin: J, enterprise: O, institution: O, broker: O },
+  'market.inquiry.answer': { operator: J, admin: J, enterprise: O, institution: O, broker: O },
+  // Supervision (督办, server/modules/supervision): plans and their measures, the units' progress
+  // reports, the board. A department reaches the cells of the units linked to its organizations.
+  'supervision.plan.read': { operator: J, admin: J, finance: J, department: J, evaluator: J },
+  'supervision.plan.load': { operator: J, admin: J },
+  'supervision.board.read': { operator: J, admin: J, finance: J, evaluator: J, department: O },
+  'supervision.report.read': { operator: J, admin: J, finance: J, evaluator: J, department: O },
+  'supervision.report.write': { admin: J, department: O },
+  'supervision.report.submit': { admin: J, department: O },
+  'supervision.report.review': { operator: J, admin: J },
+  'supervision.remind': { operator: J, admin: J },
+  // The in-app notification centre (server/modules/notifications): one's own notifications.
+  'notifications.read': { operator: O, admin: O, finance: O, department: O, evaluator: O, enterprise: O, institution: O, broker: O, agency: O, bank: O },
+  'notifications.update': { operator: O, admin: O, finance: O, department: O, evaluator: O, enterprise: O, institution: O, broker: O, agency: O, bank: O },
 } as const satisfies Record<string, Partial<Record<UserRole, Scope>>>;
 
 export type Action = keyof typeof PERMISSIONS;

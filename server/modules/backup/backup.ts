@@ -19,6 +19,9 @@ export const BACKUP_TABLES: (keyof Database)[] = [
   'settlement_run', 'settlement_award', 'settlement_exclusions',
   'subsidy_notice', 'subsidy_application', 'subsidy_application_contract', 'subsidy_application_evidence', 'subsidy_application_award',
   'subsidy_application_step', 'subsidy_objection', 'subsidy_disbursement',
+  'achievement', 'demand', 'listing_step', 'listing_inquiry',
+  'supervision_plan', 'supervision_unit', 'supervision_measure', 'supervision_assignment', 'supervision_report',
+  'supervision_report_attachment', 'supervision_report_step', 'supervision_reminder', 'notification',
 ];
 const ORDER_BY: Partial<Record<keyof Database, string>> = {
   audit_event: 'seq',

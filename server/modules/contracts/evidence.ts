@@ -7,6 +7,7 @@ import type { Ctx, Executor } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { audit } from '../audit/audit.js';
+import type { Action } from '../access/permissions.js';
 import { assertCan } from '../access/policy.js';
 import { EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, sha256Hex, sniffEvidenceType } from './file-type.js';
 
@@ -16,9 +17,13 @@ export interface EvidenceFile {
   mime: string;
 }
 
-/** Checks and stores an uploaded file; the same content twice is one file. */
-export async function storeEvidenceFile(ctx: Ctx, data: Buffer, fileName = ''): Promise<EvidenceFile> {
-  assertCan(ctx.actor, 'contracts.payment.write');
+/**
+ * Checks and stores an uploaded file; the same content twice is one file. `action` is the
+ * permission the upload serves (a payment's evidence by default; e.g. a supervision report's
+ * attachment).
+ */
+export async function storeEvidenceFile(ctx: Ctx, data: Buffer, fileName = '', action: Action = 'contracts.payment.write'): Promise<EvidenceFile> {
+  assertCan(ctx.actor, action);
   if (data.length === 0) throw new AppError('VALIDATION', '文件为空', { field: 'file' });
   if (data.length > MAX_EVIDENCE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `文件超过 ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`, { field: 'file' });
   const mime = sniffEvidenceType(data);

@@ -8,6 +8,7 @@ import { useI18n, type Lang } from '../i18n.js';
 import { NAV } from '../nav.js';
 import { can } from '../permissions.js';
 import { useLogout } from '../queries.js';
+import { NotificationBell } from './notification-bell.js';
 
 const { Header, Sider, Content } = Layout;
 
@@ -65,6 +66,7 @@ export default function AppLayout() {
             </Tooltip>
           </Space>
           <Space size="middle">
+            <NotificationBell />
             <Segmented<Lang>
               size="small"
               value={lang}

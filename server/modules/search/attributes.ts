@@ -1,0 +1,60 @@
+/**
+ * A listing's filterable attributes as index tokens (f_04, m_license, j_410411 …), so a filter is
+ * one more AND term in the full-text query and narrows the search before ranking, on both
+ * databases. Codes are ASCII letters, digits and '_' only: the FTS5 tokenizer keeps '_' (see
+ * migration 005) and a PostgreSQL tsvector literal takes them verbatim.
+ */
+import type { SearchDocument } from './documents.js';
+
+/** Price bands in yuan, lower bound inclusive; the last is open. */
+export const PRICE_BANDS = [
+  { code: 'lt10w', min: 0, max: 100_000 },
+  { code: '10w_50w', min: 100_000, max: 500_000 },
+  { code: '50w_100w', min: 500_000, max: 1_000_000 },
+  { code: '100w_500w', min: 1_000_000, max: 5_000_000 },
+  { code: 'ge500w', min: 5_000_000, max: Number.POSITIVE_INFINITY },
+] as const;
+export type PriceBand = (typeof PRICE_BANDS)[number]['code'];
+
+export function priceBand(priceFen: number | null): PriceBand | null {
+  if (priceFen === null) return null;
+  const yuan = priceFen / 100; // a comparison, not money arithmetic: bands are whole yuan
+  return PRICE_BANDS.find((b) => yuan >= b.min && yuan < b.max)!.code;
+}
+
+const CODE = /^[a-z0-9_]+$/;
+
+function token(prefix: string, value: string | number): string {
+  const code = String(value).toLowerCase();
+  if (!CODE.test(code)) throw new Error(`search attribute ${prefix}: "${value}" is not a code (a–z, 0–9, _)`);
+  return `${prefix}_${code}`;
+}
+
+/** The facets a search counts, each with the token prefix its values are indexed under. */
+export const FACETS = {
+  field: 'f',
+  stage: 's',
+  mode: 'm',
+  region: 'r',
+  price: 'p',
+  tag: 'g',
+  industry: 'i',
+} as const;
+export type Facet = keyof typeof FACETS;
+
+export function attributeTokens(doc: SearchDocument): string[] {
+  const out = [token('k', doc.kind), token('j', doc.jurisdictionCode)];
+  if (doc.field) out.push(token(FACETS.field, doc.field));
+  if (doc.stage) out.push(token(FACETS.stage, doc.stage));
+  if (doc.trl !== null) out.push(token('t', doc.trl));
+  for (const m of doc.modes) out.push(token(FACETS.mode, m));
+  if (doc.region) out.push(token(FACETS.region, doc.region));
+  if (doc.priceKind) out.push(token('pk', doc.priceKind));
+  const band = priceBand(doc.priceFen);
+  if (band) out.push(token(FACETS.price, band));
+  for (const t of doc.tags) out.push(token(FACETS.tag, t));
+  for (const i of doc.industries) out.push(token(FACETS.industry, i));
+  return out;
+}
+
+export { token as attributeToken };

@@ -1,0 +1,6 @@
+/** 我的成果 (/my-achievements). */
+import { Workbench } from './workbench.js';
+
+export default function AchievementRoutes() {
+  return <Workbench kind="achievement" />;
+}
