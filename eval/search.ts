@@ -10,8 +10,8 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createTestDatabase, postgresReachable } from '../server/testing/databases.js';
-import { indexDocuments } from '../server/modules/search/index-writer.js';
-import type { SearchDocument } from '../server/modules/search/documents.js';
+import { importListings } from '../server/modules/market/import/listings-import.js';
+import { testCtx } from '../server/testing/context.js';
 import { readSource, searchListings } from '../server/modules/search/search.js';
 import { BigramBm25 } from './bigram-bm25.js';
 import { type Judged, mrrAndRecall } from './metrics.js';
@@ -33,14 +33,6 @@ const corpus = readJsonl<CorpusRecord>(values.corpus!);
 const queries = readJsonl<Query>(values.queries!);
 const keywordsOf = (r: CorpusRecord) => (Array.isArray(r.keywords) ? r.keywords : r.keywords ? r.keywords.split(/[;；,，_]/) : []);
 
-function asDocument(r: CorpusRecord, i: number): SearchDocument {
-  return {
-    kind: 'achievement', entityId: `e${i}`, jurisdictionCode: '410411', externalId: r.external_id,
-    title: r.title ?? '', body: r.description ?? '', keywords: keywordsOf(r), field: null, industries: [],
-    stage: null, trl: null, modes: [], region: null, priceKind: null, priceFen: null, tags: [], publishedOn: '2026-01-01', isDemo: false,
-  };
-}
-
 type Report = Record<string, { ts: ReturnType<typeof mrrAndRecall>; kg: ReturnType<typeof mrrAndRecall>; ms?: number }>;
 const report: Report = {};
 const split = (judged: Judged[]) => ({
@@ -56,20 +48,19 @@ const dialects = (values.dialects?.split(',') ?? ((await postgresReachable()) ? 
 for (const dialect of dialects) {
   const handle = await createTestDatabase(dialect);
   try {
-    const docs = corpus.map(asDocument);
+    // Loaded as an operator loads it: `techtransfer import achievements corpus.jsonl`.
     const started = performance.now();
-    await handle.db.transaction().execute((trx) => indexDocuments(trx, dialect, docs, handle.sqlite));
+    await importListings(testCtx(handle, { roles: ['operator'] }), 'achievement', fs.readFileSync(values.corpus!), 'jsonl');
     const indexMs = performance.now() - started;
-    const ids = new Map(docs.map((d) => [d.entityId, d.externalId!]));
     const judged: Judged[] = [];
     const t0 = performance.now();
     for (const q of queries) {
       const result = await searchListings(readSource(handle), { kind: 'achievement', q: q.query, limit: 10 });
-      judged.push({ queryId: q.query_id, relevant: q.relevant, results: result.hits.map((h) => ids.get(h.entityId)!) });
+      judged.push({ queryId: q.query_id, relevant: q.relevant, results: result.hits.map((h) => h.externalId ?? h.entityId) });
     }
     const perQuery = (performance.now() - t0) / queries.length;
     report[`techtransfer search (${dialect})`] = { ...split(judged), ms: perQuery };
-    if (!values.json) console.error(`${dialect}: indexed ${docs.length} in ${(indexMs / 1000).toFixed(1)} s; ${perQuery.toFixed(1)} ms a query`);
+    if (!values.json) console.error(`${dialect}: imported ${corpus.length} in ${(indexMs / 1000).toFixed(1)} s; ${perQuery.toFixed(1)} ms a query`);
   } finally {
     await handle.drop();
   }

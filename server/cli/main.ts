@@ -24,6 +24,7 @@ import { runSettlement } from '../modules/subsidies/settlement.js';
 import { MARKET_FILE_KINDS, exportMarketFile, importMarketFile, isMarketFileKind } from '../modules/market/import/cli.js';
 import { registerSupervisionCommands } from './supervision-command.js';
 import { registerSearchCommands } from './search-command.js';
+import { rebuildSearchIndex } from '../modules/market/rebuild-search-index.js';
 
 const DEFAULT_JURISDICTION = process.env.TT_JURISDICTION ?? '410411';
 
@@ -206,9 +207,17 @@ export function buildCli(): Command {
     console.log(`已备份到 ${file}：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
   }));
 
-  program.command('restore <file>').description('从备份恢复到空数据库').action(run(async (file: string) => {
+  program.command('restore <file>').description('从备份恢复到空数据库（随后重建技术市场检索索引）').action(run(async (file: string) => {
     const counts = await withContext((ctx) => restoreDatabase(ctx.db, file));
     console.log(`已恢复：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
+    // The search index is derived from the listings, so backups leave it out and it is rebuilt here.
+    const indexed = await withContext((ctx) => rebuildSearchIndex(ctx));
+    console.log(`已重建检索索引：成果 ${indexed.achievement}，需求 ${indexed.demand}`);
+  }));
+
+  program.command('reindex').description('从已发布的成果和需求重建技术市场检索索引').action(run(async () => {
+    const indexed = await withContext((ctx) => rebuildSearchIndex(ctx));
+    console.log(`已重建检索索引：成果 ${indexed.achievement}，需求 ${indexed.demand}`);
   }));
 
   registerSupervisionCommands(program, withContext, run);

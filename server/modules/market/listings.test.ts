@@ -9,6 +9,8 @@ import { getListing, getPublicListing, transitionListing, updateAchievement, upd
 import { originRegion } from './origin-region.js';
 import { achievementSearchDocument, demandSearchDocument } from './search-documents.js';
 import { makeAchievement, makeDemand } from './test-support.js';
+import { rebuildSearchIndex } from './rebuild-search-index.js';
+import { readSource, searchListings } from '../search/search.js';
 
 describe('origin region', () => {
   it('is derived from the owner division relative to the jurisdiction, or from the origin country', () => {
@@ -127,6 +129,28 @@ for (const dialect of await testDialects()) {
       // An expired listing comes back after a new deadline and a new review.
       await updateDemand(ctx, d.id, { version: expired.version, deadline: '2026-09-30' });
       await expect(transitionListing(ctx, 'demand', d.id, { to: 'pending', version: expired.version + 1 })).resolves.toMatchObject({ status: 'pending' });
+    });
+
+    it('rebuilds the search index from the published listings alone, with the same statistics', async () => {
+      const a = await makeAchievement(ctx, { title: '钙钛矿叠层电池封装工艺' });
+      await transitionListing(ctx, 'achievement', a.id, { to: 'pending', version: 1 });
+      await transitionListing(operator, 'achievement', a.id, { to: 'published', version: 2 });
+      await makeAchievement(ctx, { title: '钙钛矿草稿不应被检索' }); // a draft: never indexed
+      const snapshot = async () => ({
+        docs: (await handle.db.selectFrom('search_doc').select(['kind', 'entity_id', 'attrs', 'length']).orderBy('kind').orderBy('entity_id').execute()),
+        terms: (await handle.db.selectFrom('search_term').selectAll().orderBy('kind').orderBy('term').execute()).map((t) => ({ ...t, df: Number(t.df) })),
+        stats: (await handle.db.selectFrom('search_stat').select(['kind', 'doc_count', 'total_length']).orderBy('kind').execute())
+          .map((r) => ({ ...r, doc_count: Number(r.doc_count), total_length: Number(r.total_length) }))
+          .filter((r) => r.doc_count > 0), // a kind emptied keeps a row of zeros; a rebuild writes none
+      });
+      const before = await snapshot();
+      expect(before.docs.some((d) => d.entity_id === a.id)).toBe(true);
+      await handle.db.deleteFrom('search_term').execute(); // the index damaged
+      const counts = await rebuildSearchIndex(operator);
+      expect(counts.achievement).toBe(before.docs.filter((d) => d.kind === 'achievement').length);
+      expect(await snapshot()).toEqual(before);
+      const found = await searchListings(readSource(handle), { kind: 'achievement', q: '钙钛矿' });
+      expect(found.hits.map((h) => h.entityId)).toEqual([a.id]);
     });
 
     it('maps a listing onto the search document', async () => {

@@ -213,3 +213,11 @@ export async function removeDocuments(trx: Executor, dialect: Dialect, kind: Sea
   const removed = await removeIndexed(trx, dialect, kind, entityIds, df);
   if (removed.docs !== 0) await applyStatistics(trx, dialect, kind, df, removed.docs, removed.length);
 }
+
+/** Empties the index of one kind (before rebuilding it from the listings). */
+export async function clearIndex(trx: Executor, dialect: Dialect, kind: SearchKind): Promise<void> {
+  await trx.deleteFrom('search_doc').where('kind', '=', kind).execute();
+  await trx.deleteFrom('search_term').where('kind', '=', kind).execute();
+  await trx.deleteFrom('search_stat').where('kind', '=', kind).execute();
+  if (dialect === 'sqlite') await sql`insert into ${sql.table(ftsTable(kind))} (${sql.table(ftsTable(kind))}) values ('delete-all')`.execute(trx);
+}
