@@ -46,4 +46,7 @@ export const NOTIFICATION_KINDS = labels({
   'supervision.report.returned': '进度报告退回',
   'supervision.report.accepted': '进度报告采纳',
   'supervision.report.submitted': '进度报告提交',
+  'deals.started': '发起对接',
+  'deals.signed': '对接签约（合同草稿待登记）',
+  'market.match': '供需匹配推荐',
 });

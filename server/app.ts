@@ -23,6 +23,7 @@ import { contractRoutes } from './modules/contracts/routes.js';
 import { marketRoutes } from './modules/market/routes.js';
 import { subsidyRoutes } from './modules/subsidies/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
+import { matchingRoutes } from './modules/matching/routes.js';
 import { supervisionRoutes } from './modules/supervision/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import type { DataProtector } from './modules/registry/protect.js';
@@ -104,6 +105,7 @@ export async function build(config: AppConfig): Promise<FastifyInstance> {
   applicationRoutes(app, services);
   marketRoutes(app, services);
   supervisionRoutes(app, services);
+  matchingRoutes(app, services);
   notificationRoutes(app, services);
 
   // The import column docs and example files, linked from the import page.

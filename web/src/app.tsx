@@ -13,6 +13,8 @@ const PublicNoticeRoutes = lazy(() => import('./pages/applications/public-notice
 /** Public pages of published listings (no login); the search page /market is the search module's. */
 const PublicAchievementPage = lazy(() => import('./pages/market/public-listing.js').then((m) => ({ default: m.PublicAchievementPage })));
 const PublicDemandPage = lazy(() => import('./pages/market/public-listing.js').then((m) => ({ default: m.PublicDemandPage })));
+/** 技术市场: the public search over published listings. */
+const MarketSearchPage = lazy(() => import('./pages/market/search-page.js'));
 
 /** `/` opens the first module the user may use. */
 function Home() {
@@ -28,6 +30,7 @@ export function App() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/public/notices/*" element={<PublicNoticeRoutes />} />
+        <Route path="/market" element={<MarketSearchPage />} />
         <Route path="/market/achievements/:id" element={<PublicAchievementPage />} />
         <Route path="/market/demands/:id" element={<PublicDemandPage />} />
         <Route element={<RequireAuth />}>

@@ -120,6 +120,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/public/market/achievements/{id}', action: 'public', url: () => '/api/public/market/achievements/none' },
   { method: 'GET', path: '/api/public/market/demands/{id}', action: 'public', url: () => '/api/public/market/demands/none' },
   { method: 'GET', path: '/api/public/market/{kind}/{id}/attachments/{hash}', action: 'public', url: () => `/api/public/market/demands/none/attachments/${'0'.repeat(64)}` },
+  { method: 'GET', path: '/api/market/{kind}/{id}/matches', action: 'market.match.read', url: () => '/api/market/demands/none/matches' },
   { method: 'POST', path: '/api/market/inquiries', action: 'market.inquiry.create', url: () => '/api/market/inquiries', body: () => ({ listingKind: 'achievement', listingId: 'none', message: '权限测试留言内容' }) },
   { method: 'GET', path: '/api/market/inquiries', action: 'market.inquiry.read', url: () => '/api/market/inquiries' },
   { method: 'POST', path: '/api/market/inquiries/{id}/answer', action: 'market.inquiry.answer', url: () => '/api/market/inquiries/none/answer', body: () => ({ version: 1, answer: '权限测试回复' }) },

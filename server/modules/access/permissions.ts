@@ -57,6 +57,7 @@ export const PERMISSIONS = {
   'market.listing.submit': { operator: J, admin: J, enterprise: O, institution: O, broker: O },
   'market.listing.withdraw': { operator: J, admin: J, enterprise: O, institution: O, broker: O },
   'market.listing.moderate': { operator: J, admin: J },
+  'market.match.read': { operator: J, admin: J, evaluator: J, broker: J, enterprise: O, institution: O },
   'market.import': { operator: J, admin: J },
   'market.export': { operator: J, admin: J, evaluator: J },
   'market.inquiry.create': { operator: J, admin: J, finance: J, department: J, evaluator: J, enterprise: J, institution: J, broker: J, agency: J, bank: J },

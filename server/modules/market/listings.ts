@@ -16,6 +16,7 @@ import { newId } from '../../ids.js';
 import type { Action } from '../access/permissions.js';
 import { assertCan } from '../access/policy.js';
 import { audit, changedFields } from '../audit/audit.js';
+import { notifyMatchesOfNewListing } from '../matching/notify-matches.js';
 import { isWithinJurisdiction, jurisdictionPrefix } from '../registry/divisions.js';
 import { likePattern } from '../registry/organizations.js';
 import { originRegion } from './origin-region.js';
@@ -577,6 +578,7 @@ export async function transitionListing<K extends ListingKind>(ctx: Ctx, kind: K
     });
     const next = (await findListing(trx, kind, id))!;
     await syncSearchIndex(ctx, trx, kind, from === 'published', next);
+    if (input.to === 'published' && from !== 'published') await notifyMatchesOfNewListing(ctx, trx, kind, id);
     return detailOf(trx, kind, next);
   });
 }

@@ -4,22 +4,21 @@
  * databases. Codes are ASCII letters, digits and '_' only: the FTS5 tokenizer keeps '_' (see
  * migration 005) and a PostgreSQL tsvector literal takes them verbatim.
  */
+import type { Facet, PriceBand } from '../../../common/market-search.js';
 import type { SearchDocument } from './documents.js';
 
-/** Price bands in yuan, lower bound inclusive; the last is open. */
-export const PRICE_BANDS = [
+/** Price bands in yuan, lower bound inclusive; the last is open (labels: common/market-search.ts). */
+export const PRICE_BAND_LIMITS = [
   { code: 'lt10w', min: 0, max: 100_000 },
   { code: '10w_50w', min: 100_000, max: 500_000 },
   { code: '50w_100w', min: 500_000, max: 1_000_000 },
   { code: '100w_500w', min: 1_000_000, max: 5_000_000 },
   { code: 'ge500w', min: 5_000_000, max: Number.POSITIVE_INFINITY },
 ] as const;
-export type PriceBand = (typeof PRICE_BANDS)[number]['code'];
 
 export function priceBand(priceFen: number | null): PriceBand | null {
   if (priceFen === null) return null;
-  const yuan = priceFen / 100; // a comparison, not money arithmetic: bands are whole yuan
-  return PRICE_BANDS.find((b) => yuan >= b.min && yuan < b.max)!.code;
+  return PRICE_BAND_LIMITS.find((b) => priceFen >= b.min * 100 && priceFen < b.max * 100)!.code;
 }
 
 const CODE = /^[a-z0-9_]+$/;
@@ -31,7 +30,7 @@ function token(prefix: string, value: string | number): string {
 }
 
 /** The facets a search counts, each with the token prefix its values are indexed under. */
-export const FACETS = {
+export const FACETS: Record<Facet, string> = {
   field: 'f',
   stage: 's',
   mode: 'm',
@@ -39,8 +38,8 @@ export const FACETS = {
   price: 'p',
   tag: 'g',
   industry: 'i',
-} as const;
-export type Facet = keyof typeof FACETS;
+};
+export type { Facet };
 
 export function attributeTokens(doc: SearchDocument): string[] {
   const out = [token('k', doc.kind), token('j', doc.jurisdictionCode)];

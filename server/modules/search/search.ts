@@ -22,6 +22,7 @@ import type { Executor } from '../../context.js';
 import { normalize, parseQuery, type QueryWord, termFrequencies } from './analyzer.js';
 import { attributeToken, FACETS, type Facet } from './attributes.js';
 import { type CollectionStats, idf, scoreDocument } from './bm25.js';
+import type { FacetCount, SearchHit, SearchResult } from '../../../common/market-search.js';
 import type { SearchKind } from './documents.js';
 import { ftsTable } from './index-writer.js';
 import { browse } from './browse.js';
@@ -45,36 +46,7 @@ export interface SearchRequest {
   offset?: number;
 }
 
-export interface SearchHit {
-  entityId: string;
-  externalId: string | null;
-  title: string;
-  /** The start of the description, or the passage around the first matched word. */
-  snippet: string;
-  publishedOn: string;
-  field: string | null;
-  stage: string | null;
-  region: string | null;
-  priceKind: string | null;
-  priceFen: number | null;
-  /** null when browsing without text. */
-  score: number | null;
-  /** The query's words this listing contains, as the user typed them (normalized). */
-  matchedWords: string[];
-}
-
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-export interface SearchResult {
-  total: number;
-  /** True when a text query's result set stopped at RERANK listings. */
-  capped: boolean;
-  hits: SearchHit[];
-  facets: Record<Facet, FacetCount[]>;
-}
+export type { FacetCount, SearchHit, SearchResult };
 
 interface CandidateRow {
   doc_id: number;
@@ -98,7 +70,7 @@ export async function loadStats(db: Executor, kind: SearchKind): Promise<Collect
   return { docCount: Number(row?.doc_count ?? 0), totalLength: Number(row?.total_length ?? 0), generation: Number(row?.generation ?? 0) };
 }
 
-async function documentFrequencies(db: Executor, kind: SearchKind, terms: readonly string[]): Promise<Map<string, number>> {
+export async function documentFrequencies(db: Executor, kind: SearchKind, terms: readonly string[]): Promise<Map<string, number>> {
   const df = new Map<string, number>();
   for (let i = 0; i < terms.length; i += 500) {
     const rows = await db.selectFrom('search_term').select(['term', 'df']).where('kind', '=', kind).where('term', 'in', terms.slice(i, i + 500)).execute();

@@ -87,12 +87,12 @@ function PublicListingPage({ kind }: { kind: ListingKind }) {
 }
 
 /** The page frame of the public market pages (no menu: the visitor may not be logged in). */
-function PublicFrame({ children }: { children: React.ReactNode }) {
+export function PublicFrame({ children }: { children: React.ReactNode }) {
   const { m } = useMarketText();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ color: '#fff', fontSize: 18 }}>
-        <Link to="/" style={{ color: '#fff' }}>{m('marketTitle')}</Link>
+        <Link to="/market" style={{ color: '#fff' }}>{m('marketTitle')}</Link>
       </Layout.Header>
       <Layout.Content style={{ padding: 24, maxWidth: 1100, margin: '0 auto', width: '100%' }}>{children}</Layout.Content>
     </Layout>
