@@ -26,6 +26,12 @@ import { searchRoutes } from './modules/search/routes.js';
 import { matchingRoutes } from './modules/matching/routes.js';
 import { supervisionRoutes } from './modules/supervision/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { indicatorRoutes } from './modules/indicators/routes.js';
+import { evaluationRoutes } from './modules/evaluation/routes.js';
+import { dealRoutes } from './modules/deals/routes.js';
+import { eventRoutes } from './modules/events/routes.js';
+import { servicesRoutes } from './modules/services/routes.js';
+import { talentRoutes } from './modules/talent/routes.js';
 import type { DataProtector } from './modules/registry/protect.js';
 import { MAX_IMPORT_BYTES, registryRoutes } from './modules/registry/routes.js';
 
@@ -102,11 +108,17 @@ export async function build(config: AppConfig): Promise<FastifyInstance> {
   contractRoutes(app, services);
   subsidyRoutes(app, services);
   searchRoutes(app, services);
+  matchingRoutes(app, services);
   applicationRoutes(app, services);
   marketRoutes(app, services);
   supervisionRoutes(app, services);
-  matchingRoutes(app, services);
   notificationRoutes(app, services);
+  indicatorRoutes(app, services);
+  evaluationRoutes(app, services);
+  dealRoutes(app, services);
+  eventRoutes(app, services);
+  servicesRoutes(app, services);
+  talentRoutes(app, services);
 
   // The import column docs and example files, linked from the import page.
   const importDocs = fileURLToPath(new URL('../docs/import/', import.meta.url));

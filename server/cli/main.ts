@@ -24,6 +24,8 @@ import { runSettlement } from '../modules/subsidies/settlement.js';
 import { MARKET_FILE_KINDS, exportMarketFile, importMarketFile, isMarketFileKind } from '../modules/market/import/cli.js';
 import { registerSupervisionCommands } from './supervision-command.js';
 import { registerSearchCommands } from './search-command.js';
+import { registerIndicatorCommands } from './indicators-command.js';
+import { registerReportCommands } from './report-command.js';
 import { rebuildSearchIndex } from '../modules/market/rebuild-search-index.js';
 
 const DEFAULT_JURISDICTION = process.env.TT_JURISDICTION ?? '410411';
@@ -222,6 +224,8 @@ export function buildCli(): Command {
 
   registerSupervisionCommands(program, withContext, run);
   registerSearchCommands(program, withContext, run);
+  registerIndicatorCommands(program, withContext, run);
+  registerReportCommands(program, withContext, run);
   registerSubsidyCommands(program);
   program.commands
     .find((c) => c.name() === 'subsidy')!

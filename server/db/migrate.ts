@@ -7,6 +7,11 @@ import * as m004 from './migrations/004-applications.js';
 import * as m005 from './migrations/005-search.js';
 import * as m006 from './migrations/006-market.js';
 import * as m007 from './migrations/007-supervision.js';
+import * as m008 from './migrations/008-deals.js';
+import * as m009 from './migrations/009-indicators.js';
+import * as m010 from './migrations/010-talent.js';
+import * as m011 from './migrations/011-services.js';
+import * as m012 from './migrations/012-search-browse.js';
 
 /** Migrations are listed here in order (no directory scanning, so bundling and tsx agree). */
 const migrations: Record<string, Migration> = {
@@ -17,6 +22,11 @@ const migrations: Record<string, Migration> = {
   '005-search': m005,
   '006-market': m006,
   '007-supervision': m007,
+  '008-deals': m008,
+  '009-indicators': m009,
+  '010-talent': m010,
+  '011-services': m011,
+  '012-search-browse': m012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

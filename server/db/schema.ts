@@ -733,6 +733,302 @@ export interface NotificationTable {
   created_at: string;
 }
 
+/** 对接会 / 路演 (008): a matchmaking event or roadshow, its featured listings and registrations. */
+export interface MarketEventTable {
+  id: string;
+  jurisdiction_code: string;
+  title: string;
+  /** matchmaking | roadshow (common/deal-vocabulary.ts EVENT_KINDS) */
+  kind: string;
+  held_on: string;
+  place: string;
+  organizer_organization_id: string | null;
+  organizer_name: string;
+  description: string;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MarketEventListingTable {
+  id: string;
+  event_id: string;
+  listing_kind: string;
+  listing_id: string;
+  position: number;
+}
+
+/** One registration: an organization, a person of the registry, or a user (self-registration). */
+export interface MarketEventRegistrationTable {
+  id: string;
+  event_id: string;
+  organization_id: string | null;
+  person_id: string | null;
+  user_id: string | null;
+  name: string;
+  registered_by_name: string;
+  attended: number;
+  attendance_marked_at: string | null;
+  is_demo: number;
+  version: number;
+  created_at: string;
+}
+
+/** 对接 (008): a demand–achievement pair with its parties and broker, moving 对接 → 洽谈 → 签约 | 终止. */
+export interface DealTable {
+  id: string;
+  jurisdiction_code: string;
+  title: string;
+  demand_id: string | null;
+  achievement_id: string | null;
+  buyer_organization_id: string | null;
+  seller_organization_id: string | null;
+  broker_person_id: string | null;
+  broker_user_id: string | null;
+  broker_organization_id: string | null;
+  event_id: string | null;
+  inquiry_id: string | null;
+  technical_field: string | null;
+  stage: string;
+  termination_reason: string | null;
+  termination_note: string | null;
+  agreed_amount_fen: number | null;
+  signed_on: string | null;
+  contract_id: string | null;
+  created_by: string | null;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DealStepTable {
+  id: string;
+  deal_id: string;
+  seq: number;
+  from_stage: string | null;
+  to_stage: string;
+  at: string;
+  on_date: string;
+  actor_name: string;
+  reason: string | null;
+  note: string | null;
+}
+
+export interface DealNoteTable {
+  id: string;
+  deal_id: string;
+  text: string;
+  next_step: string | null;
+  due_on: string | null;
+  author_user_id: string | null;
+  author_name: string;
+  created_at: string;
+}
+
+/** A dated practitioner role (技术市场从业人员) of a registry person (server/modules/talent). */
+export interface PractitionerTable {
+  id: string;
+  jurisdiction_code: string;
+  person_id: string;
+  role: string;
+  organization_id: string | null;
+  level: string | null;
+  employment: string;
+  certificate_number: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TrainingCourseTable {
+  id: string;
+  jurisdiction_code: string;
+  title: string;
+  topic: string;
+  organizer_name: string;
+  organizer_organization_id: string | null;
+  starts_on: string;
+  ends_on: string;
+  /** Hours × 10, so half hours stay exact. */
+  hours_x10: number;
+  /** Hours attended that earn the certificate, × 10. */
+  required_hours_x10: number;
+  place: string;
+  capacity: number;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TrainingEnrolmentTable {
+  id: string;
+  course_id: string;
+  person_id: string;
+  organization_id: string | null;
+  enrolled_by_name: string;
+  /** Hours attended and credited × 10. */
+  hours_x10: number;
+  certificate_number: string | null;
+  certificate_issued_on: string | null;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A researcher named on a technology contract, with the role held (项目负责人, 主要完成人 …). */
+export interface ContractResearcherTable {
+  id: string;
+  contract_id: string;
+  person_id: string;
+  role: string;
+  position: number;
+  is_demo: number;
+}
+
+/** 服务机构的服务项目 (011, plan (七)): what an agency offers. */
+export interface ServiceOfferingTable {
+  id: string;
+  jurisdiction_code: string;
+  organization_id: string;
+  /** common/services-vocabulary.ts SERVICE_CATEGORIES */
+  category: string;
+  title: string;
+  description: string;
+  price_terms: string;
+  contact_name: string | null;
+  contact_phone: string | null;
+  /** active | withdrawn */
+  status: string;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 服务请求 (011): an enterprise asks an agency for a service. */
+export interface ServiceRequestTable {
+  id: string;
+  jurisdiction_code: string;
+  requester_organization_id: string;
+  provider_organization_id: string;
+  offering_id: string | null;
+  category: string;
+  title: string;
+  description: string;
+  /** common/services-vocabulary.ts REQUEST_STATUSES */
+  status: string;
+  created_by: string | null;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceRequestStepTable {
+  id: string;
+  request_id: string;
+  seq: number;
+  from_status: string | null;
+  to_status: string;
+  at: string;
+  actor_name: string;
+  note: string | null;
+}
+
+/** 金融产品 (011, plan (十五)): a bank's financing product; amounts fen, rates basis points. */
+export interface FinanceProductTable {
+  id: string;
+  jurisdiction_code: string;
+  bank_organization_id: string;
+  name: string;
+  kind: string;
+  min_amount_fen: number;
+  max_amount_fen: number;
+  min_rate_bp: number;
+  max_rate_bp: number;
+  min_term_months: number;
+  max_term_months: number;
+  required_qualifications: string; // JSON QualificationType[]
+  collateral_kinds: string; // JSON CollateralKind[]
+  description: string;
+  status: string;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 融资需求 (011): an enterprise's financing need. */
+export interface FinanceNeedTable {
+  id: string;
+  jurisdiction_code: string;
+  organization_id: string;
+  title: string;
+  amount_fen: number;
+  purpose: string;
+  term_months: number;
+  collateral_kinds: string; // JSON CollateralKind[]
+  contract_id: string | null;
+  achievement_id: string | null;
+  description: string;
+  status: string;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A bank's answer to a need through one of its products (offer or decline). */
+export interface FinanceOfferTable {
+  id: string;
+  need_id: string;
+  product_id: string;
+  bank_organization_id: string;
+  decision: string;
+  amount_fen: number | null;
+  rate_bp: number | null;
+  term_months: number | null;
+  note: string | null;
+  created_by: string | null;
+  author_name: string;
+  is_demo: number;
+  created_at: string;
+}
+
+/** 知识产权运营 (011, plan (十六)): a licence (from licensor to licensee) or IP-as-equity (from contributor to company). */
+export interface IpRecordTable {
+  id: string;
+  jurisdiction_code: string;
+  /** license | equity */
+  kind: string;
+  ip_kind: string;
+  ip_number: string | null;
+  ip_title: string;
+  from_organization_id: string;
+  to_organization_id: string;
+  license_scope: string | null;
+  starts_on: string;
+  ends_on: string | null;
+  /** Licence fee, or the IP's valuation when contributed as equity. */
+  amount_fen: number;
+  equity_share_bp: number | null;
+  achievement_id: string | null;
+  contract_id: string | null;
+  note: string | null;
+  created_by: string | null;
+  is_demo: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   organization: OrganizationTable;
   qualification: QualificationTable;
@@ -783,4 +1079,21 @@ export interface Database {
   supervision_report_step: SupervisionReportStepTable;
   supervision_reminder: SupervisionReminderTable;
   notification: NotificationTable;
+  market_event: MarketEventTable;
+  market_event_listing: MarketEventListingTable;
+  market_event_registration: MarketEventRegistrationTable;
+  deal: DealTable;
+  deal_step: DealStepTable;
+  deal_note: DealNoteTable;
+  practitioner: PractitionerTable;
+  training_course: TrainingCourseTable;
+  training_enrolment: TrainingEnrolmentTable;
+  contract_researcher: ContractResearcherTable;
+  service_offering: ServiceOfferingTable;
+  service_request: ServiceRequestTable;
+  service_request_step: ServiceRequestStepTable;
+  finance_product: FinanceProductTable;
+  finance_need: FinanceNeedTable;
+  finance_offer: FinanceOfferTable;
+  ip_record: IpRecordTable;
 }

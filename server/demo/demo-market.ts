@@ -355,3 +355,88 @@ export const demoInquiry = {
   message: '我中心可对接省内高校电接触材料团队，其银基复合镀层在中压开关上已有应用，可先安排一次技术交流。',
   contact: '湛河技术转移中心 徐明（平台内回复即可）',
 };
+
+// ——— Deals (对接) and one matchmaking event (对接会), issue 4 "Matching and deals" ———
+
+export interface DemoDeal {
+  key: string;
+  achievementExternalId?: string;
+  demandExternalId?: string;
+  /** Days before seeding the deal started. */
+  startedDaysAgo: number;
+  /** From the demo event. */
+  fromEvent?: boolean;
+  /** From the demo inquiry (联系对接) on its demand. */
+  fromInquiry?: boolean;
+  notes: { text: string; nextStep?: string; dueInDays?: number }[];
+  /** How far it got. */
+  stage: 'contacting' | 'negotiating' | 'signed' | 'terminated';
+  sign?: { amountFen: number; transferMode: TransferMode; licenseYears?: number };
+  terminate?: { reason: 'price' | 'technology_unfit'; note: string };
+}
+
+/** The broker of every demo deal: the demo account `broker` (徐明 of 湛河技术转移中心), person.xu-ming. */
+export const demoDeals: DemoDeal[] = [
+  {
+    key: 'deal.breaker',
+    achievementExternalId: 'DEMO-CG-001',
+    demandExternalId: 'DEMO-XQ-001',
+    startedDaysAgo: 9,
+    fromEvent: true,
+    fromInquiry: true,
+    notes: [
+      { text: '对接会上双方技术负责人初步交流，企业关注机械寿命指标。', nextStep: '安排样机在企业试验站做寿命试验' },
+      { text: '样机寿命试验通过，双方就独占许可还是普通许可达成一致：普通许可5年。', nextStep: '起草许可合同并办理技术合同登记', dueInDays: 10 },
+    ],
+    stage: 'signed',
+    sign: { amountFen: 180 * WAN, transferMode: 'license', licenseYears: 5 },
+  },
+  {
+    key: 'deal.nylon',
+    achievementExternalId: 'DEMO-CG-002',
+    demandExternalId: 'DEMO-XQ-002',
+    startedDaysAgo: 8,
+    fromEvent: true,
+    notes: [{ text: '研究院已提供中试数据，企业要求在自有装置上验证黏度波动。', nextStep: '确定中试验证方案与费用分担', dueInDays: 7 }],
+    stage: 'negotiating',
+  },
+  {
+    key: 'deal.battery',
+    achievementExternalId: 'DEMO-CG-007',
+    demandExternalId: 'DEMO-XQ-003',
+    startedDaysAgo: 3,
+    notes: [{ text: '已将需求转达中科院过程所团队，等待回复。', nextStep: '电话跟进团队意向', dueInDays: 3 }],
+    stage: 'contacting',
+  },
+  {
+    key: 'deal.orchard',
+    achievementExternalId: 'DEMO-CG-005',
+    demandExternalId: 'DEMO-XQ-004',
+    startedDaysAgo: 12,
+    notes: [{ text: '合作社预算与许可费差距较大。' }],
+    stage: 'terminated',
+    terminate: { reason: 'price', note: '合作社预算不足，建议申请乡村振兴项目资金后再议' },
+  },
+];
+
+export const demoEvent = {
+  title: '湛河区电气装备与尼龙新材料技术对接会（演示）',
+  kind: 'matchmaking' as const,
+  heldDaysAgo: 10,
+  place: '湛河区科技创新中心三楼报告厅',
+  organizerKey: 'org.tt-zhanhe',
+  description: '围绕电气制造、尼龙化工两大主导产业，发布科技成果与企业技术需求，现场一对一洽谈。',
+  listings: [
+    { kind: 'achievement' as const, externalId: 'DEMO-CG-001' },
+    { kind: 'achievement' as const, externalId: 'DEMO-CG-002' },
+    { kind: 'demand' as const, externalId: 'DEMO-XQ-001' },
+    { kind: 'demand' as const, externalId: 'DEMO-XQ-002' },
+  ],
+  /** Organizations registered by the operator, and whether they attended. */
+  registrations: [
+    { organizationKey: 'org.pds-electric', attended: true },
+    { organizationKey: 'org.nrd-electric', attended: true },
+    { organizationKey: 'org.nrd-nylon', attended: true },
+    { organizationKey: 'org.nylon-salt', attended: false },
+  ],
+};

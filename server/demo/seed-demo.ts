@@ -16,7 +16,10 @@ import { createPlatform } from '../modules/registry/platforms.js';
 import { DEMO_PASSWORD, demoOrganizations, demoPeople, demoPlatforms, demoUsers } from './demo-data.js';
 import { type DemoReferences, seedDemoContracts } from './seed-demo-contracts.js';
 import { seedDemoMarket } from './seed-demo-market.js';
+import { seedDemoDeals } from './seed-demo-deals.js';
+import { seedDemoTalent } from './seed-demo-talent.js';
 import { seedDemoSupervision } from './seed-demo-supervision.js';
+import { seedDemoServices } from './seed-demo-services.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -52,8 +55,14 @@ export async function seedDemo(ctx: Ctx, log: (line: string) => void = () => {})
     if (contracts) log(`contracts: ${contracts}`);
     const listings = await seedDemoMarket(ctx, refs);
     if (listings) log(`market listings: ${listings}`);
+    const deals = await seedDemoDeals(ctx, refs);
+    if (deals) log(`market deals: ${deals}`);
+    const courses = await seedDemoTalent(ctx);
+    if (courses) log(`talent: training courses ${courses}`);
     const reports = await seedDemoSupervision(ctx);
     if (reports) log(`supervision: plan zhanhe-2022, reports ${reports}`);
+    const serviceRecords = await seedDemoServices(ctx, refs);
+    if (serviceRecords) log(`services and finance: ${serviceRecords}`);
     return { seeded: false, organizations: 0, people: 0, platforms: 0, users: 0, contracts };
   }
 
@@ -133,8 +142,14 @@ export async function seedDemo(ctx: Ctx, log: (line: string) => void = () => {})
   log(`contracts: ${contracts}`);
   const listings = await seedDemoMarket(ctx, { organizations: orgIds });
   log(`market listings: ${listings}`);
+  const deals = await seedDemoDeals(ctx, { organizations: orgIds, people: personIds });
+  log(`market deals: ${deals}`);
+  const courses = await seedDemoTalent(ctx);
+  log(`talent: training courses ${courses}`);
   const reports = await seedDemoSupervision(ctx);
   log(`supervision: plan zhanhe-2022, reports ${reports}`);
+  const serviceRecords = await seedDemoServices(ctx, { organizations: orgIds });
+  log(`services and finance: ${serviceRecords}`);
   return { seeded: true, organizations: orgIds.size, people: personIds.size, platforms: demoPlatforms.length, users: demoUsers.length, contracts };
 }
 

@@ -11,6 +11,8 @@ import { makeOrganization, makePerson, makePlatform, organizationInputFor, nextI
 import { type Action, scopeFor } from './permissions.js';
 import { createContract } from '../contracts/contracts.js';
 import { contractInput } from '../contracts/schema.js';
+import { createDeal } from '../deals/create-deal.js';
+import { makeBrokerPerson, publishedAchievement, publishedDemand } from '../deals/test-support.js';
 
 interface RouteCase {
   method: string;
@@ -30,6 +32,8 @@ interface Ids {
   platform: string;
   contract: string;
   otherContract: string;
+  /** A deal between other organizations, with a broker of another institution. */
+  otherDeal: string;
 }
 
 const ROUTES: RouteCase[] = [
@@ -116,11 +120,11 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/market/demands/{id}/transitions', action: 'market.listing.moderate', url: () => '/api/market/demands/none/transitions', body: () => ({ to: 'published', version: 1 }) },
   { method: 'POST', path: '/api/market/attachments', action: 'market.listing.create', url: () => '/api/market/attachments' },
   { method: 'GET', path: '/api/market/{kind}/{id}/attachments/{hash}', action: 'market.listing.read', url: () => `/api/market/achievements/none/attachments/${'0'.repeat(64)}` },
+  { method: 'GET', path: '/api/market/{kind}/{id}/matches', action: 'market.match.read', url: () => '/api/market/demands/none/matches' },
   { method: 'GET', path: '/api/public/market/search', action: 'public', url: () => '/api/public/market/search?q=电池' },
   { method: 'GET', path: '/api/public/market/achievements/{id}', action: 'public', url: () => '/api/public/market/achievements/none' },
   { method: 'GET', path: '/api/public/market/demands/{id}', action: 'public', url: () => '/api/public/market/demands/none' },
   { method: 'GET', path: '/api/public/market/{kind}/{id}/attachments/{hash}', action: 'public', url: () => `/api/public/market/demands/none/attachments/${'0'.repeat(64)}` },
-  { method: 'GET', path: '/api/market/{kind}/{id}/matches', action: 'market.match.read', url: () => '/api/market/demands/none/matches' },
   { method: 'POST', path: '/api/market/inquiries', action: 'market.inquiry.create', url: () => '/api/market/inquiries', body: () => ({ listingKind: 'achievement', listingId: 'none', message: '权限测试留言内容' }) },
   { method: 'GET', path: '/api/market/inquiries', action: 'market.inquiry.read', url: () => '/api/market/inquiries' },
   { method: 'POST', path: '/api/market/inquiries/{id}/answer', action: 'market.inquiry.answer', url: () => '/api/market/inquiries/none/answer', body: () => ({ version: 1, answer: '权限测试回复' }) },
@@ -147,6 +151,69 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/notifications/unread-count', action: 'notifications.read', url: () => '/api/notifications/unread-count' },
   { method: 'POST', path: '/api/notifications/{id}/read', action: 'notifications.update', url: () => '/api/notifications/none/read' },
   { method: 'POST', path: '/api/notifications/read-all', action: 'notifications.update', url: () => '/api/notifications/read-all' },
+  // Targets and indicators (server/modules/indicators) and the public statistics.
+  { method: 'GET', path: '/api/indicators', action: 'indicators.read', url: () => '/api/indicators?asOf=2023-12-31' },
+  { method: 'GET', path: '/api/indicators/trends', action: 'indicators.read', url: () => '/api/indicators/trends?from=2022&to=2023' },
+  { method: 'GET', path: '/api/indicators/{id}/entities', action: 'indicators.read', url: () => '/api/indicators/T3/entities?asOf=2023-12-31' },
+  // The annual evaluation report (server/modules/evaluation): the JSON preview and, with ?format=pdf|xlsx, the downloads.
+  { method: 'GET', path: '/api/evaluation/reports/{year}', action: 'evaluation.report.read', url: () => '/api/evaluation/reports/2023' },
+  { method: 'GET', path: '/api/public/statistics', action: 'public', url: () => '/api/public/statistics' },
+  { method: 'GET', path: '/api/public/statistics.csv', action: 'public', url: () => '/api/public/statistics.csv' },
+  { method: 'GET', path: '/api/public/statistics.json', action: 'public', url: () => '/api/public/statistics.json' },
+  // Deals (server/modules/deals), events (server/modules/events) and the outcome funnel.
+  { method: 'GET', path: '/api/deals', action: 'deals.deal.read', url: () => '/api/deals' },
+  { method: 'POST', path: '/api/deals', action: 'deals.deal.create', url: () => '/api/deals', body: () => ({ demandId: 'none' }) },
+  { method: 'GET', path: '/api/deals/{id}', action: 'deals.deal.read', url: () => '/api/deals/none', foreignUrl: (i) => `/api/deals/${i.otherDeal}` },
+  { method: 'PATCH', path: '/api/deals/{id}', action: 'deals.deal.update', url: () => '/api/deals/none', foreignUrl: (i) => `/api/deals/${i.otherDeal}`, body: () => ({ version: 999 }) },
+  { method: 'POST', path: '/api/deals/{id}/transitions', action: 'deals.deal.update', url: () => '/api/deals/none/transitions', foreignUrl: (i) => `/api/deals/${i.otherDeal}/transitions`, body: () => ({ to: 'negotiating', version: 999 }) },
+  { method: 'POST', path: '/api/deals/{id}/sign', action: 'deals.deal.sign', url: () => '/api/deals/none/sign', foreignUrl: (i) => `/api/deals/${i.otherDeal}/sign`, body: () => ({ version: 999, amountFen: 100 }) },
+  { method: 'POST', path: '/api/deals/{id}/notes', action: 'deals.deal.update', url: () => '/api/deals/none/notes', foreignUrl: (i) => `/api/deals/${i.otherDeal}/notes`, body: () => ({ text: '权限测试记录' }) },
+  { method: 'GET', path: '/api/market/funnel', action: 'market.funnel.read', url: () => '/api/market/funnel' },
+  { method: 'GET', path: '/api/events', action: 'events.event.read', url: () => '/api/events' },
+  { method: 'POST', path: '/api/events', action: 'events.event.write', url: () => '/api/events', body: () => ({ title: '权限测试对接会', kind: 'matchmaking', heldOn: '2026-06-01', place: '湛河区', organizerName: '湛河区科技局' }) },
+  { method: 'GET', path: '/api/events/{id}', action: 'events.event.read', url: () => '/api/events/none' },
+  { method: 'PATCH', path: '/api/events/{id}', action: 'events.event.write', url: () => '/api/events/none', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/api/events/{id}/registrations', action: 'events.registration.create', url: () => '/api/events/none/registrations', body: () => ({}) },
+  { method: 'POST', path: '/api/events/{id}/registrations/{registrationId}/attendance', action: 'events.attendance.mark', url: () => '/api/events/none/registrations/none/attendance', body: () => ({ version: 1, attended: true }) },
+  // Services and finance (server/modules/services).
+  { method: 'GET', path: '/api/public/services/offerings', action: 'public', url: () => '/api/public/services/offerings?category=ip' },
+  { method: 'GET', path: '/api/public/services/agencies/{id}', action: 'public', url: () => '/api/public/services/agencies/none' },
+  { method: 'GET', path: '/api/public/finance/products', action: 'public', url: () => '/api/public/finance/products' },
+  { method: 'GET', path: '/api/services/offerings', action: 'services.offering.read', url: () => '/api/services/offerings' },
+  { method: 'POST', path: '/api/services/offerings', action: 'services.offering.write', url: () => '/api/services/offerings', body: (i) => ({ organizationId: i.own, category: 'ip', title: '权限测试服务', description: '权限测试服务的内容，至少十个字。', priceTerms: '面议' }) },
+  { method: 'PATCH', path: '/api/services/offerings/{id}', action: 'services.offering.write', url: () => '/api/services/offerings/none', body: () => ({ version: 1 }) },
+  { method: 'GET', path: '/api/services/requests', action: 'services.request.read', url: () => '/api/services/requests' },
+  { method: 'POST', path: '/api/services/requests', action: 'services.request.create', url: () => '/api/services/requests', body: (i) => ({ requesterOrganizationId: i.own, providerOrganizationId: i.other, category: 'ip', title: '权限测试请求', description: '权限测试请求的说明，至少十个字。' }) },
+  { method: 'GET', path: '/api/services/requests/{id}', action: 'services.request.read', url: () => '/api/services/requests/none' },
+  { method: 'POST', path: '/api/services/requests/{id}/transitions', action: 'services.request.update', url: () => '/api/services/requests/none/transitions', body: () => ({ to: 'accepted', version: 1 }) },
+  { method: 'GET', path: '/api/finance/products', action: 'finance.product.read', url: () => '/api/finance/products' },
+  { method: 'POST', path: '/api/finance/products', action: 'finance.product.write', url: () => '/api/finance/products', body: (i) => ({ bankOrganizationId: i.own, name: '权限测试贷', kind: 'tech_loan', minAmountFen: 100, maxAmountFen: 1000, minRateBp: 300, maxRateBp: 400, minTermMonths: 6, maxTermMonths: 12, collateralKinds: ['credit'], description: '权限测试产品说明，至少十个字。' }) },
+  { method: 'PATCH', path: '/api/finance/products/{id}', action: 'finance.product.write', url: () => '/api/finance/products/none', body: () => ({ version: 1 }) },
+  { method: 'GET', path: '/api/finance/needs', action: 'finance.need.read', url: () => '/api/finance/needs' },
+  { method: 'POST', path: '/api/finance/needs', action: 'finance.need.write', url: () => '/api/finance/needs', body: (i) => ({ organizationId: i.own, title: '权限测试需求', amountFen: 100_000, purpose: 'rd', termMonths: 12, collateralKinds: ['credit'], description: '权限测试融资需求说明，至少十个字。' }) },
+  { method: 'GET', path: '/api/finance/needs/{id}', action: 'finance.need.read', url: () => '/api/finance/needs/none' },
+  { method: 'PATCH', path: '/api/finance/needs/{id}', action: 'finance.need.write', url: () => '/api/finance/needs/none', body: () => ({ version: 1 }) },
+  { method: 'GET', path: '/api/finance/needs/{id}/matches', action: 'finance.need.read', url: () => '/api/finance/needs/none/matches' },
+  { method: 'GET', path: '/api/finance/matched-needs', action: 'finance.offer.write', url: () => '/api/finance/matched-needs' },
+  { method: 'POST', path: '/api/finance/needs/{id}/offers', action: 'finance.offer.write', url: () => '/api/finance/needs/none/offers', body: () => ({ productId: 'none', decision: 'declined', note: '权限测试' }) },
+  { method: 'GET', path: '/api/ip/records', action: 'ip.record.read', url: () => '/api/ip/records' },
+  { method: 'POST', path: '/api/ip/records', action: 'ip.record.write', url: () => '/api/ip/records', body: (i) => ({ kind: 'license', ipKind: 'patent', ipNumber: 'ZL202010000001.1', ipTitle: '权限测试专利', fromOrganizationId: i.own, toOrganizationId: i.other, licenseScope: 'ordinary', startsOn: '2026-01-01', endsOn: '2028-12-31', amountFen: 100_000 }) },
+  { method: 'GET', path: '/api/ip/records/{id}', action: 'ip.record.read', url: () => '/api/ip/records/none' },
+  { method: 'PATCH', path: '/api/ip/records/{id}', action: 'ip.record.write', url: () => '/api/ip/records/none', body: () => ({ version: 1 }) },
+  // Talent (server/modules/talent): practitioners, training courses, certificates, researchers, contributions.
+  { method: 'GET', path: '/api/talent/practitioners', action: 'talent.practitioner.read', url: () => '/api/talent/practitioners?asOf=2026-01-01' },
+  { method: 'POST', path: '/api/talent/practitioners', action: 'talent.practitioner.write', url: () => '/api/talent/practitioners', body: () => ({ personId: 'none', role: 'broker', employment: 'full_time', validFrom: '2026-01-01' }) },
+  { method: 'PATCH', path: '/api/talent/practitioners/{id}', action: 'talent.practitioner.write', url: () => '/api/talent/practitioners/none', body: () => ({ version: 1 }) },
+  { method: 'GET', path: '/api/talent/courses', action: 'talent.course.read', url: () => '/api/talent/courses' },
+  { method: 'POST', path: '/api/talent/courses', action: 'talent.course.write', url: () => '/api/talent/courses', body: () => ({ title: '权限测试培训', topic: 'brokerage', organizerName: '湛河区科技局', startsOn: '2026-07-01', endsOn: '2026-07-01', hours: 4, place: '湛河区', capacity: 10 }) },
+  { method: 'GET', path: '/api/talent/courses/{id}', action: 'talent.course.read', url: () => '/api/talent/courses/none' },
+  { method: 'POST', path: '/api/talent/courses/{id}/enrolments', action: 'talent.enrolment.create', url: () => '/api/talent/courses/none/enrolments', body: (i) => ({ personId: i.person }) },
+  { method: 'POST', path: '/api/talent/courses/{id}/enrolments/{enrolmentId}/attendance', action: 'talent.attendance.mark', url: () => '/api/talent/courses/none/enrolments/none/attendance', body: () => ({ version: 1, totalHours: 1 }) },
+  { method: 'POST', path: '/api/talent/courses/{id}/certificates', action: 'talent.certificate.issue', url: () => '/api/talent/courses/none/certificates', body: () => ({}) },
+  { method: 'GET', path: '/api/talent/enrolments/{id}/certificate', action: 'talent.certificate.read', url: () => '/api/talent/enrolments/none/certificate' },
+  { method: 'PUT', path: '/api/talent/contracts/{id}/researchers', action: 'talent.researcher.write', url: (i) => `/api/talent/contracts/${i.contract}/researchers`, foreignUrl: (i) => `/api/talent/contracts/${i.otherContract}/researchers`, body: () => ({ researchers: [] }) },
+  { method: 'GET', path: '/api/talent/people/{id}/contributions', action: 'talent.contribution.read', url: (i) => `/api/talent/people/${i.person}/contributions` },
+  { method: 'GET', path: '/api/talent/people/{id}/contributions.xlsx', action: 'talent.contribution.read', url: (i) => `/api/talent/people/${i.person}/contributions.xlsx` },
 ];
 
 function marketAchievementBody(owner: string) {
@@ -184,7 +251,13 @@ for (const dialect of await testDialects()) {
       const third = await makeOrganization(t.ctx);
       const contract = await createContract(t.ctx, contractInput.parse(contractBody(own.id, other.id)));
       const otherContract = await createContract(t.ctx, contractInput.parse(contractBody(other.id, third.id)));
+      const otherDeal = await createDeal(t.ctx, {
+        demandId: (await publishedDemand(t.ctx, { organizationId: other.id })).id,
+        achievementId: (await publishedAchievement(t.ctx, { ownerOrganizationId: third.id })).id,
+        brokerPersonId: (await makeBrokerPerson(t.ctx)).id,
+      });
       ids = {
+        otherDeal: otherDeal.id,
         contract: contract.id,
         otherContract: otherContract.id,
         own: own.id,

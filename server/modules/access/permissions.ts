@@ -63,6 +63,20 @@ export const PERMISSIONS = {
   'market.inquiry.create': { operator: J, admin: J, finance: J, department: J, evaluator: J, enterprise: J, institution: J, broker: J, agency: J, bank: J },
   'market.inquiry.read': { operator: J, admin: J, enterprise: O, institution: O, broker: O },
   'market.inquiry.answer': { operator: J, admin: J, enterprise: O, institution: O, broker: O },
+  // Deals (对接, server/modules/deals): brokers manage the deals they are assigned to (their own
+  // account or their institution); the parties read theirs; the operator the whole jurisdiction.
+  'deals.deal.read': { operator: J, admin: J, evaluator: J, enterprise: O, institution: O, broker: O, agency: O },
+  'deals.deal.create': { operator: J, admin: J, broker: O, agency: O },
+  'deals.deal.update': { operator: J, admin: J, broker: O, agency: O },
+  'deals.deal.sign': { operator: J, admin: J, broker: O, agency: O },
+  // Matchmaking events (对接会, 路演, server/modules/events): anyone logged in reads them and registers
+  // (an "own" role registers itself and its organizations); the operator runs them.
+  'events.event.read': { operator: J, admin: J, finance: J, department: J, evaluator: J, enterprise: J, institution: J, broker: J, agency: J, bank: J },
+  'events.event.write': { operator: J, admin: J },
+  'events.registration.create': { operator: J, admin: J, enterprise: O, institution: O, broker: O, agency: O, bank: O },
+  'events.attendance.mark': { operator: J, admin: J },
+  // The outcome funnel (listings → contacts → deals → signed → registered turnover).
+  'market.funnel.read': { operator: J, admin: J, evaluator: J },
   // Supervision (督办, server/modules/supervision): plans and their measures, the units' progress
   // reports, the board. A department reaches the cells of the units linked to its organizations.
   'supervision.plan.read': { operator: J, admin: J, finance: J, department: J, evaluator: J },
@@ -73,6 +87,42 @@ export const PERMISSIONS = {
   'supervision.report.submit': { admin: J, department: O },
   'supervision.report.review': { operator: J, admin: J },
   'supervision.remind': { operator: J, admin: J },
+  // Targets and indicators (server/modules/indicators): the dashboard, drill-downs, trends. The public
+  // subset (/api/public/statistics*) needs no permission.
+  'indicators.read': { operator: J, admin: J, finance: J, department: J, evaluator: J },
+  // The annual evaluation report (年度评估报告, (二十一), server/modules/evaluation): read-only, for
+  // third-party evaluation among others.
+  'evaluation.report.read': { operator: J, admin: J, finance: J, department: J, evaluator: J },
+  // Services and finance (服务与金融, server/modules/services). Agencies manage their offerings and
+  // answer the requests addressed to them; enterprises and institutions ask; banks manage their
+  // products and answer the needs they match; the public directory (/api/public/services*) needs no permission.
+  'services.offering.read': { operator: J, admin: J, evaluator: J, agency: O },
+  'services.offering.write': { operator: J, admin: J, agency: O },
+  'services.request.read': { operator: J, admin: J, evaluator: J, enterprise: O, institution: O, agency: O },
+  'services.request.create': { admin: J, enterprise: O, institution: O },
+  'services.request.update': { operator: J, admin: J, enterprise: O, institution: O, agency: O },
+  'finance.product.read': { operator: J, admin: J, finance: J, evaluator: J, enterprise: J, institution: J, bank: O },
+  'finance.product.write': { operator: J, admin: J, bank: O },
+  'finance.need.read': { operator: J, admin: J, finance: J, evaluator: J, enterprise: O, institution: O },
+  'finance.need.write': { admin: J, enterprise: O, institution: O },
+  'finance.offer.write': { admin: J, bank: O },
+  // IP operations (知识产权运营): licences and IP-as-equity records of the parties' own organizations.
+  'ip.record.read': { operator: J, admin: J, department: J, evaluator: J, enterprise: O, institution: O, agency: O },
+  'ip.record.write': { operator: J, admin: J, enterprise: O, institution: O, agency: O },
+  // Talent (人才, server/modules/talent): practitioners with dated roles (T2), training courses,
+  // enrolment by the operator or by an institution for its own people, attendance and certificates,
+  // researchers named on contracts, and each person's contributions (职称评审).
+  'talent.practitioner.read': { operator: J, admin: J, evaluator: J, department: J, institution: O, broker: O, agency: O },
+  'talent.practitioner.write': { operator: J, admin: J },
+  'talent.course.read': { operator: J, admin: J, finance: J, department: J, evaluator: J, enterprise: J, institution: J, broker: J, agency: J, bank: J },
+  'talent.course.write': { operator: J, admin: J },
+  'talent.enrolment.read': { operator: J, admin: J, evaluator: J, department: J },
+  'talent.enrolment.create': { operator: J, admin: J, institution: O, broker: O, agency: O },
+  'talent.attendance.mark': { operator: J, admin: J },
+  'talent.certificate.issue': { operator: J, admin: J },
+  'talent.certificate.read': { operator: J, admin: J, evaluator: J, enterprise: O, institution: O, broker: O, agency: O },
+  'talent.researcher.write': { operator: J, admin: J, enterprise: O, institution: O, agency: O },
+  'talent.contribution.read': { operator: J, admin: J, evaluator: J, enterprise: O, institution: O, agency: O },
   // The in-app notification centre (server/modules/notifications): one's own notifications.
   'notifications.read': { operator: O, admin: O, finance: O, department: O, evaluator: O, enterprise: O, institution: O, broker: O, agency: O, bank: O },
   'notifications.update': { operator: O, admin: O, finance: O, department: O, evaluator: O, enterprise: O, institution: O, broker: O, agency: O, bank: O },

@@ -22,6 +22,9 @@ export const BACKUP_TABLES: (keyof Database)[] = [
   'achievement', 'demand', 'listing_step', 'listing_inquiry',
   'supervision_plan', 'supervision_unit', 'supervision_measure', 'supervision_assignment', 'supervision_report',
   'supervision_report_attachment', 'supervision_report_step', 'supervision_reminder', 'notification',
+  'market_event', 'market_event_listing', 'market_event_registration', 'deal', 'deal_step', 'deal_note',
+  'service_offering', 'service_request', 'service_request_step', 'finance_product', 'finance_need', 'finance_offer', 'ip_record',
+  'practitioner', 'training_course', 'training_enrolment', 'contract_researcher',
 ];
 const ORDER_BY: Partial<Record<keyof Database, string>> = {
   audit_event: 'seq',

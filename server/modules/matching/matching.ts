@@ -94,6 +94,13 @@ function queryOf(s: Subject): string {
   return [s.title, s.keywords.join(' '), Array.from(s.text).slice(0, 300).join('')].join(' ');
 }
 
+/**
+ * A lead worth showing shares the technical field or a phrase of three characters or more; two
+ * texts that only share a common word (提升, 技术) are noise, however the arithmetic ranks them.
+ */
+function isLead(m: ListingMatch): boolean {
+  return m.sameField || m.phrases.some((p) => Array.from(p).length >= 3);
+}
 const STAGE_POINTS: Record<string, number> = { industrial: 15, pilot_scale: 10, pilot: 5, research: 0 };
 const fieldName = (code: string) => TECH_FIELDS.label(code as never) ?? code;
 
@@ -166,7 +173,10 @@ async function matchListings(source: SearchSource, subject: Subject, limit: numb
       why,
     };
   });
-  return matches.sort((a, b) => b.score - a.score || (a.entityId < b.entityId ? -1 : 1)).slice(0, limit);
+  return matches
+    .filter(isLead)
+    .sort((a, b) => b.score - a.score || (a.entityId < b.entityId ? -1 : 1))
+    .slice(0, limit);
 }
 
 async function organizationNames(db: Executor, ids: (string | null)[]): Promise<Map<string, { name: string; kind: string }>> {

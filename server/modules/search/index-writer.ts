@@ -11,6 +11,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Dialect } from '../../db/create-db.js';
 import type { Executor } from '../../context.js';
+import type { SearchDocTable } from '../../db/schema.js';
 import { indexTerms, rankingTerms } from './analyzer.js';
 import { attributeTokens } from './attributes.js';
 import { DfCounter } from './df-counter.js';
@@ -39,25 +40,7 @@ export function fieldTerms(text: DocText): [string[], string[], string[]] {
 }
 
 interface Prepared {
-  row: {
-    kind: SearchKind;
-    entity_id: string;
-    jurisdiction_code: string;
-    external_id: string | null;
-    title: string;
-    body: string;
-    keywords: string;
-    field: string | null;
-    stage: string | null;
-    trl: number | null;
-    region: string | null;
-    price_kind: string | null;
-    price_fen: number | null;
-    attrs: string;
-    published_on: string;
-    length: number;
-    is_demo: number;
-  };
+  row: Omit<SearchDocTable, 'doc_id' | 'tsv' | 'kind'> & { kind: SearchKind };
   /** The document's index terms and attribute tokens, space-separated. */
   terms: string;
 }

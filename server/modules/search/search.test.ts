@@ -96,6 +96,10 @@ for (const dialect of await testDialects()) {
       expect(ids(await search({ limit: 2, offset: 2 }))).toEqual(['a4', 'a3']);
       expect(r.facets.field).toEqual([{ value: '01', count: 2 }, { value: '05', count: 2 }, { value: '03', count: 1 }]);
       expect((await search({ filters: { field: ['01', '03'] } })).total).toBe(3);
+      expect((await search({ filters: { field: ['01', '03'], region: ['province'] } })).total).toBe(1);
+      expect((await search({ filters: { field: ['99'] } })).total).toBe(0);
+      expect((await search({ jurisdiction: '4104' })).total).toBe(5);
+      expect((await search({ jurisdiction: '4101' })).total).toBe(0);
       expect(ids(await search({ q: '电池', sort: 'date' }))).toEqual(['a1', 'a4']);
     });
 

@@ -10,7 +10,10 @@ import type { ListingKind } from '../../../../common/market-vocabulary.js';
 import { isApiError } from '../../api.js';
 import { loginPath } from '../../auth.js';
 import { useMe } from '../../queries.js';
+import { StartDealButton } from '../deals/start-deal-button.js';
 import { ListingFacts } from './listing-bits.js';
+import { MatchesPanel } from './matches-panel.js';
+import { can } from '../../permissions.js';
 import { usePublicListing, useMarketText, useSendInquiry } from './model.js';
 
 function ContactButton({ kind, id }: { kind: ListingKind; id: string }) {
@@ -64,6 +67,7 @@ function ContactButton({ kind, id }: { kind: ListingKind; id: string }) {
 
 function PublicListingPage({ kind }: { kind: ListingKind }) {
   const { id = '' } = useParams();
+  const me = useMe();
   const { m } = useMarketText();
   const query = usePublicListing(kind, id);
   if (query.isPending) return <Spin />;
@@ -78,10 +82,12 @@ function PublicListingPage({ kind }: { kind: ListingKind }) {
       </Space>
       <Typography.Title level={3} data-testid="public-listing-title">{l.title || l.externalId}</Typography.Title>
       <ListingFacts listing={l} publicPage />
-      <div style={{ marginTop: 16 }}>
+      <Space style={{ marginTop: 16 }}>
         <ContactButton kind={kind} id={l.id} />
-      </div>
+        <StartDealButton kind={kind} id={l.id} />
+      </Space>
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>{m('publicFooter')}</Typography.Paragraph>
+      {can(me.data, 'market.match.read') && <MatchesPanel kind={kind} id={l.id} />}
     </Card>
   );
 }

@@ -16,6 +16,7 @@ import { PageHeader, QueryGate } from '../../components/page.js';
 import { formatInstant } from '../../format.js';
 import { can } from '../../permissions.js';
 import { NotFoundPage } from '../errors.js';
+import { MatchesPanel } from './matches-panel.js';
 import { ListingFacts, ListingStatusTag, priceText } from './listing-bits.js';
 import { ListingForm } from './listing-form.js';
 import { type Listing, publicPath, useInquiries, useListing, useListings, useMarketText, useTransition, WORKBENCH } from './model.js';
@@ -180,6 +181,7 @@ function ListingDetail({ kind }: { kind: ListingKind }) {
                 }))}
               />
             </Card>
+            {l.status === 'published' && can(user, 'market.match.read') && <MatchesPanel kind={kind} id={l.id} />}
             {can(user, 'market.inquiry.read') && (
               <Card title={`${m('inquiries')}（${inquiries.data?.total ?? 0}）`}>
                 <InquiryList items={inquiries.data?.items ?? []} box="received" />
