@@ -41,8 +41,14 @@ import {
 import type { MessageKey } from './i18n.js';
 import { PERMISSIONS } from './permissions.js';
 
+/** The menu's sections, in the order they appear. */
+export const NAV_GROUPS = ['registry', 'market', 'contracts', 'subsidies', 'supervision', 'talent', 'services', 'system'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
 export interface NavEntry {
   path: string;
+  /** The menu section it is listed under. */
+  group: NavGroup;
   label: MessageKey;
   icon: ReactNode;
   permission: string;
@@ -52,6 +58,7 @@ export interface NavEntry {
 export const NAV: NavEntry[] = [
   {
     path: '/organizations',
+    group: 'registry',
     label: 'nav.organizations',
     icon: <BankOutlined />,
     permission: PERMISSIONS.organizationRead,
@@ -59,6 +66,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/people',
+    group: 'registry',
     label: 'nav.people',
     icon: <TeamOutlined />,
     permission: PERMISSIONS.personRead,
@@ -66,6 +74,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/platforms',
+    group: 'registry',
     label: 'nav.platforms',
     icon: <ExperimentOutlined />,
     permission: PERMISSIONS.platformRead,
@@ -73,6 +82,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/contracts',
+    group: 'contracts',
     label: 'nav.contracts',
     icon: <FileProtectOutlined />,
     permission: PERMISSIONS.contractRead,
@@ -80,6 +90,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/settlements',
+    group: 'subsidies',
     label: 'nav.settlements',
     icon: <CalculatorOutlined />,
     permission: PERMISSIONS.settlementRead,
@@ -87,6 +98,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/notices',
+    group: 'subsidies',
     label: 'nav.notices',
     icon: <NotificationOutlined />,
     permission: 'applications.notice.read',
@@ -94,6 +106,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/applications',
+    group: 'subsidies',
     label: 'nav.applications',
     icon: <FileDoneOutlined />,
     permission: 'applications.application.read',
@@ -102,6 +115,7 @@ export const NAV: NavEntry[] = [
   // 技术市场 (the public search /market is the search module's; listing pages /market/achievements/:id and /market/demands/:id are public routes in app.tsx).
   {
     path: '/my-achievements',
+    group: 'market',
     label: 'nav.myAchievements',
     icon: <BulbOutlined />,
     permission: 'market.listing.create',
@@ -109,6 +123,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/my-demands',
+    group: 'market',
     label: 'nav.myDemands',
     icon: <AimOutlined />,
     permission: 'market.listing.create',
@@ -116,6 +131,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/market-review',
+    group: 'market',
     label: 'nav.marketReview',
     icon: <CheckSquareOutlined />,
     permission: 'market.listing.moderate',
@@ -123,6 +139,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/inquiries',
+    group: 'market',
     label: 'nav.inquiries',
     icon: <MessageOutlined />,
     permission: 'market.inquiry.create',
@@ -130,6 +147,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/deals',
+    group: 'market',
     label: 'nav.deals',
     icon: <PartitionOutlined />,
     permission: 'deals.deal.read',
@@ -137,6 +155,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/events',
+    group: 'market',
     label: 'nav.events',
     icon: <ScheduleOutlined />,
     permission: 'events.event.read',
@@ -144,6 +163,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/market-funnel',
+    group: 'market',
     label: 'nav.funnel',
     icon: <FunnelPlotOutlined />,
     permission: 'market.funnel.read',
@@ -152,6 +172,7 @@ export const NAV: NavEntry[] = [
   // 人才 (server/modules/talent): practitioners and T2, training courses with certificates, contributions.
   {
     path: '/practitioners',
+    group: 'talent',
     label: 'nav.practitioners',
     icon: <IdcardOutlined />,
     permission: 'talent.practitioner.read',
@@ -159,6 +180,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/trainings',
+    group: 'talent',
     label: 'nav.trainings',
     icon: <ReadOutlined />,
     permission: 'talent.course.read',
@@ -168,6 +190,7 @@ export const NAV: NavEntry[] = [
   // IP licences and 作价入股 (十六). The public directory /services is a public route in app.tsx.
   {
     path: '/service-offerings',
+    group: 'services',
     label: 'nav.serviceOfferings',
     icon: <ShopOutlined />,
     permission: 'services.offering.read',
@@ -175,6 +198,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/service-requests',
+    group: 'services',
     label: 'nav.serviceRequests',
     icon: <CustomerServiceOutlined />,
     permission: 'services.request.read',
@@ -182,6 +206,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/finance-products',
+    group: 'services',
     label: 'nav.financeProducts',
     icon: <MoneyCollectOutlined />,
     permission: 'finance.product.read',
@@ -189,6 +214,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/finance-needs',
+    group: 'services',
     label: 'nav.financeNeeds',
     icon: <FundOutlined />,
     permission: 'finance.need.read',
@@ -196,6 +222,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/ip-records',
+    group: 'services',
     label: 'nav.ipRecords',
     icon: <SafetyCertificateOutlined />,
     permission: 'ip.record.read',
@@ -203,6 +230,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/supervision',
+    group: 'supervision',
     label: 'nav.supervision',
     icon: <FundProjectionScreenOutlined />,
     permission: 'supervision.board.read',
@@ -211,6 +239,7 @@ export const NAV: NavEntry[] = [
   // 目标监测 (server/modules/indicators): targets against actuals, trends, drill-downs; ECharts loads with this page only.
   {
     path: '/indicators',
+    group: 'supervision',
     label: 'nav.indicators',
     icon: <DashboardOutlined />,
     permission: 'indicators.read',
@@ -219,6 +248,7 @@ export const NAV: NavEntry[] = [
   // 年度评估 (server/modules/evaluation): the annual evaluation report (二十一), previewed and downloaded as PDF / XLSX.
   {
     path: '/evaluation',
+    group: 'supervision',
     label: 'nav.evaluation',
     icon: <FileSearchOutlined />,
     permission: 'evaluation.report.read',
@@ -226,6 +256,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/notifications',
+    group: 'system',
     label: 'nav.notifications',
     icon: <BellOutlined />,
     permission: 'notifications.read',
@@ -233,6 +264,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/import',
+    group: 'system',
     label: 'nav.import',
     icon: <CloudUploadOutlined />,
     permission: PERMISSIONS.registryImport,
@@ -240,6 +272,7 @@ export const NAV: NavEntry[] = [
   },
   {
     path: '/audit',
+    group: 'system',
     label: 'nav.audit',
     icon: <AuditOutlined />,
     permission: PERMISSIONS.auditRead,

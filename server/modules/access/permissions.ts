@@ -60,7 +60,8 @@ export const PERMISSIONS = {
   'market.match.read': { operator: J, admin: J, evaluator: J, broker: J, enterprise: O, institution: O },
   'market.import': { operator: J, admin: J },
   'market.export': { operator: J, admin: J, evaluator: J },
-  'market.inquiry.create': { operator: J, admin: J, finance: J, department: J, evaluator: J, enterprise: J, institution: J, broker: J, agency: J, bank: J },
+  // Not the evaluator: third-party evaluation only reads.
+  'market.inquiry.create': { operator: J, admin: J, finance: J, department: J, enterprise: J, institution: J, broker: J, agency: J, bank: J },
   'market.inquiry.read': { operator: J, admin: J, enterprise: O, institution: O, broker: O },
   'market.inquiry.answer': { operator: J, admin: J, enterprise: O, institution: O, broker: O },
   // Deals (对接, server/modules/deals): brokers manage the deals they are assigned to (their own

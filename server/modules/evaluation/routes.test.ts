@@ -44,7 +44,7 @@ const writes = (org: string, contract: string): [string, string, unknown?][] => 
 ];
 
 /** What the evaluator holds beyond reading: taking part as any member of the public may, and its own notifications. */
-const EVALUATOR_PARTICIPATION: Action[] = ['market.inquiry.create', 'applications.objection.create', 'notifications.update'];
+const EVALUATOR_PARTICIPATION: Action[] = ['applications.objection.create', 'notifications.update'];
 
 describe('the evaluator in the permission table', () => {
   it('holds only read and export actions, besides public participation and its own notifications', () => {

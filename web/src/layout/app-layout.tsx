@@ -1,11 +1,11 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { Button, Layout, Menu, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Layout, Menu, type MenuProps, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { USER_ROLES } from '../../../common/vocabulary.js';
 import { FullPageSpin, useUser } from '../auth.js';
 import { useI18n, type Lang } from '../i18n.js';
-import { NAV } from '../nav.js';
+import { NAV, NAV_GROUPS } from '../nav.js';
 import { can } from '../permissions.js';
 import { useLogout } from '../queries.js';
 import { NotificationBell } from './notification-bell.js';
@@ -42,7 +42,11 @@ export default function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={selected ? [selected.path] : []}
-          items={entries.map((entry) => ({ key: entry.path, icon: entry.icon, label: t(entry.label) }))}
+          items={NAV_GROUPS.flatMap((group): NonNullable<MenuProps['items']> => {
+            const children = entries.filter((entry) => entry.group === group).map((entry) => ({ key: entry.path, icon: entry.icon, label: t(entry.label) }));
+            if (children.length === 0) return [];
+            return [{ type: 'group' as const, key: `group:${group}`, label: collapsed ? null : t(`navGroup.${group}`), children }];
+          })}
           onClick={({ key }) => navigate(key)}
           data-testid="nav-menu"
         />

@@ -28,6 +28,7 @@ function ContactButton({ kind, id }: { kind: ListingKind; id: string }) {
   if (!me.data) {
     return <Link to={loginPath(location)}><Button type="primary" data-testid="listing-contact-login">{m('loginToContact')}</Button></Link>;
   }
+  if (!can(me.data, 'market.inquiry.create')) return null;
   if (done) return <Alert type="success" showIcon message={m('sent')} data-testid="listing-contact-sent" />;
   return (
     <>
