@@ -74,7 +74,7 @@ for (const dialect of await testDialects()) {
       const best = m.listings[0]!;
       expect(best.score).toBe(95); // the best relevance (70) + the same field (15) + 中试 (10)
       expect(best.phrases).toEqual(expect.arrayContaining(['高镍正极材料', '表面包覆改性', '循环寿命提升']));
-      expect(best.why).toEqual([`共同关键词：${best.phrases.join('、')}`, '同属技术领域：新材料及其应用', '成熟度：中试']);
+      expect(best.why).toEqual([`共同关键词：${best.phrases.join('、')}`, '同属技术领域：新材料及其应用', '成熟度：中试', '来源地区：本省']);
       expect(best.organizationName).toBe('郑州某大学');
       expect(m.listings[1]!.sameField).toBe(false);
       expect(m.listings[1]!.score).toBeLessThan(best.score);

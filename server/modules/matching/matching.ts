@@ -2,7 +2,7 @@
  * Matching (供需匹配): for a demand, the achievements that could answer it, the organizations that
  * hold them, and the brokers who have done deals in its field; the reverse for an achievement. Each
  * match says why, in words: the phrases both texts share, the same technical field, the maturity,
- * the brokers' record of registered contracts.
+ * where it comes from, the brokers' record of registered contracts.
  *
  * Listings are found by the market's own search (the listing's title, keywords and text as the
  * query), so matching ranks with the same statistics on SQLite and PostgreSQL. The score (0–100)
@@ -10,7 +10,7 @@
  * maturity when an enterprise looks for technology (产业化 15, 中试 10, 小试 5) — a transparent sum
  * whose parts the reasons name.
  */
-import { ACHIEVEMENT_STAGES, type ListingKind } from '../../../common/market-vocabulary.js';
+import { ACHIEVEMENT_STAGES, type ListingKind, ORIGIN_REGIONS } from '../../../common/market-vocabulary.js';
 import { BROKER_LEVELS, ORGANIZATION_KINDS, TECH_FIELDS } from '../../../common/vocabulary.js';
 import type { Executor } from '../../context.js';
 import { AppError } from '../../errors.js';
@@ -158,6 +158,7 @@ async function matchListings(source: SearchSource, subject: Subject, limit: numb
     if (phrases.length) why.push(`共同关键词：${phrases.join('、')}`);
     if (sameField) why.push(`同属技术领域：${fieldName(c.field!)}`);
     if (stagePoints > 0) why.push(`成熟度：${ACHIEVEMENT_STAGES.label(c.stage as never)}`);
+    if (c.region) why.push(`来源地区：${ORIGIN_REGIONS.label(c.region as never) ?? c.region}`);
     return {
       kind: other,
       entityId: c.entityId,

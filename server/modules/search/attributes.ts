@@ -5,6 +5,7 @@
  * migration 005) and a PostgreSQL tsvector literal takes them verbatim.
  */
 import type { Facet, PriceBand } from '../../../common/market-search.js';
+import { AppError } from '../../errors.js';
 import type { SearchDocument } from './documents.js';
 
 /** Price bands in yuan, lower bound inclusive; the last is open (labels: common/market-search.ts). */
@@ -25,7 +26,7 @@ const CODE = /^[a-z0-9_]+$/;
 
 function token(prefix: string, value: string | number): string {
   const code = String(value).toLowerCase();
-  if (!CODE.test(code)) throw new Error(`search attribute ${prefix}: "${value}" is not a code (a–z, 0–9, _)`);
+  if (!CODE.test(code)) throw new AppError('VALIDATION', `“${value}”不是代码（只能含小写字母、数字、下划线），例如 new_materials`, { field: prefix });
   return `${prefix}_${code}`;
 }
 

@@ -62,6 +62,9 @@ for (const dialect of await testDialects()) {
       const badKind = cli('search', 'patents', '电池');
       expect(badKind.status).toBe(2);
       expect(badKind.stderr).toContain('不能搜索“patents”');
+      const badFilter = cli('search', 'achievements', '电池', '--filter', 'field=新材料');
+      expect(badFilter.status).toBe(2);
+      expect(badFilter.stderr).toContain('“新材料”不是代码');
     });
   });
 }
