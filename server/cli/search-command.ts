@@ -12,7 +12,7 @@ import type { DbHandle } from '../db/create-db.js';
 import { AppError } from '../errors.js';
 import { FACETS, type Facet } from '../modules/search/attributes.js';
 import type { SearchKind } from '../modules/search/documents.js';
-import { type Filters, type SearchHit, searchListings } from '../modules/search/search.js';
+import { type Filters, readSource, type SearchHit, searchListings } from '../modules/search/search.js';
 
 type WithContext = <T>(work: (ctx: Ctx, handle: DbHandle) => Promise<T>) => Promise<T>;
 type Run = (action: (...args: any[]) => Promise<number | void>) => (...args: unknown[]) => Promise<void>;
@@ -64,7 +64,7 @@ export function registerSearchCommands(program: Command, withContext: WithContex
       const request = { kind, limit, filters, sort: opts.sort as 'relevance' | 'date', jurisdiction: opts.jurisdiction };
       if (opts.queries) {
         if (query !== undefined) throw new AppError('VALIDATION', '批量查询（--queries）时不要再写查询词', { field: 'query' });
-        return withContext(async (ctx) => {
+        return withContext(async (_ctx, handle) => {
           const lines = readline.createInterface({ input: fs.createReadStream(opts.queries!, 'utf8'), crlfDelay: Infinity });
           let lineNo = 0;
           for await (const line of lines) {
@@ -77,14 +77,14 @@ export function registerSearchCommands(program: Command, withContext: WithContex
               throw new AppError('VALIDATION', `${opts.queries} 第 ${lineNo} 行不是 JSON`, { field: 'queries' });
             }
             if (typeof parsed.query !== 'string') throw new AppError('VALIDATION', `${opts.queries} 第 ${lineNo} 行缺少字符串 query`, { field: 'query' });
-            const result = await searchListings({ db: ctx.db, dialect: ctx.dialect, ...(ctx.sqlite ? { sqlite: ctx.sqlite } : {}) }, { ...request, q: parsed.query });
+            const result = await searchListings(readSource(handle), { ...request, q: parsed.query });
             process.stdout.write(`${JSON.stringify({ query_id: parsed.query_id ?? null, results: result.hits.map(idOf) })}\n`);
           }
         });
       }
       if (query === undefined) throw new AppError('VALIDATION', '请写查询词，或用 --queries FILE.jsonl 批量查询', { field: 'query' });
-      return withContext(async (ctx) => {
-        const result = await searchListings({ db: ctx.db, dialect: ctx.dialect, ...(ctx.sqlite ? { sqlite: ctx.sqlite } : {}) }, { ...request, q: query });
+      return withContext(async (_ctx, handle) => {
+        const result = await searchListings(readSource(handle), { ...request, q: query });
         if (opts.json) {
           console.log(JSON.stringify({ query, total: result.total, capped: result.capped, results: result.hits.map((h) => ({ id: idOf(h), ...h })), facets: result.facets }, null, 2));
           return;

@@ -62,35 +62,50 @@ export interface Matches {
   brokers: BrokerMatch[];
 }
 
-interface Subject {
+/** A listing as matching reads it, either kind. */
+interface Listing {
   kind: ListingKind;
   id: string;
   jurisdictionCode: string;
   title: string;
+  /** Description, or problem and expected indicators. */
   text: string;
   keywords: string[];
   field: string | null;
   organizationId: string | null;
+  stage: string | null;
+  region: string | null;
 }
 
 const parseList = (json: string) => JSON.parse(json) as string[];
 
-export async function loadSubject(db: Executor, kind: ListingKind, id: string): Promise<Subject> {
+async function listingsById(db: Executor, kind: ListingKind, ids: readonly string[]): Promise<Map<string, Listing>> {
+  if (!ids.length) return new Map();
   if (kind === 'achievement') {
-    const r = await db.selectFrom('achievement').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!r) throw new AppError('NOT_FOUND', `科技成果 ${id} 不存在`);
-    return { kind, id, jurisdictionCode: r.jurisdiction_code, title: r.title, text: r.description, keywords: parseList(r.keywords), field: r.technical_field, organizationId: r.owner_organization_id };
+    const rows = await db.selectFrom('achievement').selectAll().where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, {
+      kind, id: r.id, jurisdictionCode: r.jurisdiction_code, title: r.title, text: r.description, keywords: parseList(r.keywords),
+      field: r.technical_field, organizationId: r.owner_organization_id, stage: r.stage, region: r.origin_region,
+    }]));
   }
-  const r = await db.selectFrom('demand').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) throw new AppError('NOT_FOUND', `技术需求 ${id} 不存在`);
-  return {
-    kind, id, jurisdictionCode: r.jurisdiction_code, title: r.title, text: [r.problem, r.indicators].filter(Boolean).join('\n'),
-    keywords: parseList(r.keywords), field: r.technical_field, organizationId: r.organization_id,
-  };
+  const rows = await db.selectFrom('demand').selectAll().where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, {
+    kind, id: r.id, jurisdictionCode: r.jurisdiction_code, title: r.title, text: [r.problem, r.indicators].filter(Boolean).join('\n'),
+    keywords: parseList(r.keywords), field: r.technical_field, organizationId: r.organization_id, stage: null, region: r.origin_region,
+  }]));
 }
 
+async function loadSubject(db: Executor, kind: ListingKind, id: string): Promise<Listing> {
+  const found = (await listingsById(db, kind, [id])).get(id);
+  if (!found) throw new AppError('NOT_FOUND', `${kind === 'achievement' ? '科技成果' : '技术需求'} ${id} 不存在`);
+  return found;
+}
+
+/** Everything a listing says, for naming the phrases two listings share. */
+const fullText = (l: Listing) => `${l.title}\n${l.keywords.join(' ')}\n${l.text}`;
+
 /** The query a listing asks of the other side of the market: its title, keywords and the start of its text. */
-function queryOf(s: Subject): string {
+function queryOf(s: Listing): string {
   return [s.title, s.keywords.join(' '), Array.from(s.text).slice(0, 300).join('')].join(' ');
 }
 
@@ -104,26 +119,6 @@ function isLead(m: ListingMatch): boolean {
 const STAGE_POINTS: Record<string, number> = { industrial: 15, pilot_scale: 10, pilot: 5, research: 0 };
 const fieldName = (code: string) => TECH_FIELDS.label(code as never) ?? code;
 
-interface Candidate {
-  entityId: string;
-  title: string;
-  text: string;
-  organizationId: string | null;
-  field: string | null;
-  stage: string | null;
-  region: string | null;
-}
-
-async function loadCandidates(db: Executor, kind: ListingKind, ids: string[]): Promise<Map<string, Candidate>> {
-  if (!ids.length) return new Map();
-  if (kind === 'achievement') {
-    const rows = await db.selectFrom('achievement').select(['id', 'title', 'description', 'keywords', 'owner_organization_id', 'technical_field', 'stage', 'origin_region']).where('id', 'in', ids).execute();
-    return new Map(rows.map((r) => [r.id, { entityId: r.id, title: r.title, text: `${r.title}\n${parseList(r.keywords).join(' ')}\n${r.description}`, organizationId: r.owner_organization_id, field: r.technical_field, stage: r.stage, region: r.origin_region }]));
-  }
-  const rows = await db.selectFrom('demand').select(['id', 'title', 'problem', 'indicators', 'keywords', 'organization_id', 'technical_field', 'origin_region']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, { entityId: r.id, title: r.title, text: `${r.title}\n${parseList(r.keywords).join(' ')}\n${r.problem}\n${r.indicators ?? ''}`, organizationId: r.organization_id, field: r.technical_field, stage: null, region: r.origin_region }]));
-}
-
 /** How distinctive each bigram of a text is in the other side's collection (idf), for naming shared phrases. */
 async function rarityOf(db: Executor, kind: ListingKind, text: string): Promise<(bigram: string) => number> {
   const bigrams = new Set<string>();
@@ -136,24 +131,24 @@ async function rarityOf(db: Executor, kind: ListingKind, text: string): Promise<
   return (bigram) => idf(stats, df.get(bigram) ?? 0);
 }
 
-async function matchListings(source: SearchSource, subject: Subject, limit: number): Promise<ListingMatch[]> {
+async function matchListings(source: SearchSource, subject: Listing, limit: number): Promise<ListingMatch[]> {
   const other: ListingKind = subject.kind === 'achievement' ? 'demand' : 'achievement';
   const result = await searchListings(source, { kind: other, q: queryOf(subject), limit: limit * 3 });
-  const candidates = await loadCandidates(source.db, other, result.hits.map((h) => h.entityId));
+  const candidates = await listingsById(source.db, other, result.hits.map((h) => h.entityId));
   const hits = result.hits.filter((h) => {
     const c = candidates.get(h.entityId);
     return c && !(subject.organizationId && c.organizationId === subject.organizationId); // never one's own listings
   });
   const best = hits[0]?.score ?? 0;
-  const rarity = await rarityOf(source.db, other, `${subject.title}\n${subject.keywords.join(' ')}\n${subject.text}`);
+  const subjectText = fullText(subject);
+  const rarity = await rarityOf(source.db, other, subjectText);
   const orgNames = await organizationNames(source.db, hits.map((h) => candidates.get(h.entityId)!.organizationId));
-  const subjectText = `${subject.title}\n${subject.keywords.join(' ')}\n${subject.text}`;
   const matches = hits.map((h): ListingMatch => {
     const c = candidates.get(h.entityId)!;
     const relevance = best > 0 ? (h.score ?? 0) / best : 0;
     const sameField = !!subject.field && c.field === subject.field;
     const stagePoints = other === 'achievement' && c.stage ? (STAGE_POINTS[c.stage] ?? 0) : 0;
-    const phrases = sharedPhrases(subjectText, c.text, rarity).map((p) => p.text);
+    const phrases = sharedPhrases(subjectText, fullText(c), rarity).map((p) => p.text);
     const why: string[] = [];
     if (phrases.length) why.push(`共同关键词：${phrases.join('、')}`);
     if (sameField) why.push(`同属技术领域：${fieldName(c.field!)}`);
@@ -161,7 +156,7 @@ async function matchListings(source: SearchSource, subject: Subject, limit: numb
     if (c.region) why.push(`来源地区：${ORIGIN_REGIONS.label(c.region as never) ?? c.region}`);
     return {
       kind: other,
-      entityId: c.entityId,
+      entityId: c.id,
       title: c.title,
       organizationId: c.organizationId,
       organizationName: c.organizationId ? (orgNames.get(c.organizationId)?.name ?? null) : null,
@@ -216,7 +211,7 @@ async function matchOrganizations(db: Executor, listings: ListingMatch[], limit:
 const LEVEL_POINTS: Record<string, number> = { senior: 20, intermediate: 12, junior: 6 };
 
 /** Brokers of the jurisdiction, by their registered contracts in the listing's field, then in all. */
-async function matchBrokers(db: Executor, subject: Subject, limit: number): Promise<BrokerMatch[]> {
+async function matchBrokers(db: Executor, subject: Listing, limit: number): Promise<BrokerMatch[]> {
   const brokers = await db
     .selectFrom('person_role')
     .innerJoin('person', 'person.id', 'person_role.person_id')

@@ -21,6 +21,7 @@ interface BrowseIndex {
   jurisdictionOf: Int32Array;
   jurisdictions: string[];
   tokens: string[];
+  tokenNumbers: Map<string, number>;
   /** Row r's token numbers are tokenIds[tokenStart[r] … tokenStart[r + 1]). */
   tokenStart: Int32Array;
   tokenIds: Int32Array;
@@ -80,7 +81,7 @@ async function loadBrowseIndex(source: SearchSource, kind: SearchKind, generatio
       rowsOf[t]![fill[t]!++] = r;
     }
   }
-  return { generation, docIds, jurisdictionOf, jurisdictions: [...jurisdictionIndex.keys()], tokens: [...tokenIndex.keys()], tokenStart, tokenIds, rowsOf, allCounts: Int32Array.from(counts) };
+  return { generation, docIds, jurisdictionOf, jurisdictions: [...jurisdictionIndex.keys()], tokens: [...tokenIndex.keys()], tokenNumbers: tokenIndex, tokenStart, tokenIds, rowsOf, allCounts: Int32Array.from(counts) };
 }
 
 async function browseIndex(source: SearchSource, kind: SearchKind): Promise<BrowseIndex> {
@@ -129,13 +130,12 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
 
 export async function browse(source: SearchSource, request: SearchRequest): Promise<SearchResult> {
   const index = await browseIndex(source, request.kind);
-  const tokenNumbers = new Map(index.tokens.map((t, i) => [t, i]));
   const empty = new Int32Array(0);
   let passing: Int32Array | null = null; // null: every row
   for (const [facet, values] of Object.entries(request.filters ?? {}) as [Facet, string[]][]) {
     if (!values?.length) continue;
     const lists = values.map((v) => {
-      const t = tokenNumbers.get(attributeToken(FACETS[facet], v));
+      const t = index.tokenNumbers.get(attributeToken(FACETS[facet], v));
       return t === undefined ? empty : index.rowsOf[t]!;
     });
     const group = union(lists);

@@ -16,9 +16,10 @@
  * filters is the result set, newest first.
  */
 import type SqliteDatabase from 'better-sqlite3';
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db, DbHandle, Dialect } from '../../db/create-db.js';
 import type { Executor } from '../../context.js';
+import type { SearchDocTable } from '../../db/schema.js';
 import { normalize, parseQuery, type QueryWord, termFrequencies } from './analyzer.js';
 import { attributeToken, FACETS, type Facet } from './attributes.js';
 import { type CollectionStats, idf, scoreDocument } from './bm25.js';
@@ -48,22 +49,8 @@ export interface SearchRequest {
 
 export type { FacetCount, SearchHit, SearchResult };
 
-interface CandidateRow {
-  doc_id: number;
-  entity_id: string;
-  external_id: string | null;
-  title: string;
-  body: string;
-  keywords: string;
-  field: string | null;
-  stage: string | null;
-  region: string | null;
-  price_kind: string | null;
-  price_fen: number | null;
-  attrs: string;
-  published_on: string;
-  length: number;
-}
+const CANDIDATE_COLUMNS = ['doc_id', 'entity_id', 'external_id', 'title', 'body', 'keywords', 'field', 'stage', 'region', 'price_kind', 'price_fen', 'attrs', 'published_on', 'length'] as const;
+type CandidateRow = Pick<Selectable<SearchDocTable>, (typeof CANDIDATE_COLUMNS)[number]>;
 
 export async function loadStats(db: Executor, kind: SearchKind): Promise<CollectionStats & { generation: number }> {
   const row = await db.selectFrom('search_stat').select(['doc_count', 'total_length', 'generation']).where('kind', '=', kind).executeTakeFirst();
@@ -240,7 +227,6 @@ function hitOf(row: CandidateRow, score: number | null, words: string[]): Search
   };
 }
 
-const CANDIDATE_COLUMNS = ['doc_id', 'entity_id', 'external_id', 'title', 'body', 'keywords', 'field', 'stage', 'region', 'price_kind', 'price_fen', 'attrs', 'published_on', 'length'] as const;
 
 export async function fetchDocuments(source: SearchSource, docIds: readonly number[]): Promise<CandidateRow[]> {
   const rows: CandidateRow[] = [];
@@ -249,7 +235,7 @@ export async function fetchDocuments(source: SearchSource, docIds: readonly numb
     if (source.sqlite) {
       rows.push(...(source.sqlite.prepare(`select ${CANDIDATE_COLUMNS.join(', ')} from search_doc where doc_id in (select value from json_each(?))`).all(JSON.stringify(ids)) as CandidateRow[]));
     } else {
-      rows.push(...((await source.db.selectFrom('search_doc').select(CANDIDATE_COLUMNS).where('doc_id', 'in', ids).execute()) as CandidateRow[]));
+      rows.push(...(await source.db.selectFrom('search_doc').select(CANDIDATE_COLUMNS).where('doc_id', 'in', ids).execute()));
     }
   }
   return rows;
