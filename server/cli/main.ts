@@ -27,6 +27,7 @@ import { registerSearchCommands } from './search-command.js';
 import { registerIndicatorCommands } from './indicators-command.js';
 import { registerReportCommands } from './report-command.js';
 import { rebuildSearchIndex } from '../modules/market/rebuild-search-index.js';
+import { rebuildContractTallies } from '../modules/contracts/tallies.js';
 
 const DEFAULT_JURISDICTION = process.env.TT_JURISDICTION ?? '410411';
 
@@ -217,9 +218,11 @@ export function buildCli(): Command {
     console.log(`已重建检索索引：成果 ${indexed.achievement}，需求 ${indexed.demand}`);
   }));
 
-  program.command('reindex').description('从已发布的成果和需求重建技术市场检索索引').action(run(async () => {
+  program.command('reindex').description('重建派生数据：技术市场检索索引，以及技术合同统计汇总').action(run(async () => {
     const indexed = await withContext((ctx) => rebuildSearchIndex(ctx));
     console.log(`已重建检索索引：成果 ${indexed.achievement}，需求 ${indexed.demand}`);
+    const tallied = await withContext((ctx) => ctx.db.transaction().execute((trx) => rebuildContractTallies(trx)));
+    console.log(`已重建技术合同统计汇总：已登记合同 ${tallied.facts}，汇总行 ${tallied.tallies}`);
   }));
 
   registerSupervisionCommands(program, withContext, run);

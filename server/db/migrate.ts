@@ -12,6 +12,7 @@ import * as m009 from './migrations/009-indicators.js';
 import * as m010 from './migrations/010-talent.js';
 import * as m011 from './migrations/011-services.js';
 import * as m012 from './migrations/012-search-browse.js';
+import * as m013 from './migrations/013-contract-tallies.js';
 
 /** Migrations are listed here in order (no directory scanning, so bundling and tsx agree). */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '010-talent': m010,
   '011-services': m011,
   '012-search-browse': m012,
+  '013-contract-tallies': m013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

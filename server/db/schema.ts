@@ -1029,6 +1029,36 @@ export interface IpRecordTable {
   updated_at: string;
 }
 
+/** A registered contract as the indicators count it (migration 013, contracts/tallies.ts): derived data. */
+export interface ContractFactTable {
+  contract_id: string;
+  jurisdiction_code: string;
+  registered_on: string;
+  type: string;
+  tech_field: string;
+  /** The first seller's and buyer's organization division and kind; null for a natural person. */
+  seller_division: string | null;
+  seller_kind: string | null;
+  buyer_division: string | null;
+  tech_amount_fen: number;
+}
+
+/** Registered contracts summed per area (jurisdiction code cut to 2, 4 or 6 digits), month and class. */
+export interface ContractTallyTable {
+  area: string;
+  /** YYYY-MM of the registration date. */
+  month: string;
+  type: string;
+  tech_field: string;
+  /** The first seller's origin relative to the area: district | city | province | elsewhere | unknown. */
+  origin: string;
+  buyer_in: number;
+  /** The first seller's organization kind; '' for a natural person. */
+  seller_kind: string;
+  n: number;
+  fen: number;
+}
+
 export interface Database {
   organization: OrganizationTable;
   qualification: QualificationTable;
@@ -1051,6 +1081,8 @@ export interface Database {
   contract_step: ContractStepTable;
   contract_payment: ContractPaymentTable;
   contract_invoice: ContractInvoiceTable;
+  contract_fact: ContractFactTable;
+  contract_tally: ContractTallyTable;
   evidence_file: EvidenceFileTable;
   settlement_run: SettlementRunTable;
   settlement_award: SettlementAwardTable;

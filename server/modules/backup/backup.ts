@@ -9,6 +9,7 @@ import type { Db } from '../../db/create-db.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { verifyAuditChain } from '../audit/verify-chain.js';
+import { rebuildContractTallies } from '../contracts/tallies.js';
 
 /** Parents before children, so foreign keys hold while restoring. */
 export const BACKUP_TABLES: (keyof Database)[] = [
@@ -118,6 +119,8 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
     // A backup whose audit chain does not verify is refused whole (the transaction rolls back).
     const chain = await verifyAuditChain(trx);
     if (!chain.ok) throw new AppError('VALIDATION', `备份中的审计链校验失败，未恢复：${chain.problem?.message}`);
+    // The contract indicators' read model is derived from the contracts, so backups leave it out.
+    await rebuildContractTallies(trx);
   });
   return counts;
 }

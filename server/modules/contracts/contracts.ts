@@ -36,7 +36,8 @@ import {
   stepsOf,
 } from './repo.js';
 import type { ContractInput, ContractPatch, ContractQuery, PartyInput, TransitionInput } from './schema.js';
-import { EDITABLE_STATUSES, nextStatuses, transitionAction } from './workflow.js';
+import { tallyContracts } from './tallies.js';
+import { EDITABLE_STATUSES, REGISTERED_STATUSES, nextStatuses, transitionAction } from './workflow.js';
 
 export interface ContractParty {
   organizationId: string | null;
@@ -403,6 +404,7 @@ export async function insertContract(
   };
   await trx.insertInto('contract').values(row).execute();
   await insertChildren(trx, checked.children(id));
+  if (reg) await tallyContracts(trx, [id]);
   await appendStep(trx, {
     id: newId(), contract_id: id, from_status: null, to_status: row.status, at: now, on_date: chinaDate(nowInstant),
     actor_name: ctx.actor.name, reason: null, note: reg ? '导入已登记合同' : null,
@@ -558,6 +560,8 @@ export async function transitionContract(ctx: Ctx, id: string, input: Transition
     }
     if (input.to !== 'rejected' && input.reason) throw new AppError('VALIDATION', '只有未予登记时选择原因', { field: 'reason' });
     await bumpVersion(trx, row, set);
+    // Registering, amending, cancelling or revoking changes what the contract counts as in the indicators.
+    if (REGISTERED_STATUSES.includes(from) || REGISTERED_STATUSES.includes(input.to)) await tallyContracts(trx, [id]);
     await appendStep(trx, {
       id: newId(), contract_id: id, from_status: from, to_status: input.to, at: instant.toISOString(), on_date: today,
       actor_name: ctx.actor.name, reason: input.reason ?? null, note: input.note ?? null,

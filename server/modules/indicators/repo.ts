@@ -6,10 +6,10 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../context.js';
 import { underPrefix } from '../../db/under-prefix.js';
+import { addDays } from '../../../common/dates.js';
+import { TALLY_LEVELS } from '../contracts/tallies.js';
 import { childrenOf, codeRange } from '../registry/divisions.js';
 
-/** Registered (登记) contracts: registered or amended after registration, with a number and date. */
-const REGISTERED = ['registered', 'amended'];
 const AWARDED = ['awarded', 'publicized', 'approved', 'paid'];
 
 const codesCache = new Map<string, string[]>();
@@ -44,53 +44,110 @@ export interface ContractGroup {
   fen: number;
 }
 
-/**
- * One pass over the jurisdiction's registered contracts with `registered_on` in [from, to]: grouped by
- * year, type, field, the first seller's origin class and kind, and whether the first buyer is in the
- * jurisdiction. Every contract indicator is a sum over these groups.
- */
-/** The first seller's origin class (common/indicator-vocabulary.ts CONTRACT_ORIGINS) as SQL over `so`. */
+/** The first seller's origin class (common/indicator-vocabulary.ts CONTRACT_ORIGINS) relative to `prefix`, as SQL over the fact `f`. */
 function originCase(prefix: string) {
   const j = codeRange(prefix);
   const city = codeRange(prefix.slice(0, 4));
   const province = codeRange(prefix.slice(0, 2));
   return sql<string>`case
-    when so.division_code is null then 'unknown'
-    when so.division_code >= ${j.from} and so.division_code < ${j.to} then 'district'
-    when so.division_code >= ${city.from} and so.division_code < ${city.to} then 'city'
-    when so.division_code >= ${province.from} and so.division_code < ${province.to} then 'province'
+    when f.seller_division is null then 'unknown'
+    when f.seller_division >= ${j.from} and f.seller_division < ${j.to} then 'district'
+    when f.seller_division >= ${city.from} and f.seller_division < ${city.to} then 'city'
+    when f.seller_division >= ${province.from} and f.seller_division < ${province.to} then 'province'
     else 'elsewhere' end`;
 }
 
-export async function contractGroups(db: Executor, prefix: string, from: string, to: string): Promise<ContractGroup[]> {
+/** The registered contracts' facts (contracts/tallies.ts) of the jurisdiction with `registered_on` in [from, to]. */
+function factsIn(db: Executor, prefix: string, from: string, to: string) {
+  return db
+    .selectFrom('contract_fact as f')
+    .where('f.jurisdiction_code', 'in', codesUnder(prefix))
+    .where('f.registered_on', '>=', from)
+    .where('f.registered_on', '<=', to);
+}
+
+/** The groups of [from, to] counted contract by contract from the facts: for days outside whole months, and any prefix. */
+async function factGroups(db: Executor, prefix: string, from: string, to: string): Promise<ContractGroup[]> {
   const j = codeRange(prefix);
-  const origin = originCase(prefix);
-  const buyerIn = sql<number>`case when bo.division_code >= ${j.from} and bo.division_code < ${j.to} then 1 else 0 end`;
-  const rows = await db
-    .selectFrom('contract as c')
-    .leftJoin('contract_party as sp', (jn) => jn.onRef('sp.contract_id', '=', 'c.id').on('sp.side', '=', 'seller').on('sp.position', '=', 0))
-    .leftJoin('organization as so', 'so.id', 'sp.organization_id')
-    .leftJoin('contract_party as bp', (jn) => jn.onRef('bp.contract_id', '=', 'c.id').on('bp.side', '=', 'buyer').on('bp.position', '=', 0))
-    .leftJoin('organization as bo', 'bo.id', 'bp.organization_id')
-    .where('c.registered_on', '>=', from)
-    .where('c.registered_on', '<=', to)
-    .where('c.status', 'in', REGISTERED)
-    .where('c.registration_number', 'is not', null)
-    .where('c.jurisdiction_code', 'in', codesUnder(prefix))
+  const buyerIn = sql<number>`case when f.buyer_division >= ${j.from} and f.buyer_division < ${j.to} then 1 else 0 end`;
+  const rows = await factsIn(db, prefix, from, to)
     .select([
-      sql<string>`substr(c.registered_on, 1, 4)`.as('year'),
-      'c.type as type',
-      'c.tech_field as field',
-      origin.as('origin'),
+      sql<string>`substr(f.registered_on, 1, 4)`.as('year'),
+      'f.type as type',
+      'f.tech_field as field',
+      originCase(prefix).as('origin'),
       buyerIn.as('buyer_in'),
-      'so.kind as seller_kind',
+      'f.seller_kind as seller_kind',
       sql<number>`count(*)`.as('n'),
-      sql<number>`cast(sum(c.tech_amount_fen) as bigint)`.as('fen'),
+      sql<number>`cast(sum(f.tech_amount_fen) as bigint)`.as('fen'),
     ])
     // By position: PostgreSQL would not match a CASE with bound parameters to its GROUP BY copy.
     .groupBy(sql`1, 2, 3, 4, 5, 6`)
     .execute();
   return rows.map((r) => ({ year: r.year, type: r.type, field: r.field, origin: r.origin, buyerIn: Number(r.buyer_in), sellerKind: r.seller_kind, n: Number(r.n), fen: Number(r.fen ?? 0) }));
+}
+
+/** The groups of whole months [fromMonth, toMonth] (YYYY-MM) from the tallies of the area `prefix`. */
+async function tallyGroups(db: Executor, prefix: string, fromMonth: string, toMonth: string): Promise<ContractGroup[]> {
+  const rows = await db
+    .selectFrom('contract_tally')
+    .where('area', '=', prefix)
+    .where('month', '>=', fromMonth)
+    .where('month', '<=', toMonth)
+    .where('n', '>', 0)
+    .select([
+      sql<string>`substr(month, 1, 4)`.as('year'),
+      'type',
+      'tech_field as field',
+      'origin',
+      'buyer_in',
+      'seller_kind',
+      sql<number>`cast(sum(n) as bigint)`.as('n'),
+      sql<number>`cast(sum(fen) as bigint)`.as('fen'),
+    ])
+    .groupBy(sql`1, 2, 3, 4, 5, 6`)
+    .execute();
+  return rows.map((r) => ({ year: r.year, type: r.type, field: r.field, origin: r.origin, buyerIn: Number(r.buyer_in), sellerKind: r.seller_kind || null, n: Number(r.n), fen: Number(r.fen) }));
+}
+
+const monthAfter = (ym: string) => addDays(`${ym}-28`, 4).slice(0, 7);
+const lastDayOf = (ym: string) => addDays(`${monthAfter(ym)}-01`, -1);
+
+/** The whole calendar months inside [from, to] as YYYY-MM bounds, or null when there is none. */
+export function wholeMonths(from: string, to: string): { first: string; last: string } | null {
+  const first = from.endsWith('-01') ? from.slice(0, 7) : monthAfter(from.slice(0, 7));
+  const last = to === lastDayOf(to.slice(0, 7)) ? to.slice(0, 7) : addDays(`${to.slice(0, 7)}-01`, -1).slice(0, 7);
+  return first <= last ? { first, last } : null;
+}
+
+/**
+ * The one contract pass: the jurisdiction's registered contracts with `registered_on` in [from, to],
+ * grouped by year, type, field, the first seller's origin class and kind, and whether the first
+ * buyer is in the jurisdiction. Every contract indicator is a sum over these groups. Whole months
+ * come from the tallies (a province's year is a few thousand rows), the days around them from the
+ * facts; a prefix that is not a province, city or district code is counted from the facts alone.
+ */
+export async function contractGroups(db: Executor, prefix: string, from: string, to: string): Promise<ContractGroup[]> {
+  const months = (TALLY_LEVELS as readonly number[]).includes(prefix.length) ? wholeMonths(from, to) : null;
+  if (!months) return factGroups(db, prefix, from, to);
+  const parts = await tallyGroups(db, prefix, months.first, months.last);
+  const firstDay = `${months.first}-01`;
+  const lastDay = lastDayOf(months.last);
+  if (from < firstDay) parts.push(...(await factGroups(db, prefix, from, addDays(firstDay, -1))));
+  if (to > lastDay) parts.push(...(await factGroups(db, prefix, addDays(lastDay, 1), to)));
+  return mergeGroups(parts);
+}
+
+/** Groups with the same class summed (the tallies' and the facts' parts of one pass). */
+function mergeGroups(groups: ContractGroup[]): ContractGroup[] {
+  const out = new Map<string, ContractGroup>();
+  for (const g of groups) {
+    const key = `${g.year}|${g.type}|${g.field}|${g.origin}|${g.buyerIn}|${g.sellerKind ?? ''}`;
+    const hit = out.get(key);
+    if (hit) (hit.n += g.n, hit.fen += g.fen);
+    else out.set(key, { ...g });
+  }
+  return [...out.values()];
 }
 
 export interface ContractFilter {
@@ -106,45 +163,27 @@ export interface ContractFilter {
 
 /** The drill-down of the contract indicators: the contracts counted, newest registration first. */
 export async function contractEntities(db: Executor, prefix: string, from: string, to: string, filter: ContractFilter, page: number, pageSize: number) {
-  let q = db
-    .selectFrom('contract as c')
+  let q = factsIn(db, prefix, from, to);
+  if (filter.sellerIn) q = q.where(underPrefix('f.seller_division', prefix));
+  if (filter.buyerIn) q = q.where(underPrefix('f.buyer_division', prefix));
+  if (filter.sellerKinds) q = q.where('f.seller_kind', 'in', filter.sellerKinds);
+  if (filter.type) q = q.where('f.type', '=', filter.type);
+  if (filter.field) q = q.where('f.tech_field', '=', filter.field);
+  if (filter.origin) q = q.where(originCase(prefix), '=', filter.origin);
+  const [{ total }] = (await q.select(sql<number>`count(*)`.as('total')).execute()) as [{ total: number }];
+  const rows = await q
+    .innerJoin('contract as c', 'c.id', 'f.contract_id')
     .leftJoin('contract_party as sp', (jn) => jn.onRef('sp.contract_id', '=', 'c.id').on('sp.side', '=', 'seller').on('sp.position', '=', 0))
     .leftJoin('organization as so', 'so.id', 'sp.organization_id')
     .leftJoin('contract_party as bp', (jn) => jn.onRef('bp.contract_id', '=', 'c.id').on('bp.side', '=', 'buyer').on('bp.position', '=', 0))
     .leftJoin('organization as bo', 'bo.id', 'bp.organization_id')
-    .where('c.registered_on', '>=', from)
-    .where('c.registered_on', '<=', to)
-    .where('c.status', 'in', REGISTERED)
-    .where('c.registration_number', 'is not', null)
-    .where('c.jurisdiction_code', 'in', codesUnder(prefix));
-  if (filter.sellerIn) q = q.where(underPrefix('so.division_code', prefix));
-  if (filter.buyerIn) q = q.where(underPrefix('bo.division_code', prefix));
-  if (filter.sellerKinds) q = q.where('so.kind', 'in', filter.sellerKinds);
-  if (filter.type) q = q.where('c.type', '=', filter.type);
-  if (filter.field) q = q.where('c.tech_field', '=', filter.field);
-  if (filter.origin) q = q.where(originCase(prefix), '=', filter.origin);
-  // Without a party filter the count needs no join: one index range per jurisdiction code.
-  const partyFilter = filter.sellerIn || filter.buyerIn || filter.sellerKinds || filter.origin;
-  const counted = partyFilter
-    ? q
-    : db
-        .selectFrom('contract as c')
-        .where('c.registered_on', '>=', from)
-        .where('c.registered_on', '<=', to)
-        .where('c.status', 'in', REGISTERED)
-        .where('c.registration_number', 'is not', null)
-        .where('c.jurisdiction_code', 'in', codesUnder(prefix))
-        .$if(!!filter.type, (b) => b.where('c.type', '=', filter.type!))
-        .$if(!!filter.field, (b) => b.where('c.tech_field', '=', filter.field!));
-  const [{ total }] = (await counted.select(sql<number>`count(*)`.as('total')).execute()) as [{ total: number }];
-  const rows = await q
     .select([
       'c.id', 'c.name', 'c.registration_number', 'c.registered_on', 'c.type', 'c.tech_field', 'c.tech_amount_fen', 'c.is_demo',
       'so.name as seller_name', 'sp.person_name as seller_person', 'so.division_code as seller_division',
       'bo.name as buyer_name', 'bp.person_name as buyer_person', 'bo.division_code as buyer_division',
     ])
-    .orderBy('c.registered_on', 'desc')
-    .orderBy('c.id')
+    .orderBy('f.registered_on', 'desc')
+    .orderBy('f.contract_id')
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();

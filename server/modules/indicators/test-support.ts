@@ -7,6 +7,7 @@ import type { Insertable } from 'kysely';
 import type { Ctx } from '../../context.js';
 import type { ContractTable } from '../../db/schema.js';
 import { newId } from '../../ids.js';
+import { tallyContracts } from '../contracts/tallies.js';
 import { addQualification } from '../registry/qualifications.js';
 import { makeOrganization, makePerson, makePlatform } from '../../testing/builders.js';
 
@@ -62,6 +63,8 @@ async function insertContract(ctx: Ctx, spec: ContractSpec): Promise<string> {
       { id: newId(), contract_id: id, side: 'buyer', position: 0, organization_id: spec.buyer },
     ])
     .execute();
+  // What the registration workflow does in the same transaction: the indicators' read model follows.
+  await tallyContracts(ctx.db, [id]);
   return id;
 }
 

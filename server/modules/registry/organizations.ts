@@ -21,6 +21,7 @@ import {
 } from './organization-repo.js';
 import { newId } from '../../ids.js';
 import { underPrefix } from '../../db/under-prefix.js';
+import { tallyContractsOfParty } from '../contracts/tallies.js';
 
 export interface Organization {
   id: string;
@@ -198,6 +199,8 @@ export async function writeOrganizationUpdate(
   if (Number(updated.numUpdatedRows) !== 1) {
     throw new AppError('CONFLICT', '该机构已被他人修改，请刷新后重试', { field: 'version' });
   }
+  // The contract indicators class contracts by their first parties' division and kind.
+  if (next.division_code !== row.division_code || next.kind !== row.kind) await tallyContractsOfParty(trx, row.id);
   const before = presentOrganization(row);
   const after = presentOrganization(next);
   const diff = changedFields(auditView(before), auditView(after));

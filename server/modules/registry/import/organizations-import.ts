@@ -8,6 +8,7 @@ import { findOrganizationsByUscc, insertOrganizations, type OrganizationRow } fr
 import { organizationRowFromInput, presentOrganization } from '../organizations.js';
 import { type ImportKind, fromLabel, optional, parseBoolean, splitList, inImportChunks } from './import-table.js';
 import { newId } from '../../../ids.js';
+import { tallyContractsOfParty } from '../../contracts/tallies.js';
 
 const importSchema = organizationInput.omit({ legalRepresentativeId: true, actualControllerId: true });
 type Row = z.infer<typeof importSchema>;
@@ -119,6 +120,7 @@ export const organizationsImport: ImportKind<Row> = {
           .set({ ...next, id: undefined, created_at: undefined, version: old.version + 1 })
           .where('id', '=', old.id)
           .execute();
+        if (changed.division_code || changed.kind) await tallyContractsOfParty(trx, old.id);
         events.push({
           action: 'registry.organization.update',
           subjectType: 'organization',
