@@ -32,6 +32,7 @@ import {
   insertChildren,
   namesOf,
   partyOrganizationIds,
+  thirdPartyOrganizationIds,
   replaceChildren,
   stepsOf,
 } from './repo.js';
@@ -220,7 +221,9 @@ async function canReach(db: Executor, actor: Actor, action: Action, row: Contrac
   const scope = assertCan(actor, action);
   if (scope === 'jurisdiction') return isWithinJurisdiction(actor.jurisdictionCode, row.jurisdiction_code);
   const orgs = await partyOrganizationIds(db, row.id);
-  return orgs.some((id) => actor.organizationIds.includes(id));
+  if (orgs.some((id) => actor.organizationIds.includes(id))) return true;
+  // A third party (the agency that brokered it, say) reads the contract; only the parties change it.
+  return action === 'contracts.contract.read' && (await thirdPartyOrganizationIds(db, row.id)).some((id) => actor.organizationIds.includes(id));
 }
 
 export async function assertReachesContract(db: Executor, actor: Actor, action: Action, row: ContractRow): Promise<void> {
@@ -602,7 +605,12 @@ export async function listContracts(ctx: Ctx, query: ContractQuery): Promise<{ i
     base = base.where(underPrefix('jurisdiction_code', jurisdictionPrefix(ctx.actor.jurisdictionCode)));
   } else {
     const mine = ctx.actor.organizationIds.length ? ctx.actor.organizationIds : [''];
-    base = base.where('contract.id', 'in', (eb) => eb.selectFrom('contract_party').select('contract_id').where('organization_id', 'in', mine));
+    base = base.where((eb) =>
+      eb.or([
+        eb('contract.id', 'in', eb.selectFrom('contract_party').select('contract_id').where('organization_id', 'in', mine)),
+        eb('contract.id', 'in', eb.selectFrom('contract_third_party').select('contract_id').where('organization_id', 'in', mine)),
+      ]),
+    );
   }
   if (query.status) base = base.where('status', '=', query.status);
   if (query.type) base = base.where('type', '=', query.type);

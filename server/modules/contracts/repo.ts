@@ -46,6 +46,16 @@ export function partyOrganizationIds(db: Executor, contractId: string) {
     .then((rows) => rows.map((r) => r.organization_id!));
 }
 
+/** The organizations a contract names as third parties (中介方 and the like): they may read it, not change it. */
+export function thirdPartyOrganizationIds(db: Executor, contractId: string) {
+  return db
+    .selectFrom('contract_third_party')
+    .select('organization_id')
+    .where('contract_id', '=', contractId)
+    .execute()
+    .then((rows) => rows.map((r) => r.organization_id));
+}
+
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {

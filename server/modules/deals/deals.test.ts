@@ -4,12 +4,12 @@ import type { Actor, Ctx } from '../../context.js';
 import { testCtx } from '../../testing/context.js';
 import { createTestDatabase, testDialects } from '../../testing/databases.js';
 import { makeOrganization } from '../../testing/builders.js';
-import { getContract, transitionContract } from '../contracts/contracts.js';
+import { getContract, listContracts, transitionContract, updateContract } from '../contracts/contracts.js';
 import { addDealNote } from './add-deal-note.js';
 import { createDeal } from './create-deal.js';
 import { getDeal } from './get-deal.js';
 import { listDeals } from './list-deals.js';
-import { signDeal } from './sign-deal.js';
+import { INTERMEDIARY_ROLE, signDeal } from './sign-deal.js';
 import { makeBrokerActor, makeBrokerPerson, publishedAchievement, publishedDemand } from './test-support.js';
 import { transitionDeal } from './transition-deal.js';
 import { updateDeal } from './update-deal.js';
@@ -145,9 +145,14 @@ for (const dialect of await testDialects()) {
         techField: 'advanced_manufacturing',
         brokers: [{ personId: xuMing, name: '徐明', share: 1 }],
         ipItems: [{ kind: 'patent', number: 'ZL202110123456.7' }],
+        thirdParties: [{ organizationId: brokerActor.organizationIds[0], role: INTERMEDIARY_ROLE }],
       });
       // The buyer, a party of the contract, may open the draft.
       await expect(getContract(as({ roles: ['enterprise'], organizationIds: [factory] }), contract.id)).resolves.toMatchObject({ id: contract.id });
+      // The broker's agency, named as the intermediary, reads it and finds it in its list, but does not change it.
+      await expect(getContract(broker, contract.id)).resolves.toMatchObject({ id: contract.id });
+      expect((await listContracts(broker, { page: 1, pageSize: 20 } as never)).items.map((c) => c.id)).toContain(contract.id);
+      await expect(updateContract(as({ roles: ['agency'], organizationIds: brokerActor.organizationIds }), contract.id, { version: 1, name: '改名' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
       const notices = await handle.db.selectFrom('notification').select(['recipient_organization_id', 'kind', 'link']).where('link', '=', `/contracts/${contract.id}`).orderBy('recipient_organization_id').execute();
       expect(notices.map((n) => n.recipient_organization_id).sort()).toEqual([factory, lab].sort());
       expect(notices.every((n) => n.kind === 'deals.signed')).toBe(true);

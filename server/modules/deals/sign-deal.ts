@@ -28,6 +28,9 @@ import { assertTransition } from './workflow.js';
 
 const fail = (field: string, message: string) => new AppError('VALIDATION', message, { field });
 
+/** The role the brokering agency has on the contracts deals create. */
+export const INTERMEDIARY_ROLE = '技术中介方（促成对接）';
+
 export async function signDeal(ctx: Ctx, id: string, input: DealSign, opts: { isDemo?: boolean } = {}): Promise<DealDetail> {
   return inTransaction(ctx, async (trx) => {
     const row = await loadDealFor(trx, ctx.actor, 'deals.deal.sign', id);
@@ -70,6 +73,11 @@ export async function signDeal(ctx: Ctx, id: string, input: DealSign, opts: { is
       techField,
       ipItems,
       brokers: row.broker_person_id ? [{ personId: row.broker_person_id, share: 1 }] : [],
+      // The broker's agency is named on the contract as the intermediary (中介方): it reads the draft it brought about.
+      thirdParties:
+        row.broker_organization_id && row.broker_organization_id !== row.seller_organization_id && row.broker_organization_id !== row.buyer_organization_id
+          ? [{ organizationId: row.broker_organization_id, role: INTERMEDIARY_ROLE }]
+          : [],
     });
     // The contract belongs to the deal's jurisdiction, whoever signs.
     const contract = await insertContract({ ...ctx, actor: { ...ctx.actor, jurisdictionCode: row.jurisdiction_code } }, trx, draft, { isDemo: opts.isDemo ?? row.is_demo === 1 });
