@@ -4,7 +4,8 @@
  * a published achievement, starts a deal (对接) with that demand, moves it to 洽谈, adds a note with
  * the next step and signs it with the agreed amount; the deal page shows the contract draft it
  * created, and the enterprise — the buyer, who registers the contract — opens the draft pre-filled:
- * the parties, the amount and the broker.
+ * the parties, the amount and the broker; the broker, whose agency the draft names as intermediary,
+ * opens it too. Then the operator starts a deal from an inquiry received on a listing (对接留言).
  */
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -111,6 +112,13 @@ test('a posted demand becomes a signed deal and a pre-filled contract draft', as
   expect(await contractCard.innerText()).toContain('草稿');
   await shot('signed');
 
+  // The broker's agency is named on the draft as the intermediary (中介方): the broker opens it too.
+  await page.getByTestId('deal-contract-link').click();
+  await page.waitForURL(/\/contracts\/[0-9a-f-]{36}$/);
+  await visible(page.getByTestId('contract-descriptions'));
+  expect(await page.locator('body').innerText()).toContain('技术中介方（促成对接）');
+  await page.goto(dealUrl);
+
   // The enterprise, the buyer, opens the contract draft from the deal: pre-filled.
   await loginAs('enterprise');
   await page.goto(dealUrl);
@@ -129,4 +137,26 @@ test('a posted demand becomes a signed deal and a pre-filled contract draft', as
   expect(whole).toContain(seller);
   expect(whole).toContain('徐明');
   await shot('contract-draft');
+});
+
+test('the operator starts a deal from an inquiry received on a listing', async () => {
+  const { page, baseUrl } = j;
+  await loginAs('operator');
+  await page.goto(`${baseUrl}/inquiries`);
+  const received = page.getByTestId('inquiries-received');
+  await visible(received);
+  await received.getByTestId('inquiry-start-deal').first().click();
+  const modal = page.locator('.ant-modal').filter({ has: page.getByTestId('start-deal-broker') });
+  await visible(modal);
+  await modal.getByTestId('start-deal-broker').click();
+  const xuMing = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '徐明' }).first();
+  await visible(xuMing);
+  await xuMing.click();
+  await page.getByTestId('start-deal-ok').click();
+  await page.waitForURL(/\/deals\/[0-9a-f-]{36}$/);
+  await expect.poll(() => stageOf(page), { timeout: 15_000 }).toBe('contacting');
+  // The deal records the inquiry it came from.
+  const id = page.url().split('/').pop()!;
+  const deal = await page.evaluate(async (dealId) => (await fetch(`/api/deals/${dealId}`)).json(), id) as { inquiryId: string | null };
+  expect(deal.inquiryId).toMatch(/^[0-9a-f-]{36}$/);
 });

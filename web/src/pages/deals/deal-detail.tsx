@@ -171,7 +171,10 @@ function ContractCard({ deal }: { deal: DealDetail }) {
   const user = useUser();
   const c = deal.contract;
   if (!c) return null;
-  const readable = user.roles.some((r) => JURISDICTION_READERS.includes(r)) || [deal.buyer?.id, deal.seller?.id].some((id) => !!id && user.organizationIds.includes(id));
+  // The parties, and the broker's agency (named on the draft as the intermediary, 中介方), open it.
+  const readable =
+    user.roles.some((r) => JURISDICTION_READERS.includes(r)) ||
+    [deal.buyer?.id, deal.seller?.id, deal.broker?.organizationId].some((id) => !!id && user.organizationIds.includes(id));
   return (
     <Card
       size="small"

@@ -1,7 +1,7 @@
 /**
- * 发起对接 on a public listing page, for brokers and the operator: pick the other side (a published
- * demand for an achievement, or the reverse; optional), the registered broker, a first note; the
- * new deal's page opens.
+ * 发起对接 on a public listing page (or from an inquiry received on it), for brokers and the operator:
+ * pick the other side (a published demand for an achievement, or the reverse; optional), the
+ * registered broker, a first note; the new deal's page opens, and records the inquiry it came from.
  */
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -13,7 +13,7 @@ import { can } from '../../permissions.js';
 import { errorText } from './deal-bits.js';
 import { useBrokerPeople, useCreateDeal, useDealText, useListingOptions } from './model.js';
 
-export function StartDealButton({ kind, id }: { kind: ListingKind; id: string }) {
+export function StartDealButton({ kind, id, inquiryId }: { kind: ListingKind; id: string; inquiryId?: string }) {
   const me = useMe();
   const { d } = useDealText();
   const navigate = useNavigate();
@@ -29,7 +29,7 @@ export function StartDealButton({ kind, id }: { kind: ListingKind; id: string })
   if (!can(me.data, 'deals.deal.create')) return null;
   return (
     <>
-      <Button onClick={() => setOpen(true)} data-testid="start-deal">{d('startDeal')}</Button>
+      <Button size={inquiryId ? 'small' : undefined} onClick={() => setOpen(true)} data-testid={inquiryId ? 'inquiry-start-deal' : 'start-deal'}>{d('startDeal')}</Button>
       <Modal
         open={open}
         title={d('startDeal')}
@@ -45,6 +45,7 @@ export function StartDealButton({ kind, id }: { kind: ListingKind; id: string })
             const deal = await create.mutateAsync({
               ...(kind === 'achievement' ? { achievementId: id, demandId: values.otherId } : { demandId: id, achievementId: values.otherId }),
               brokerPersonId: values.brokerPersonId,
+              ...(inquiryId ? { inquiryId } : {}),
               note: values.note || undefined,
             });
             setOpen(false);

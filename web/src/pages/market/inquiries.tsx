@@ -8,6 +8,7 @@ import { useUser } from '../../auth.js';
 import { PageHeader } from '../../components/page.js';
 import { formatInstant } from '../../format.js';
 import { can } from '../../permissions.js';
+import { StartDealButton } from '../deals/start-deal-button.js';
 import { type Inquiry, publicPath, useAnswerInquiry, useInquiries, useMarketText, WORKBENCH } from './model.js';
 
 function AnswerBox({ inquiry }: { inquiry: Inquiry }) {
@@ -60,6 +61,11 @@ export function InquiryList({ items, box }: { items: Inquiry[]; box: 'received' 
               </div>
             )}
             {box === 'received' && i.status !== 'closed' && can(user, 'market.inquiry.answer') && <AnswerBox inquiry={i} />}
+            {box === 'received' && (
+              <div style={{ marginTop: 8 }}>
+                <StartDealButton kind={i.listingKind} id={i.listingId} inquiryId={i.id} />
+              </div>
+            )}
           </div>
         </List.Item>
       )}
