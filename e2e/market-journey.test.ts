@@ -5,7 +5,8 @@
  * the next step and signs it with the agreed amount; the deal page shows the contract draft it
  * created, and the enterprise — the buyer, who registers the contract — opens the draft pre-filled:
  * the parties, the amount and the broker; the broker, whose agency the draft names as intermediary,
- * opens it too. Then the operator starts a deal from an inquiry received on a listing (对接留言).
+ * opens it too. Then the operator starts a deal from an inquiry received on a listing (对接留言), and
+ * chooses the listings an event (对接会) features.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -159,4 +160,29 @@ test('the operator starts a deal from an inquiry received on a listing', async (
   const id = page.url().split('/').pop()!;
   const deal = await page.evaluate(async (dealId) => (await fetch(`/api/deals/${dealId}`)).json(), id) as { inquiryId: string | null };
   expect(deal.inquiryId).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test('the operator chooses the listings an event features', async () => {
+  const { page, baseUrl } = j;
+  await loginAs('operator');
+  await page.goto(`${baseUrl}/events`);
+  await page.getByTestId('event-link').first().click();
+  await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
+  const featured = page.getByTestId('event-featured');
+  await visible(featured);
+  await page.getByTestId('event-featured-edit').click();
+  const picker = page.getByTestId('event-featured-achievements');
+  await visible(picker);
+  // Options come from the market search as one types; the chosen one shows as a tag in the picker.
+  await expect.poll(async () => {
+    if ((await picker.innerText()).includes(ACHIEVEMENT)) return true;
+    await picker.click();
+    await picker.locator('input').fill('预紧力在线监测');
+    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: ACHIEVEMENT }).first();
+    await option.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
+    if (await option.isVisible()) await option.click();
+    return (await picker.innerText()).includes(ACHIEVEMENT);
+  }, { timeout: 30_000, interval: 500 }).toBe(true);
+  await page.getByTestId('event-featured-save').click();
+  await expect.poll(() => featured.innerText(), { timeout: 15_000 }).toContain(ACHIEVEMENT);
 });

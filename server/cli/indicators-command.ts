@@ -5,11 +5,11 @@
  */
 import type { Command } from 'commander';
 import { chinaDate, isIsoDate } from '../../common/dates.js';
+import type { IndicatorReport, IndicatorValue } from '../../common/indicator-api.js';
 import type { Ctx } from '../context.js';
 import type { DbHandle } from '../db/create-db.js';
 import { AppError } from '../errors.js';
 import { computeReport } from '../modules/indicators/compute-indicators.js';
-import type { IndicatorReport, IndicatorValue } from '../modules/indicators/schema.js';
 
 type WithContext = <T>(work: (ctx: Ctx, handle: DbHandle) => Promise<T>) => Promise<T>;
 type Run = (action: (...args: any[]) => Promise<number | void>) => (...args: unknown[]) => Promise<void>;

@@ -6,6 +6,7 @@
  * another operator). Every change is audited in its own transaction; `version` guards each step.
  */
 import { chinaDate } from '../../../common/dates.js';
+import type { Application, ApplicationDetail, AwardView, ClaimableContract, OtherFunding, RelatedParty } from '../../../common/application-api.js';
 import { APPLICATION_STATUSES, COMMITMENT_TEXT, REVIEW_DECISIONS, type ApplicationStatus, type ReviewDecision } from '../../../common/application-vocabulary.js';
 import type { Actor, Ctx, Executor } from '../../context.js';
 import { inTransaction } from '../../context.js';
@@ -16,11 +17,11 @@ import type { Action } from '../access/permissions.js';
 import { assertCan } from '../access/policy.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { evidenceExists } from '../contracts/evidence.js';
-import { presentPayment, type Payment } from '../contracts/payments.js';
+import { presentPayment } from '../contracts/payments.js';
 import { childrenOf, invoicesOf, namesOf, paymentsOf } from '../contracts/repo.js';
 import { isWithinJurisdiction, jurisdictionPrefix } from '../registry/divisions.js';
 import { builtInPolicy } from '../subsidies/policy.js';
-import { awardLines, type AwardView } from './award-lines.js';
+import { awardLines } from './award-lines.js';
 import { loadNoticeFor, ruleTitleOf } from './notices.js';
 import {
   type ApplicationRow,
@@ -40,82 +41,6 @@ import {
 } from './repo.js';
 import type { ApplicationInput, ApplicationPatch, ApplicationQuery, ReviewInput, SubmitInput } from './schema.js';
 import { EDITABLE_STATUSES, nextStatuses, transitionAction, TRANSITIONS, WITH_AWARDS } from './workflow.js';
-
-export interface RelatedParty {
-  name: string;
-  creditCode?: string | undefined;
-  relation: string;
-}
-
-export interface OtherFunding {
-  level: string;
-  programme: string;
-  amountFen: number;
-  contractId?: string | undefined;
-}
-
-export interface Application {
-  id: string;
-  number: string;
-  noticeId: string;
-  noticeTitle: string;
-  year: number;
-  organizationId: string;
-  organizationName: string;
-  beneficiaryKind: 'organization' | 'person';
-  beneficiaryRef: string;
-  beneficiaryName: string;
-  status: ApplicationStatus;
-  contractIds: string[];
-  relatedParties: RelatedParty[];
-  relatedPartiesNote: string | null;
-  otherFunding: OtherFunding[];
-  otherFundingNote: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  payeeBank: string | null;
-  payeeAccount: string | null;
-  commitment: { text: string; signer: string; signedAt: string } | null;
-  firstSubmittedAt: string | null;
-  submittedAt: string | null;
-  returnReason: string | null;
-  rejectionReason: string | null;
-  firstReview: { reviewerId: string | null; reviewerName: string; at: string } | null;
-  secondReview: { reviewerId: string | null; reviewerName: string; at: string } | null;
-  /** The award total in whole yuan, once computed. */
-  awardYuan: number | null;
-  nextStatuses: ApplicationStatus[];
-  isDemo: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ClaimableContract {
-  id: string;
-  name: string;
-  type: string;
-  registrationNumber: string | null;
-  registeredOn: string | null;
-  signedOn: string;
-  amountFen: number;
-  techAmountFen: number;
-  sellers: string[];
-  buyers: string[];
-  brokers: string[];
-  status: string;
-  claimed: boolean;
-  payments: Payment[];
-}
-
-export interface ApplicationDetail extends Application {
-  /** Claimed contracts, and while the applicant can still edit, every contract it could claim. */
-  contracts: ClaimableContract[];
-  evidence: { hash: string; label: string; size: number; mime: string }[];
-  steps: { seq: number; from: string | null; to: string; at: string; actorName: string; reason: string | null }[];
-  awards: AwardView[];
-  disbursement: { amountFen: number; paidOn: string; bankReference: string; recordedByName: string; recordedAt: string } | null;
-}
 
 const review = (id: string | null, name: string | null, at: string | null) => (name && at ? { reviewerId: id, reviewerName: name, at } : null);
 

@@ -1,22 +1,11 @@
-/** One award of an application, with the Chinese explanation lines of its trace (subsidies/explain.ts). */
+/** One award of an application (common/application-api.ts AwardView), with the Chinese explanation lines of its trace (subsidies/explain.ts). */
+import type { AwardView } from '../../../common/application-api.js';
 import { amountInWordsWithCurrency } from '../documents/amount-in-words.js';
 import type { Executor } from '../../context.js';
 import type { Award, TraceEntry } from '../subsidies/engine.js';
 import { explainAward } from '../subsidies/explain.js';
 import { getAwardExplanation } from '../subsidies/settlement.js';
 import type { AwardRow } from './repo.js';
-
-export interface AwardView {
-  runId: string;
-  seq: number;
-  rule: string;
-  ruleTitle: string;
-  amountYuan: number;
-  amountFen: number;
-  /** 大写, e.g. 人民币叁万元整 */
-  amountInWords: string;
-  lines: string[];
-}
 
 export async function awardLines(db: Executor, a: AwardRow, ruleTitle: string): Promise<AwardView> {
   const explained = await getAwardExplanation(db, a.run_id, Number(a.seq));

@@ -1,10 +1,11 @@
 /** 拨付: finance records the payment of an approved award — date, bank reference, amount in fen. */
 import { chinaDate } from '../../../common/dates.js';
+import type { ApplicationDetail } from '../../../common/application-api.js';
 import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { type ApplicationDetail, detailOf, loadApplicationFor } from './applications.js';
+import { detailOf, loadApplicationFor } from './applications.js';
 import { assertVersion, findApplication, findNotice } from './repo.js';
 import { moveApplication } from './round.js';
 import type { PaymentInput } from './schema.js';

@@ -4,6 +4,7 @@
  * notice (奖补通知书, PDF) with the explanation lines of its awards. Also the public view of a 公示.
  */
 import { chinaDate } from '../../../common/dates.js';
+import type { PublicListRow, PublicNoticeSummary, PublicNoticeView } from '../../../common/application-api.js';
 import type { Ctx, Executor } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 import { amountInWordsWithCurrency } from '../documents/amount-in-words.js';
@@ -18,35 +19,6 @@ import { type NoticeRow, applicationsOfNotice, awardsOf, beneficiaryNames, findN
 import { LISTED, WITH_AWARDS } from './workflow.js';
 
 const DEMO_MARK = '演示数据';
-
-export interface PublicListRow {
-  applicationId: string;
-  number: string;
-  beneficiaryName: string;
-  creditCode: string | null;
-  rules: { rule: string; title: string; amountYuan: number }[];
-  amountYuan: number;
-  amountInWords: string;
-}
-
-export interface PublicNoticeView {
-  id: string;
-  title: string;
-  policyTitle: string;
-  year: number;
-  issuer: string;
-  contact: string;
-  status: string;
-  startsOn: string;
-  endsOn: string;
-  workingDays: number;
-  /** Objections are taken today. */
-  objectionsOpen: boolean;
-  rows: PublicListRow[];
-  totalYuan: number;
-  totalInWords: string;
-  isDemo: boolean;
-}
 
 /** The listed awards of a notice on 公示 (or approved after it). */
 async function listedRows(db: Executor, notice: NoticeRow): Promise<PublicListRow[]> {
@@ -104,7 +76,7 @@ export async function publicNoticeView(ctx: Ctx, noticeId: string): Promise<Publ
 }
 
 /** Notices on 公示 or approved after it, newest first (public). */
-export async function publicNotices(ctx: Ctx) {
+export async function publicNotices(ctx: Ctx): Promise<PublicNoticeSummary[]> {
   const rows = await ctx.db
     .selectFrom('subsidy_notice')
     .select(['id', 'title', 'year', 'issuer', 'status', 'publicized_on', 'notice_ends_on', 'is_demo'])

@@ -4,6 +4,7 @@
  */
 import { settlementPolicy } from '../subsidies/settlement.js';
 import { chinaDate } from '../../../common/dates.js';
+import type { Notice } from '../../../common/application-api.js';
 import { APPLICATION_STATUSES, type ApplicationStatus, type NoticeStatus } from '../../../common/application-vocabulary.js';
 import type { Actor, Ctx, Executor } from '../../context.js';
 import { inTransaction } from '../../context.js';
@@ -18,39 +19,6 @@ import { SubsidyInputError } from '../subsidies/input-error.js';
 import { builtInPolicy, builtInPolicyIds, parametersForYear, type Policy } from '../subsidies/policy.js';
 import { findNotice, type NoticeRow } from './repo.js';
 import type { NoticeInput } from './schema.js';
-
-export interface Notice {
-  id: string;
-  jurisdictionCode: string;
-  title: string;
-  policyId: string;
-  policyTitle: string;
-  year: number;
-  opensOn: string;
-  closesOn: string;
-  rules: { id: string; title: string }[];
-  /** Whole yuan per rule. */
-  budgets: Record<string, number>;
-  /** Parameter values set for this round (checked against the policy's kinds and maxima). */
-  overrides: Record<string, number | string>;
-  noticeDays: number;
-  issuer: string;
-  contact: string;
-  status: NoticeStatus;
-  /** Accepting new applications today. */
-  open: boolean;
-  settlementRunId: string | null;
-  publicizedOn: string | null;
-  noticeEndsOn: string | null;
-  approvedByName: string | null;
-  approvedAt: string | null;
-  /** Applications per status. */
-  counts: Partial<Record<ApplicationStatus, number>>;
-  isDemo: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export function policyOf(id: string): Policy {
   const p = builtInPolicy(id);

@@ -6,6 +6,7 @@
  * remaining award may change).
  */
 import { chinaDate } from '../../../common/dates.js';
+import type { Objection } from '../../../common/application-api.js';
 import { OBJECTION_STATUSES, type ObjectionStatus } from '../../../common/application-vocabulary.js';
 import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../context.js';
@@ -17,24 +18,6 @@ import { loadNoticeFor } from './notices.js';
 import { type NoticeRow, type ObjectionRow, applicationsOfNotice, assertVersion, claimsOf, findApplication, findNotice, updateVersioned } from './repo.js';
 import { moveApplication, settleApplications, storeAwards } from './round.js';
 import type { ObjectionInput, PublicObjectionInput, ResolveObjectionInput } from './schema.js';
-
-export interface Objection {
-  id: string;
-  noticeId: string;
-  applicationId: string;
-  applicationNumber: string;
-  beneficiaryName: string;
-  submitterName: string;
-  contact: string | null;
-  content: string;
-  status: ObjectionStatus;
-  resolution: string | null;
-  outcomeAction: string | null;
-  resolvedByName: string | null;
-  resolvedAt: string | null;
-  version: number;
-  createdAt: string;
-}
 
 async function present(ctx: Ctx, rows: ObjectionRow[]): Promise<Objection[]> {
   const ids = [...new Set(rows.map((r) => r.application_id))];

@@ -10,6 +10,7 @@
  */
 import { addDays, chinaDate } from '../../../common/dates.js';
 import type { ApplicationStatus } from '../../../common/application-vocabulary.js';
+import type { Notice } from '../../../common/application-api.js';
 import type { Ctx, Executor } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import type { Transaction } from 'kysely';
@@ -19,7 +20,7 @@ import { newId } from '../../ids.js';
 import { audit } from '../audit/audit.js';
 import { addWorkingDays } from '../contracts/deadlines.js';
 import { listAwards, runSettlement, type SettlementRun } from '../subsidies/settlement.js';
-import { loadNoticeFor, presentNotice, type Notice } from './notices.js';
+import { loadNoticeFor, presentNotice } from './notices.js';
 import { type ApplicationRow, type NoticeRow, appendStep, applicationsOfNotice, assertVersion, claimsOf, findNotice, updateVersioned } from './repo.js';
 import { LISTED, UNDER_REVIEW, noticeTransitionAction, transitionAction } from './workflow.js';
 

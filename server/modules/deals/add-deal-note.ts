@@ -1,10 +1,11 @@
 /** A note on a deal: what happened, the next step and when it is due. Audited with the deal. */
+import type { DealNote } from '../../../common/deal-api.js';
 import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { newId } from '../../ids.js';
 import { audit } from '../audit/audit.js';
 import { loadDealFor } from './access.js';
-import { type DealNote, presentNotes } from './present.js';
+import { presentNotes } from './present.js';
 import type { DealNoteRow } from './repo.js';
 import { insertNote } from './repo.js';
 import type { DealNoteInput } from './schema.js';

@@ -5,6 +5,7 @@
  * step (→ 对接) is kept in the step table.
  */
 import { chinaDate } from '../../../common/dates.js';
+import type { Deal } from '../../../common/deal-api.js';
 import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { AppError } from '../../errors.js';
@@ -14,7 +15,7 @@ import { audit } from '../audit/audit.js';
 import { sendNotification } from '../notifications/notifications.js';
 import { isWithinJurisdiction } from '../registry/divisions.js';
 import { checkBrokerPerson, checkEvent, checkParties } from './checks.js';
-import { type Deal, auditView, presentDeals } from './present.js';
+import { auditView, presentDeals } from './present.js';
 import { type DealRow, appendStep, brokerUser, insertDeal, insertNote } from './repo.js';
 import type { DealInput } from './schema.js';
 

@@ -1,7 +1,8 @@
 /** One deal with its steps and notes, for those who may read it. */
+import type { DealDetail } from '../../../common/deal-api.js';
 import type { Ctx, Executor } from '../../context.js';
 import { loadDealFor } from './access.js';
-import { type DealDetail, presentDeals, presentNotes, presentSteps } from './present.js';
+import { presentDeals, presentNotes, presentSteps } from './present.js';
 import { type DealRow, notesOf, stepsOf } from './repo.js';
 
 export async function getDealDetail(db: Executor, row: DealRow): Promise<DealDetail> {

@@ -1,9 +1,10 @@
 /** The deals an actor may read (brokers: assigned; parties: theirs; operator: the jurisdiction), filtered and paged; newest first. */
+import type { Deal } from '../../../common/deal-api.js';
 import { sql } from 'kysely';
 import type { Ctx } from '../../context.js';
 import { likePattern } from '../registry/organizations.js';
 import { readableDeals } from './access.js';
-import { type Deal, presentDeals } from './present.js';
+import { presentDeals } from './present.js';
 import type { DealQuery } from './schema.js';
 
 export async function listDeals(ctx: Ctx, query: DealQuery): Promise<{ items: Deal[]; total: number }> {

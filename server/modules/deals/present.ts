@@ -1,78 +1,10 @@
-/** The API's view of a deal: its row with the names, titles and contract status it links. */
-import type { DealStage, TerminationReason } from '../../../common/deal-vocabulary.js';
+/** Presents deal rows as the API's deals (common/deal-api.ts): with the names, titles and contract status they link. */
+import type { Deal, DealNote, DealStep } from '../../../common/deal-api.js';
+import type { DealStage, EventKind, TerminationReason } from '../../../common/deal-vocabulary.js';
+import type { TransferMode } from '../../../common/market-vocabulary.js';
 import type { Executor } from '../../context.js';
 import { type DealNoteRow, type DealRow, type DealStepRow, linkedRecords } from './repo.js';
 import { nextStages } from './workflow.js';
-
-export interface DealContract {
-  id: string;
-  name: string;
-  /** The registration workflow's status (common/vocabulary.ts CONTRACT_STATUSES). */
-  status: string;
-  registrationNumber: string | null;
-  registeredOn: string | null;
-  amountFen: number;
-  /** 技术交易额: the registered turnover once the contract is registered. */
-  techAmountFen: number;
-  signedOn: string;
-}
-
-export interface Deal {
-  id: string;
-  jurisdictionCode: string;
-  title: string;
-  stage: DealStage;
-  nextStages: DealStage[];
-  demand: { id: string; title: string; status: string } | null;
-  achievement: { id: string; title: string; status: string; transferModes: string[] } | null;
-  buyer: { id: string; name: string } | null;
-  seller: { id: string; name: string } | null;
-  broker: {
-    personId: string | null;
-    personName: string | null;
-    userId: string | null;
-    userName: string | null;
-    organizationId: string | null;
-    organizationName: string | null;
-  };
-  event: { id: string; title: string; kind: string; heldOn: string } | null;
-  inquiryId: string | null;
-  technicalField: string | null;
-  terminationReason: TerminationReason | null;
-  terminationNote: string | null;
-  agreedAmountFen: number | null;
-  signedOn: string | null;
-  contract: DealContract | null;
-  isDemo: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface DealStep {
-  seq: number;
-  from: DealStage | null;
-  to: DealStage;
-  at: string;
-  onDate: string;
-  actorName: string;
-  reason: string | null;
-  note: string | null;
-}
-
-export interface DealNote {
-  id: string;
-  text: string;
-  nextStep: string | null;
-  dueOn: string | null;
-  authorName: string;
-  createdAt: string;
-}
-
-export interface DealDetail extends Deal {
-  steps: DealStep[];
-  notes: DealNote[];
-}
 
 export async function presentDeals(db: Executor, rows: DealRow[]): Promise<Deal[]> {
   const linked = await linkedRecords(db, rows);
@@ -94,7 +26,7 @@ export async function presentDeals(db: Executor, rows: DealRow[]): Promise<Deal[
       nextStages: nextStages(stage),
       demand: demand ? { id: demand.id, title: demand.title, status: demand.status } : null,
       achievement: achievement
-        ? { id: achievement.id, title: achievement.title, status: achievement.status, transferModes: JSON.parse(achievement.transfer_modes) as string[] }
+        ? { id: achievement.id, title: achievement.title, status: achievement.status, transferModes: JSON.parse(achievement.transfer_modes) as TransferMode[] }
         : null,
       buyer: org(r.buyer_organization_id),
       seller: org(r.seller_organization_id),
@@ -106,7 +38,7 @@ export async function presentDeals(db: Executor, rows: DealRow[]): Promise<Deal[
         organizationId: r.broker_organization_id,
         organizationName: r.broker_organization_id ? (linked.organizations.get(r.broker_organization_id)?.name ?? null) : null,
       },
-      event: event ? { id: event.id, title: event.title, kind: event.kind, heldOn: event.held_on } : null,
+      event: event ? { id: event.id, title: event.title, kind: event.kind as EventKind, heldOn: event.held_on } : null,
       inquiryId: r.inquiry_id,
       technicalField: r.technical_field,
       terminationReason: r.termination_reason as TerminationReason | null,

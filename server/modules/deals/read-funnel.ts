@@ -8,34 +8,13 @@
  * creation, signatures by signing date, contracts by registration date (registered or amended
  * registrations). So a funnel of a short period need not narrow monotonically.
  */
+import type { Funnel, FunnelCounts } from '../../../common/deal-api.js';
 import type { Ctx, Executor } from '../../context.js';
 import { underPrefix } from '../../db/under-prefix.js';
 import { AppError } from '../../errors.js';
 import { assertCan } from '../access/policy.js';
 import { jurisdictionPrefix } from '../registry/divisions.js';
 import type { FunnelQuery } from './schema.js';
-
-export interface FunnelCounts {
-  listings: number;
-  contacts: number;
-  deals: number;
-  signed: number;
-  /** 成交额 agreed at signing, of the deals signed in the period. */
-  signedAmountFen: number;
-  registered: number;
-  /** 技术交易额 of the contracts registered in the period. */
-  turnoverFen: number;
-}
-
-export interface Funnel {
-  from: string;
-  to: string;
-  totals: FunnelCounts;
-  /** Per technical field (common/vocabulary.ts TECH_FIELDS); `null` = not stated. */
-  byField: ({ field: string | null } & FunnelCounts)[];
-  /** Per broker (listings and contacts have no broker: 0). */
-  byBroker: ({ personId: string | null; userId: string | null; name: string } & FunnelCounts)[];
-}
 
 const REGISTERED = ['registered', 'amended'];
 

@@ -4,6 +4,7 @@
  */
 import { chinaDate } from '../../../common/dates.js';
 import { type DealStage, TERMINATION_REASONS } from '../../../common/deal-vocabulary.js';
+import type { DealDetail } from '../../../common/deal-api.js';
 import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { AppError } from '../../errors.js';
@@ -11,7 +12,6 @@ import { newId } from '../../ids.js';
 import { audit } from '../audit/audit.js';
 import { loadDealFor } from './access.js';
 import { getDealDetail } from './get-deal.js';
-import type { DealDetail } from './present.js';
 import { appendStep, findDeal, updateDeal } from './repo.js';
 import type { DealTransition } from './schema.js';
 import { assertVersion } from './update-deal.js';

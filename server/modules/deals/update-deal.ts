@@ -1,12 +1,13 @@
 /** Edits an open deal (对接 or 洽谈): its title, parties, registered broker or event. Audited; guarded by `version`. */
 import type { DealStage } from '../../../common/deal-vocabulary.js';
+import type { Deal } from '../../../common/deal-api.js';
 import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { loadDealFor } from './access.js';
 import { checkBrokerPerson, checkEvent, checkParties } from './checks.js';
-import { type Deal, auditView, presentDeals } from './present.js';
+import { auditView, presentDeals } from './present.js';
 import { type DealRow, findDeal, updateDeal as writeDeal } from './repo.js';
 import type { DealPatch } from './schema.js';
 import { OPEN_STAGES } from './workflow.js';

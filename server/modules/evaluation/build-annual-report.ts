@@ -6,6 +6,7 @@
  */
 import { chinaDate } from '../../../common/dates.js';
 import { UNIT_ROLES } from '../../../common/supervision-vocabulary.js';
+import type { IndicatorValue } from '../../../common/indicator-api.js';
 import type { Ctx } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { assertCan } from '../access/policy.js';
@@ -13,7 +14,6 @@ import { computeFunnel } from '../deals/read-funnel.js';
 import { yuanDecimal } from '../documents/amount-in-words.js';
 import { chineseDate } from '../documents/pdf-writer.js';
 import { computeReport, computeTrendsFor, endOfDayInstant } from '../indicators/compute-indicators.js';
-import type { IndicatorValue } from '../indicators/schema.js';
 import { jurisdictionPrefix } from '../registry/divisions.js';
 import { ruleTitleOf } from '../applications/notices.js';
 import { builtInPolicy } from '../subsidies/policy.js';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { IndicatorUnit } from '../../../common/indicator-vocabulary.js';
-import type { FunnelCounts } from '../deals/read-funnel.js';
+import type { FunnelCounts } from '../../../common/deal-api.js';
 
 export const reportParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
 export const reportQuery = z.strictObject({

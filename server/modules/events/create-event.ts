@@ -1,11 +1,12 @@
 /** The operator creates a matchmaking event (对接会) or roadshow (路演) with the listings it features. Audited. */
+import type { MarketEvent } from '../../../common/deal-api.js';
 import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { newId } from '../../ids.js';
 import { assertCan } from '../access/policy.js';
 import { audit } from '../audit/audit.js';
 import { checkListings, organizerNameOf } from './checks.js';
-import { type EventRow, type MarketEvent, presentEvents, replaceListings } from './repo.js';
+import { type EventRow, presentEvents, replaceListings } from './repo.js';
 import type { EventInput } from './schema.js';
 
 export async function createEvent(ctx: Ctx, input: EventInput, opts: { isDemo?: boolean } = {}): Promise<MarketEvent> {

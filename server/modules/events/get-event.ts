@@ -2,20 +2,14 @@
  * One event: its featured listings, the registrations the actor may see (the operator: all; others:
  * their own and their organizations'), and the deals that came from it that the actor may read.
  */
+import type { EventDetail } from '../../../common/deal-api.js';
 import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { scopeFor } from '../access/permissions.js';
 import { assertCan } from '../access/policy.js';
-import type { Deal } from '../deals/present.js';
 import { listDeals } from '../deals/list-deals.js';
 import { isWithinJurisdiction } from '../registry/divisions.js';
-import { type EventRegistration, type MarketEvent, featuredListings, findEvent, presentEvents, presentRegistrations } from './repo.js';
-
-export interface EventDetail extends MarketEvent {
-  listings: Awaited<ReturnType<typeof featuredListings>>;
-  registrations: EventRegistration[];
-  deals: Deal[];
-}
+import { featuredListings, findEvent, presentEvents, presentRegistrations } from './repo.js';
 
 export async function getEvent(ctx: Ctx, id: string): Promise<EventDetail> {
   assertCan(ctx.actor, 'events.event.read');

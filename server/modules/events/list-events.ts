@@ -1,10 +1,11 @@
 /** The events of the actor's jurisdiction, newest date first; upcoming or past. */
 import { chinaDate } from '../../../common/dates.js';
+import type { MarketEvent } from '../../../common/deal-api.js';
 import type { Ctx } from '../../context.js';
 import { underPrefix } from '../../db/under-prefix.js';
 import { assertCan } from '../access/policy.js';
 import { jurisdictionPrefix } from '../registry/divisions.js';
-import { type MarketEvent, presentEvents } from './repo.js';
+import { presentEvents } from './repo.js';
 import type { EventQuery } from './schema.js';
 
 export async function listEvents(ctx: Ctx, query: EventQuery): Promise<{ items: MarketEvent[]; total: number }> {

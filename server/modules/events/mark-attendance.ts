@@ -1,11 +1,12 @@
 /** The operator marks whether a registered participant attended (签到). Audited; guarded by `version`. */
+import type { EventRegistration } from '../../../common/deal-api.js';
 import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 import { assertCan } from '../access/policy.js';
 import { audit } from '../audit/audit.js';
 import { isWithinJurisdiction } from '../registry/divisions.js';
-import { type EventRegistration, findEvent, presentRegistrations } from './repo.js';
+import { findEvent, presentRegistrations } from './repo.js';
 import type { AttendanceInput } from './schema.js';
 
 export async function markAttendance(ctx: Ctx, eventId: string, registrationId: string, input: AttendanceInput): Promise<EventRegistration> {

@@ -3,6 +3,7 @@
  * organizations; the operator registers organizations and people of the registry, or a named
  * participant. One registration per organization, person or account. Audited.
  */
+import type { EventRegistration } from '../../../common/deal-api.js';
 import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
@@ -10,7 +11,7 @@ import { newId } from '../../ids.js';
 import { assertCan } from '../access/policy.js';
 import { audit } from '../audit/audit.js';
 import { isWithinJurisdiction } from '../registry/divisions.js';
-import { type EventRegistration, type RegistrationRow, findEvent, presentRegistrations } from './repo.js';
+import { type RegistrationRow, findEvent, presentRegistrations } from './repo.js';
 import type { RegistrationInput } from './schema.js';
 
 export async function registerForEvent(ctx: Ctx, eventId: string, input: RegistrationInput, opts: { isDemo?: boolean } = {}): Promise<EventRegistration> {

@@ -1,5 +1,6 @@
-/** SQL of the event tables and the API's view of an event. */
+/** SQL of the event tables and the API's view of an event (common/deal-api.ts). */
 import type { Selectable } from 'kysely';
+import type { EventRegistration, FeaturedListing, MarketEvent } from '../../../common/deal-api.js';
 import type { EventKind } from '../../../common/deal-vocabulary.js';
 import type { ListingKind } from '../../../common/market-vocabulary.js';
 import type { Executor } from '../../context.js';
@@ -8,36 +9,6 @@ import { newId } from '../../ids.js';
 
 export type EventRow = Selectable<MarketEventTable>;
 export type RegistrationRow = Selectable<MarketEventRegistrationTable>;
-
-export interface MarketEvent {
-  id: string;
-  jurisdictionCode: string;
-  title: string;
-  kind: EventKind;
-  heldOn: string;
-  place: string;
-  organizer: { organizationId: string | null; name: string };
-  description: string;
-  registrationCount: number;
-  attendedCount: number;
-  isDemo: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface EventRegistration {
-  id: string;
-  organization: { id: string; name: string } | null;
-  personId: string | null;
-  userId: string | null;
-  name: string;
-  registeredByName: string;
-  attended: boolean;
-  attendanceMarkedAt: string | null;
-  version: number;
-  createdAt: string;
-}
 
 export function findEvent(db: Executor, id: string) {
   return db.selectFrom('market_event').selectAll().where('id', '=', id).executeTakeFirst();
@@ -90,9 +61,9 @@ export async function presentRegistrations(db: Executor, rows: RegistrationRow[]
   }));
 }
 
-export async function featuredListings(db: Executor, eventId: string) {
+export async function featuredListings(db: Executor, eventId: string): Promise<FeaturedListing[]> {
   const rows = await db.selectFrom('market_event_listing').selectAll().where('event_id', '=', eventId).orderBy('position').execute();
-  const out: { kind: ListingKind; id: string; title: string; status: string }[] = [];
+  const out: FeaturedListing[] = [];
   for (const kind of ['achievement', 'demand'] as const) {
     const ids = rows.filter((r) => r.listing_kind === kind).map((r) => r.listing_id);
     if (ids.length === 0) continue;

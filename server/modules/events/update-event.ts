@@ -1,4 +1,5 @@
 /** The operator edits an event (only the fields sent change). Audited; guarded by `version`. */
+import type { MarketEvent } from '../../../common/deal-api.js';
 import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
@@ -6,7 +7,7 @@ import { assertCan } from '../access/policy.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { isWithinJurisdiction } from '../registry/divisions.js';
 import { checkListings, organizerNameOf } from './checks.js';
-import { type EventRow, type MarketEvent, findEvent, presentEvents, replaceListings } from './repo.js';
+import { type EventRow, findEvent, presentEvents, replaceListings } from './repo.js';
 import type { EventPatch } from './schema.js';
 
 export async function updateEvent(ctx: Ctx, id: string, patch: EventPatch): Promise<MarketEvent> {

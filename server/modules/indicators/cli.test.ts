@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_KEY, testCtx } from '../../testing/context.js';
 import { createTestDatabase, testDialects } from '../../testing/databases.js';
-import type { IndicatorReport } from './schema.js';
+import type { IndicatorReport } from '../../../common/indicator-api.js';
 import { buildIndicatorWorld } from './test-support.js';
 
 const BIN = path.resolve('bin/techtransfer.mjs');

@@ -15,12 +15,12 @@ import {
 } from '../../../common/indicator-vocabulary.js';
 import { TRAINING_TOPICS } from '../../../common/talent-vocabulary.js';
 import { CONTRACT_TYPES, EMPLOYMENT, LEVELS, ORGANIZATION_KINDS, PERSON_ROLES, PLATFORM_TYPES, TECH_FIELDS } from '../../../common/vocabulary.js';
+import type { Breakdown, BreakdownItem, IndicatorReport, IndicatorValue, Trends } from '../../../common/indicator-api.js';
 import type { Ctx, Executor } from '../../context.js';
 import { assertCan } from '../access/policy.js';
 import { findDivision, jurisdictionPrefix } from '../registry/divisions.js';
 import { type IndicatorDefinition, type IndicatorSet, indicatorSetFor } from './definitions.js';
 import * as repo from './repo.js';
-import type { Breakdown, BreakdownItem, IndicatorReport, IndicatorValue, Trends } from './schema.js';
 
 const CONTRACT_MEASURES = new Set(['contracts', 'turnover', 'inflow', 'outflow', 'academic_transfers']);
 

@@ -10,7 +10,7 @@ import type { Ctx } from '../../context.js';
 import { computeReport, computeTrendsFor } from './compute-indicators.js';
 import { builtInIndicatorSet, indicatorSetFor, parseIndicatorSet } from './definitions.js';
 import { listIndicatorEntities } from './list-indicator-entities.js';
-import type { IndicatorReport } from './schema.js';
+import type { IndicatorReport } from '../../../common/indicator-api.js';
 import { buildIndicatorWorld } from './test-support.js';
 import { savePractitioner } from '../talent/save-practitioner.js';
 import { updatePractitioner } from '../talent/update-practitioner.js';

@@ -4,6 +4,7 @@
  */
 import { CONTRACT_TYPES, EMPLOYMENT, LEVELS, ORGANIZATION_KINDS, PERSON_ROLES, PLATFORM_TYPES, TECH_FIELDS } from '../../../common/vocabulary.js';
 import { APPLICATION_STATUSES } from '../../../common/application-vocabulary.js';
+import type { EntityPage } from '../../../common/indicator-api.js';
 import type { Ctx } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { assertCan } from '../access/policy.js';
@@ -11,7 +12,7 @@ import { findDivision } from '../registry/divisions.js';
 import { Computation, endOfDayInstant, todayIn } from './compute-indicators.js';
 import { type IndicatorDefinition, indicatorSetFor } from './definitions.js';
 import * as repo from './repo.js';
-import type { EntitiesQuery, EntityPage } from './schema.js';
+import type { EntitiesQuery } from './schema.js';
 
 const divisionName = (code: string | null) => (code ? (findDivision(code)?.fullName ?? code) : null);
 

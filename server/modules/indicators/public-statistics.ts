@@ -4,9 +4,9 @@
  * class, UTF-8 with BOM so spreadsheet programs read the Chinese).
  */
 import { stringify } from 'csv-stringify/sync';
+import type { IndicatorReport } from '../../../common/indicator-api.js';
 import type { Ctx } from '../../context.js';
 import { computeReport, todayIn } from './compute-indicators.js';
-import type { IndicatorReport } from './schema.js';
 
 export const DEFAULT_PUBLIC_JURISDICTION = process.env.TT_JURISDICTION ?? '410411';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../../../common/dates.js';
 import { createTestApp, type Session } from '../../testing/app.js';
 import { testDialects } from '../../testing/databases.js';
-import type { IndicatorReport, Trends } from './schema.js';
+import type { IndicatorReport, Trends } from '../../../common/indicator-api.js';
 import { buildIndicatorWorld } from './test-support.js';
 
 for (const dialect of await testDialects()) {

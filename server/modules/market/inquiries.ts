@@ -3,6 +3,7 @@
  * owner's phone is never shown. The owner (or the operator) answers or closes the inquiry; the
  * sender sees the answer in their own box. Audited like every change.
  */
+import type { Inquiry } from '../../../common/market-api.js';
 import type { InquiryStatus, ListingKind } from '../../../common/market-vocabulary.js';
 import { LISTING_KINDS } from '../../../common/market-vocabulary.js';
 import type { Ctx, Executor } from '../../context.js';
@@ -19,24 +20,6 @@ import { findListing, organizationsById, ownerOf } from './repo.js';
 import type { InquiryAnswer, InquiryInput, InquiryQuery } from './schema.js';
 
 type InquiryRow = Selectable<ListingInquiryTable>;
-
-export interface Inquiry {
-  id: string;
-  listingKind: ListingKind;
-  listingId: string;
-  listingTitle: string;
-  fromName: string;
-  fromOrganization: { id: string; name: string } | null;
-  message: string;
-  /** The sender's contact, for the owner. */
-  contact: string | null;
-  status: InquiryStatus;
-  answer: string | null;
-  answeredByName: string | null;
-  answeredAt: string | null;
-  version: number;
-  createdAt: string;
-}
 
 async function present(db: Executor, rows: InquiryRow[]): Promise<Inquiry[]> {
   const orgs = await organizationsById(db, rows.map((r) => r.from_organization_id));

@@ -2,11 +2,13 @@
  * Listings of the technology market: achievements (科技成果) and demands (技术需求). Owners create
  * drafts for their organizations, edit them, submit them for review and withdraw them; the operator
  * publishes or returns them (workflow.ts). Every change is audited in its own transaction, keeps
- * the search index in step (search-documents.ts) and is guarded by `version`.
+ * the search index in step (search-documents.ts) and is guarded by `version`. The API's shapes are
+ * in common/market-api.ts.
  */
 import { sql } from 'kysely';
 import { chinaDate } from '../../../common/dates.js';
-import type { AchievementStage, ListingKind, ListingStatus, ListingTag, OriginRegion, PriceKind, TransferMode } from '../../../common/market-vocabulary.js';
+import type { Achievement, Attachment, Demand, Listing, ListingBase, ListingDetail, ListingOf, PublicListing } from '../../../common/market-api.js';
+import type { AchievementStage, ListingKind, ListingStatus, OriginRegion, PriceKind } from '../../../common/market-vocabulary.js';
 import { LISTING_KINDS } from '../../../common/market-vocabulary.js';
 import type { Actor, Ctx, Executor } from '../../context.js';
 import { inTransaction } from '../../context.js';
@@ -36,99 +38,9 @@ import {
   stepsOf,
   updateListing,
 } from './repo.js';
-import type {
-  AchievementInput,
-  AchievementPatch,
-  AttachmentInput,
-  DemandInput,
-  DemandPatch,
-  ListingIpItem,
-  ListingQuery,
-  ListingTransition,
-  TeamMember,
-} from './schema.js';
+import type { AchievementInput, AchievementPatch, AttachmentInput, DemandInput, DemandPatch, ListingQuery, ListingTransition } from './schema.js';
 import { type ListingRowOf, syncSearchIndex } from './search-documents.js';
 import { EDITABLE_STATUSES, nextStatuses, TARGET_ACTION, transitionAction } from './workflow.js';
-
-export interface ListingOwner {
-  id: string;
-  name: string;
-  kind: string;
-  divisionCode: string;
-}
-
-export interface Attachment {
-  hash: string;
-  name: string;
-  size: number;
-  mime: string;
-}
-
-interface ListingBase {
-  id: string;
-  jurisdictionCode: string;
-  externalId: string | null;
-  title: string;
-  keywords: string[];
-  technicalField: string | null;
-  industries: string[];
-  owner: ListingOwner | null;
-  /** Imported without an owner organization. */
-  ownerMissing: boolean;
-  originRegion: OriginRegion | null;
-  tags: ListingTag[];
-  attachments: Attachment[];
-  status: ListingStatus;
-  /** Why the operator returned it (while returned). */
-  statusReason: string | null;
-  nextStatuses: ListingStatus[];
-  isDemo: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-  publishedAt: string | null;
-}
-
-export interface Achievement extends ListingBase {
-  kind: 'achievement';
-  description: string;
-  discipline: string | null;
-  trl: number | null;
-  stage: AchievementStage | null;
-  ipItems: ListingIpItem[];
-  transferModes: TransferMode[];
-  priceKind: PriceKind | null;
-  priceFen: number | null;
-  team: TeamMember[];
-  originCountry: string | null;
-  expiresOn: string | null;
-}
-
-export interface Demand extends ListingBase {
-  kind: 'demand';
-  problem: string;
-  indicators: string;
-  budgetMinFen: number | null;
-  budgetMaxFen: number | null;
-  deadline: string | null;
-  isChallenge: boolean;
-  rewardFen: number | null;
-}
-
-export type Listing = Achievement | Demand;
-export type ListingOf<K extends ListingKind> = K extends 'achievement' ? Achievement : Demand;
-
-export interface ListingStep {
-  seq: number;
-  from: ListingStatus | null;
-  to: ListingStatus;
-  at: string;
-  actorName: string;
-  reason: string | null;
-}
-
-export type ListingDetail<K extends ListingKind = ListingKind> = ListingOf<K> & { steps: ListingStep[] };
 
 const json = <T>(text: string): T => JSON.parse(text) as T;
 const num = (v: number | string | null): number | null => (v === null ? null : Number(v));
@@ -597,9 +509,6 @@ export async function getListing<K extends ListingKind>(ctx: Ctx, kind: K, id: s
   const row = await loadListingFor(ctx.db, ctx.actor, kind, 'market.listing.read', id);
   return detailOf(ctx.db, kind, row);
 }
-
-/** What the public sees of a listing: no workflow, no version, and never contact details. */
-export type PublicListing<K extends ListingKind = ListingKind> = Omit<ListingOf<K>, 'statusReason' | 'nextStatuses' | 'version' | 'status' | 'ownerMissing' | 'submittedAt'>;
 
 export function publicView<K extends ListingKind>(listing: ListingOf<K>): PublicListing<K> {
   const { statusReason: _r, nextStatuses: _n, version: _v, status: _s, ownerMissing: _o, submittedAt: _t, ...rest } = listing as Listing;

@@ -29,13 +29,11 @@ export const listingIpItem = z
     title: z.string().trim().min(1).max(200).optional(),
   })
   .refine((ip) => ip.number !== undefined || ip.title !== undefined, { message: '知识产权须写明编号或名称', path: ['number'] });
-export type ListingIpItem = z.infer<typeof listingIpItem>;
 
 export const teamMember = z.strictObject({
   name: z.string().trim().min(1, { message: '团队成员姓名不能为空' }).max(50),
   role: z.string().trim().max(50).optional(),
 });
-export type TeamMember = z.infer<typeof teamMember>;
 
 /** A file of the evidence store (uploaded through POST /api/market/attachments) and its display name. */
 export const attachmentInput = z.strictObject({

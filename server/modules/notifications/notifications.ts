@@ -6,6 +6,7 @@
  * not changes themselves: they are not audited.
  */
 import { z } from 'zod';
+import type { Notification, NotificationPage } from '../../../common/notification-api.js';
 import type { Actor, Ctx, Executor } from '../../context.js';
 import type { NotificationTable } from '../../db/schema.js';
 import type { Selectable } from 'kysely';
@@ -24,18 +25,6 @@ export interface NotificationInput {
   /** A path of the web app, e.g. /supervision/reports/… */
   link?: string | null;
   dedupeKey?: string | null;
-}
-
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  recipient: 'user' | 'organization';
-  read: boolean;
-  readAt: string | null;
-  createdAt: string;
 }
 
 export const notificationQuery = z.strictObject({
@@ -102,7 +91,7 @@ function mine(db: Executor, actor: Actor) {
     .where((eb) => eb.or([eb('recipient_user_id', '=', actor.id ?? ''), eb('recipient_organization_id', 'in', orgs)]));
 }
 
-export async function listNotifications(ctx: Ctx, query: NotificationQuery): Promise<{ items: Notification[]; total: number; unread: number }> {
+export async function listNotifications(ctx: Ctx, query: NotificationQuery): Promise<NotificationPage> {
   assertCan(ctx.actor, 'notifications.read');
   let base = mine(ctx.db, ctx.actor);
   if (query.unread) base = base.where('read_at', 'is', null);

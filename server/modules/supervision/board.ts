@@ -5,6 +5,7 @@
  * the same cells.
  */
 import { chinaDate, type IsoDate } from '../../../common/dates.js';
+import type { Board, BoardRow, Report } from '../../../common/supervision-api.js';
 import type { CellStatus, ReportingPeriod, ReportStatus, UnitRole } from '../../../common/supervision-vocabulary.js';
 import type { Ctx, Executor } from '../../context.js';
 import { cellStatus } from './periods.js';
@@ -13,39 +14,13 @@ import { assignmentsOf, measuresOf, type PlanRow, reportStatusesOf, unitsOf } fr
 import type { BoardQuery } from './schema.js';
 import { assertCan } from '../access/policy.js';
 
-export interface Cell {
-  measureId: string;
-  measureNumber: string;
-  measureHeading: string;
-  unitId: string;
-  unitName: string;
-  organizationId: string | null;
-  period: string;
-  periodLabel: string;
+/** A measure × unit × period (named as its report would name it) and its status on a day. */
+export interface Cell extends Pick<Report, 'measureId' | 'measureNumber' | 'measureHeading' | 'unitId' | 'unitName' | 'organizationId' | 'period' | 'periodLabel'> {
   dueOn: IsoDate;
   status: CellStatus;
   overdue: boolean;
   reportId: string | null;
   reportStatus: ReportStatus | null;
-}
-
-export interface BoardRow {
-  measureId: string;
-  number: string;
-  heading: string;
-  unitId: string;
-  unitName: string;
-  role: UnitRole;
-  organizationId: string | null;
-  cells: { period: string; status: CellStatus; overdue: boolean; reportId: string | null; dueOn: IsoDate }[];
-}
-
-export interface Board {
-  plan: { id: string; code: string; title: string; period: ReportingPeriod; dueDays: number };
-  asOf: IsoDate;
-  periods: { code: string; label: string; startsOn: IsoDate; endsOn: IsoDate; dueOn: IsoDate }[];
-  rows: BoardRow[];
-  totals: Record<CellStatus, number>;
 }
 
 /**

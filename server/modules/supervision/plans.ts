@@ -8,6 +8,7 @@
  * 平顶山市湛河区工业和信息化局) when exactly one does. A department account reports for the units
  * linked to the organizations it acts for.
  */
+import type { LoadResult, PlanDetail, PlanSummary, PlanUnit } from '../../../common/supervision-api.js';
 import type { Ctx, Executor } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { underPrefix } from '../../db/under-prefix.js';
@@ -20,55 +21,6 @@ import { isWithinJurisdiction, jurisdictionPrefix } from '../registry/divisions.
 import type { PlanFile } from './plan-file.js';
 import { dueOn, type Period, periodsBetween } from './periods.js';
 import { assignmentsOf, countReports, findPlan, findPlanByCode, findUnit, measuresOf, type PlanRow, unitsOf } from './repo.js';
-
-export interface PlanSummary {
-  id: string;
-  code: string;
-  title: string;
-  document: string | null;
-  jurisdictionCode: string;
-  issuedOn: string | null;
-  startsOn: string;
-  endsOn: string;
-  period: ReportingPeriod;
-  dueDays: number;
-  sourceHash: string;
-  measureCount: number;
-  unitCount: number;
-  linkedUnitCount: number;
-  isDemo: boolean;
-  version: number;
-  updatedAt: string;
-}
-
-export interface PlanUnit {
-  id: string;
-  name: string;
-  organizationId: string | null;
-  organizationName: string | null;
-}
-
-export interface PlanMeasureView {
-  id: string;
-  number: string;
-  seq: number;
-  heading: string;
-  text: string;
-  responsibility: string | null;
-  period: ReportingPeriod;
-  units: { unitId: string; name: string; role: 'lead' | 'co'; organizationId: string | null }[];
-}
-
-export interface PlanDetail extends PlanSummary {
-  units: PlanUnit[];
-  measures: PlanMeasureView[];
-}
-
-export interface LoadResult extends PlanSummary {
-  created: boolean;
-  /** Unit names not linked to any registry organization. */
-  unlinkedUnits: string[];
-}
 
 /** The periods of a measure, each with its due day. */
 export function periodsOf(plan: Pick<PlanRow, 'starts_on' | 'ends_on' | 'due_days'>, period: ReportingPeriod): (Period & { dueOn: string })[] {

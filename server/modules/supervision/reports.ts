@@ -7,6 +7,7 @@
  * submitted.
  */
 import { chinaDate } from '../../../common/dates.js';
+import type { Report, ReportDetail } from '../../../common/supervision-api.js';
 import { REPORT_STATUSES, type ReportingPeriod, type ReportStatus } from '../../../common/supervision-vocabulary.js';
 import type { UserRole } from '../../../common/vocabulary.js';
 import type { Actor, Ctx, Executor } from '../../context.js';
@@ -39,43 +40,6 @@ import {
 } from './repo.js';
 import type { ReportInput, ReportPatch, ReportQuery, ReviewInput } from './schema.js';
 import { EDITABLE_STATUSES, nextStatuses, transitionAction } from './workflow.js';
-
-export interface Report {
-  id: string;
-  planId: string;
-  measureId: string;
-  measureNumber: string;
-  measureHeading: string;
-  unitId: string;
-  unitName: string;
-  organizationId: string | null;
-  period: string;
-  periodLabel: string;
-  periodEndsOn: string;
-  dueOn: string;
-  status: ReportStatus;
-  /** Past its due day and not (re)submitted. */
-  overdue: boolean;
-  text: string;
-  figures: Record<string, number>;
-  reviewComment: string | null;
-  submissionCount: number;
-  firstSubmittedAt: string | null;
-  submittedAt: string | null;
-  reviewedByName: string | null;
-  reviewedAt: string | null;
-  nextStatuses: ReportStatus[];
-  isDemo: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ReportDetail extends Report {
-  measureText: string;
-  attachments: { hash: string; label: string; size: number; mime: string }[];
-  steps: { seq: number; from: string | null; to: string; at: string; actorName: string; comment: string | null }[];
-}
 
 const fail = (field: string, message: string) => new AppError('VALIDATION', message, { field });
 

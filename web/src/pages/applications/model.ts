@@ -1,135 +1,17 @@
 /**
- * The application workflow's types (as the server presents them), its React Query hooks over
- * `api()`, and its UI strings (Chinese first, English second). Kept beside the pages so the module
- * lands as one folder; the hooks follow web/src/queries.ts (keys start with the resource name).
+ * The application workflow on the web: its React Query hooks over `api()` (the shapes are
+ * common/application-api.ts) and its UI strings (Chinese first, English second). Kept beside the
+ * pages so the module lands as one folder; the hooks follow web/src/queries.ts (keys start with the
+ * resource name).
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApplicationStatus, NoticeStatus, ObjectionStatus, ReviewDecision } from '../../../../common/application-vocabulary.js';
+import type { Application, ApplicationDetail, Notice, Objection, PublicNoticeSummary, PublicNoticeView } from '../../../../common/application-api.js';
+import type { ApplicationStatus, NoticeStatus, ReviewDecision } from '../../../../common/application-vocabulary.js';
 import { api, uploadFile } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 
-export interface Notice {
-  id: string;
-  title: string;
-  policyId: string;
-  policyTitle: string;
-  year: number;
-  opensOn: string;
-  closesOn: string;
-  rules: { id: string; title: string }[];
-  budgets: Record<string, number>;
-  overrides: Record<string, number | string>;
-  noticeDays: number;
-  issuer: string;
-  contact: string;
-  status: NoticeStatus;
-  open: boolean;
-  settlementRunId: string | null;
-  publicizedOn: string | null;
-  noticeEndsOn: string | null;
-  approvedByName: string | null;
-  approvedAt: string | null;
-  counts: Partial<Record<ApplicationStatus, number>>;
-  isDemo: boolean;
-  version: number;
-}
-
-export interface AwardView {
-  seq: number;
-  rule: string;
-  ruleTitle: string;
-  amountYuan: number;
-  amountFen: number;
-  amountInWords: string;
-  lines: string[];
-}
-
-export interface ClaimableContract {
-  id: string;
-  name: string;
-  registrationNumber: string | null;
-  registeredOn: string | null;
-  amountFen: number;
-  techAmountFen: number;
-  sellers: string[];
-  buyers: string[];
-  brokers: string[];
-  claimed: boolean;
-  payments: { id: string; paidOn: string; amountFen: number; voucherNumber: string | null; voucherFileHash: string | null; invoicedFen: number; invoices: { number: string; fileHash: string | null }[] }[];
-}
-
-export interface Application {
-  id: string;
-  number: string;
-  noticeId: string;
-  noticeTitle: string;
-  year: number;
-  organizationId: string;
-  organizationName: string;
-  beneficiaryKind: 'organization' | 'person';
-  beneficiaryName: string;
-  status: ApplicationStatus;
-  contractIds: string[];
-  relatedParties: { name: string; creditCode?: string; relation: string }[];
-  relatedPartiesNote: string | null;
-  otherFunding: { level: string; programme: string; amountFen: number; contractId?: string }[];
-  otherFundingNote: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  payeeBank: string | null;
-  payeeAccount: string | null;
-  commitment: { text: string; signer: string; signedAt: string } | null;
-  submittedAt: string | null;
-  returnReason: string | null;
-  rejectionReason: string | null;
-  firstReview: { reviewerId: string | null; reviewerName: string; at: string } | null;
-  secondReview: { reviewerId: string | null; reviewerName: string; at: string } | null;
-  awardYuan: number | null;
-  nextStatuses: ApplicationStatus[];
-  isDemo: boolean;
-  version: number;
-}
-
-export interface ApplicationDetail extends Application {
-  contracts: ClaimableContract[];
-  evidence: { hash: string; label: string; size: number; mime: string }[];
-  steps: { seq: number; from: string | null; to: string; at: string; actorName: string; reason: string | null }[];
-  awards: AwardView[];
-  disbursement: { amountFen: number; paidOn: string; bankReference: string; recordedByName: string; recordedAt: string } | null;
-}
-
-export interface Objection {
-  id: string;
-  applicationId: string;
-  applicationNumber: string;
-  beneficiaryName: string;
-  submitterName: string;
-  contact: string | null;
-  content: string;
-  status: ObjectionStatus;
-  resolution: string | null;
-  resolvedByName: string | null;
-  version: number;
-  createdAt: string;
-}
-
-export interface PublicNoticeView {
-  id: string;
-  title: string;
-  policyTitle: string;
-  year: number;
-  issuer: string;
-  contact: string;
-  status: string;
-  startsOn: string;
-  endsOn: string;
-  workingDays: number;
-  objectionsOpen: boolean;
-  rows: { applicationId: string; number: string; beneficiaryName: string; creditCode: string | null; rules: { rule: string; title: string; amountYuan: number }[]; amountYuan: number; amountInWords: string }[];
-  totalYuan: number;
-  totalInWords: string;
-  isDemo: boolean;
-}
+/** The API's shapes, for the pages that import them from here. */
+export type { ApplicationDetail, Notice } from '../../../../common/application-api.js';
 
 interface PageOf<T> {
   items: T[];
@@ -174,7 +56,7 @@ export function usePublicNotice(id: string) {
 export function usePublicNotices() {
   return useQuery({
     queryKey: ['public-notice', 'list'],
-    queryFn: () => api<{ id: string; title: string; year: number; issuer: string; status: string; startsOn: string; endsOn: string }[]>('/api/public/notices'),
+    queryFn: () => api<PublicNoticeSummary[]>('/api/public/notices'),
   });
 }
 

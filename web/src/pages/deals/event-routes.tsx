@@ -19,6 +19,7 @@ import { dateItem, EMPTY, formatInstant } from '../../format.js';
 import { can } from '../../permissions.js';
 import { NotFoundPage } from '../errors.js';
 import { errorText, StageTag } from './deal-bits.js';
+import { EditFeaturedButton } from './featured-listings.js';
 import { type Deal, type EventDetail, type EventRegistration, type MarketEvent, useCreateEvent, useDealText, useEvent, useEvents, useMarkAttendance, useMyOrganizations, useRegister } from './model.js';
 
 function NewEventButton() {
@@ -184,6 +185,7 @@ function Registrations({ event }: { event: EventDetail }) {
 
 function EventPage() {
   const { id } = useParams();
+  const user = useUser();
   const query = useEvent(id);
   const { d, vocab } = useDealText();
   const dealColumns: ColumnsType<Deal> = [
@@ -205,9 +207,10 @@ function EventPage() {
                 <Descriptions.Item label={d('description')} span={2}>{event.description || EMPTY}</Descriptions.Item>
               </Descriptions>
             </Card>
-            <Card size="small" title={d('featured')}>
+            <Card size="small" title={d('featured')} extra={can(user, 'events.event.write') && <EditFeaturedButton event={event} />}>
               <List
                 dataSource={event.listings}
+                data-testid="event-featured"
                 locale={{ emptyText: d('none') }}
                 renderItem={(l) => (
                   <List.Item>

@@ -1,104 +1,18 @@
 /**
- * Deals (对接项目), matchmaking events (对接活动) and the outcome funnel (成效漏斗) as the server
- * presents them (server/modules/deals, server/modules/events), their React Query hooks over `api()`
- * (keys start with 'deals' or 'events'), and the pages' strings (Chinese first).
+ * Deals (对接项目), matchmaking events (对接活动) and the outcome funnel (成效漏斗) on the web: the
+ * React Query hooks over `api()` (keys start with 'deals' or 'events'; the shapes are
+ * common/deal-api.ts), and the pages' strings (Chinese first).
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DealStage, EventKind, TerminationReason } from '../../../../common/deal-vocabulary.js';
+import type { Deal, DealDetail, EventDetail, EventRegistration, Funnel, MarketEvent } from '../../../../common/deal-api.js';
+import type { DealStage, EventKind } from '../../../../common/deal-vocabulary.js';
 import type { ListingKind, TransferMode } from '../../../../common/market-vocabulary.js';
 import { api } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import type { Page } from '../../types.js';
 
-export interface DealContract {
-  id: string;
-  name: string;
-  status: string;
-  registrationNumber: string | null;
-  registeredOn: string | null;
-  amountFen: number;
-  techAmountFen: number;
-  signedOn: string;
-}
-
-export interface Deal {
-  id: string;
-  title: string;
-  stage: DealStage;
-  nextStages: DealStage[];
-  demand: { id: string; title: string; status: string } | null;
-  achievement: { id: string; title: string; status: string; transferModes: TransferMode[] } | null;
-  buyer: { id: string; name: string } | null;
-  seller: { id: string; name: string } | null;
-  broker: { personId: string | null; personName: string | null; userId: string | null; userName: string | null; organizationId: string | null; organizationName: string | null };
-  event: { id: string; title: string; kind: EventKind; heldOn: string } | null;
-  inquiryId: string | null;
-  technicalField: string | null;
-  terminationReason: TerminationReason | null;
-  terminationNote: string | null;
-  agreedAmountFen: number | null;
-  signedOn: string | null;
-  contract: DealContract | null;
-  isDemo: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface DealDetail extends Deal {
-  steps: { seq: number; from: DealStage | null; to: DealStage; at: string; onDate: string; actorName: string; reason: string | null; note: string | null }[];
-  notes: { id: string; text: string; nextStep: string | null; dueOn: string | null; authorName: string; createdAt: string }[];
-}
-
-export interface MarketEvent {
-  id: string;
-  title: string;
-  kind: EventKind;
-  heldOn: string;
-  place: string;
-  organizer: { organizationId: string | null; name: string };
-  description: string;
-  registrationCount: number;
-  attendedCount: number;
-  isDemo: boolean;
-  version: number;
-}
-
-export interface EventRegistration {
-  id: string;
-  organization: { id: string; name: string } | null;
-  personId: string | null;
-  userId: string | null;
-  name: string;
-  registeredByName: string;
-  attended: boolean;
-  version: number;
-  createdAt: string;
-}
-
-export interface EventDetail extends MarketEvent {
-  listings: { kind: ListingKind; id: string; title: string; status: string }[];
-  registrations: EventRegistration[];
-  deals: Deal[];
-}
-
-export interface FunnelCounts {
-  listings: number;
-  contacts: number;
-  deals: number;
-  signed: number;
-  signedAmountFen: number;
-  registered: number;
-  turnoverFen: number;
-}
-
-export interface Funnel {
-  from: string;
-  to: string;
-  totals: FunnelCounts;
-  byField: ({ field: string | null } & FunnelCounts)[];
-  byBroker: ({ personId: string | null; userId: string | null; name: string } & FunnelCounts)[];
-}
+/** The API's shapes, for the pages that import them from here. */
+export type { Deal, DealDetail, EventDetail, EventRegistration, Funnel, FunnelCounts, MarketEvent } from '../../../../common/deal-api.js';
 
 function useRefresh() {
   const client = useQueryClient();
@@ -127,7 +41,7 @@ export function useDeal(id: string | undefined) {
 export function useCreateDeal() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: { demandId?: string; achievementId?: string; brokerPersonId?: string; eventId?: string; note?: string }) =>
+    mutationFn: (body: { demandId?: string; achievementId?: string; brokerPersonId?: string; eventId?: string; inquiryId?: string; note?: string }) =>
       api<Deal>('/api/deals', { method: 'POST', body }),
     onSuccess: refresh,
   });
@@ -250,6 +164,9 @@ const zh = {
   pickDemand: '对接的技术需求（可不选）',
   pickAchievement: '对接的科技成果（可不选）',
   searchListings: '输入名称搜索已发布的信息',
+  editFeatured: '选择展示项目',
+  featuredAchievements: '展示的科技成果',
+  featuredDemands: '展示的技术需求',
   brokerPerson: '技术经纪人（人员库）',
   firstNote: '备注（可不填）',
   created: '已发起对接',
@@ -345,6 +262,9 @@ const en: Record<DealKey, string> = {
   pickDemand: 'Demand (optional)',
   pickAchievement: 'Achievement (optional)',
   searchListings: 'Type to search published listings',
+  editFeatured: 'Choose featured listings',
+  featuredAchievements: 'Featured achievements',
+  featuredDemands: 'Featured demands',
   brokerPerson: 'Broker (registry)',
   firstNote: 'Note (optional)',
   created: 'Deal started',

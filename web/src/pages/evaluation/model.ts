@@ -3,19 +3,10 @@
  * (server/modules/evaluation/schema.ts), its query hook, the download links and the UI strings.
  */
 import { useQuery } from '@tanstack/react-query';
+import type { FunnelCounts } from '../../../../common/deal-api.js';
 import type { IndicatorUnit } from '../../../../common/indicator-vocabulary.js';
 import { api } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-
-export interface FunnelTotals {
-  listings: number;
-  contacts: number;
-  deals: number;
-  signed: number;
-  signedAmountFen: number;
-  registered: number;
-  turnoverFen: number;
-}
 
 export interface AnnualReport {
   title: string;
@@ -39,7 +30,7 @@ export interface AnnualReport {
     rows: { rule: string; title: string; budgetFen: number; applied: number; awarded: number; awardedFen: number; paidFen: number }[];
     total: { budgetFen: number; applied: number; awarded: number; awardedFen: number; paidFen: number };
   };
-  market: { from: string; to: string } & FunnelTotals;
+  market: { from: string; to: string } & FunnelCounts;
   summary: string;
 }
 

@@ -7,10 +7,11 @@ import { useMemo, useState } from 'react';
 import { Route, Routes, useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Drawer, Empty, Progress, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import type { IndicatorValue } from '../../../../common/indicator-api.js';
 import { DemoTag } from '../../components/demo-tag.js';
 import { PageHeader, QueryGate } from '../../components/page.js';
 import { CategoryChart } from './charts.js';
-import { chartNumber, formatValue, type IndicatorValue, useEntities, useIndicators, useIndicatorText, useTrends } from './model.js';
+import { chartNumber, formatValue, useEntities, useIndicators, useIndicatorText, useTrends } from './model.js';
 
 function useAsOf(): [string | undefined, (v: string | undefined) => void] {
   const [params, setParams] = useSearchParams();

@@ -1,70 +1,13 @@
 /**
- * Targets and indicators (目标监测) on the web: the types as the server presents them
- * (server/modules/indicators/schema.ts), the React Query hooks over `api()`, number formatting
- * (fen → 万元 for dashboards) and the UI strings (Chinese first, English second).
+ * Targets and indicators (目标监测) on the web: the React Query hooks over `api()` (the shapes are
+ * common/indicator-api.ts), number formatting (fen → 万元 for dashboards) and the UI strings
+ * (Chinese first, English second).
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { BreakdownDimension, IndicatorKind, IndicatorMeasure, IndicatorUnit } from '../../../../common/indicator-vocabulary.js';
+import type { EntityPage, IndicatorReport, Trends } from '../../../../common/indicator-api.js';
+import type { IndicatorUnit } from '../../../../common/indicator-vocabulary.js';
 import { api, withQuery } from '../../api.js';
 import { useI18n } from '../../i18n.js';
-
-export interface BreakdownItem {
-  key: string;
-  label: string;
-  value: number;
-  amountFen?: number;
-}
-
-export interface Breakdown {
-  dimension: BreakdownDimension;
-  label: string;
-  items: BreakdownItem[];
-}
-
-export interface IndicatorValue {
-  id: string;
-  name: string;
-  nameEn: string;
-  kind: IndicatorKind;
-  measure: IndicatorMeasure;
-  unit: IndicatorUnit;
-  unitLabel: string;
-  value: number | null;
-  target: number | null;
-  deadline: string | null;
-  progress: number | null;
-  met: boolean | null;
-  period: { from: string; to: string } | null;
-  source: { document: string | null; clause: string; text: string };
-  basis: string;
-  note: string | null;
-  public: boolean;
-  breakdowns: Breakdown[];
-}
-
-export interface IndicatorReport {
-  jurisdictionCode: string;
-  jurisdiction: string;
-  set: { id: string; title: string; document: string | null };
-  asOf: string;
-  indicators: IndicatorValue[];
-}
-
-export interface Trends {
-  jurisdictionCode: string;
-  years: number[];
-  series: { id: string; name: string; unit: IndicatorUnit; target: number | null; deadline: string | null; values: (number | null)[] }[];
-}
-
-export interface EntityPage {
-  indicator: { id: string; name: string; measure: IndicatorMeasure };
-  asOf: string;
-  columns: { key: string; label: string }[];
-  items: Record<string, string | number | boolean | null>[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 export function useIndicators(asOf: string | undefined) {
   return useQuery({ queryKey: ['indicators', 'report', asOf], queryFn: () => api<IndicatorReport>('/api/indicators', { query: { asOf } }), placeholderData: keepPreviousData });

@@ -1,106 +1,17 @@
 /**
- * The technology market's listings as the server presents them (server/modules/market/listings.ts),
- * their React Query hooks over `api()` (keys start with 'market'), and the pages' strings
- * (Chinese first). Kept beside the pages so the module lands as one folder.
+ * The technology market's listings on the web: the React Query hooks over `api()` (keys start with
+ * 'market'; the shapes are common/market-api.ts), and the pages' strings (Chinese first). Kept
+ * beside the pages so the module lands as one folder.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AchievementStage,
-  InquiryStatus,
-  ListingKind,
-  ListingStatus,
-  ListingTag,
-  OriginRegion,
-  PriceKind,
-  TransferMode,
-} from '../../../../common/market-vocabulary.js';
+import type { Inquiry, Listing, ListingDetail, PublicListing } from '../../../../common/market-api.js';
+import type { ListingKind, ListingStatus } from '../../../../common/market-vocabulary.js';
 import { api, uploadFile } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 import type { Page } from '../../types.js';
 
-export interface Attachment {
-  hash: string;
-  name: string;
-  size: number;
-  mime: string;
-}
-
-interface ListingBase {
-  id: string;
-  jurisdictionCode: string;
-  externalId: string | null;
-  title: string;
-  keywords: string[];
-  technicalField: string | null;
-  industries: string[];
-  owner: { id: string; name: string; kind: string; divisionCode: string } | null;
-  ownerMissing?: boolean;
-  originRegion: OriginRegion | null;
-  tags: ListingTag[];
-  attachments: Attachment[];
-  isDemo: boolean;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt: string | null;
-}
-
-/** What the workbench sees (the public page gets the same without the workflow fields). */
-interface Workflow {
-  status: ListingStatus;
-  statusReason: string | null;
-  nextStatuses: ListingStatus[];
-  version: number;
-  submittedAt: string | null;
-  steps?: { seq: number; from: ListingStatus | null; to: ListingStatus; at: string; actorName: string; reason: string | null }[];
-}
-
-export interface PublicAchievement extends ListingBase {
-  kind: 'achievement';
-  description: string;
-  discipline: string | null;
-  trl: number | null;
-  stage: AchievementStage | null;
-  ipItems: { kind: string; number?: string; title?: string }[];
-  transferModes: TransferMode[];
-  priceKind: PriceKind | null;
-  priceFen: number | null;
-  team: { name: string; role?: string }[];
-  originCountry: string | null;
-  expiresOn: string | null;
-}
-
-export interface PublicDemand extends ListingBase {
-  kind: 'demand';
-  problem: string;
-  indicators: string;
-  budgetMinFen: number | null;
-  budgetMaxFen: number | null;
-  deadline: string | null;
-  isChallenge: boolean;
-  rewardFen: number | null;
-}
-
-export type Achievement = PublicAchievement & Workflow;
-export type Demand = PublicDemand & Workflow;
-export type Listing = Achievement | Demand;
-export type PublicListing = PublicAchievement | PublicDemand;
-
-export interface Inquiry {
-  id: string;
-  listingKind: ListingKind;
-  listingId: string;
-  listingTitle: string;
-  fromName: string;
-  fromOrganization: { id: string; name: string } | null;
-  message: string;
-  contact: string | null;
-  status: InquiryStatus;
-  answer: string | null;
-  answeredByName: string | null;
-  answeredAt: string | null;
-  version: number;
-  createdAt: string;
-}
+/** The API's shapes, for the pages that import them from here. */
+export type { Attachment, Inquiry, Listing, PublicListing } from '../../../../common/market-api.js';
 
 /** URL segment of a kind. */
 export const SEGMENT: Record<ListingKind, 'achievements' | 'demands'> = { achievement: 'achievements', demand: 'demands' };
@@ -127,7 +38,7 @@ export function useListings(kind: ListingKind, filters: ListingFilters) {
 export function useListing(kind: ListingKind, id: string | undefined) {
   return useQuery({
     queryKey: ['market', kind, 'one', id],
-    queryFn: ({ signal }) => api<Listing>(`/api/market/${SEGMENT[kind]}/${encodeURIComponent(id!)}`, { signal }),
+    queryFn: ({ signal }) => api<ListingDetail>(`/api/market/${SEGMENT[kind]}/${encodeURIComponent(id!)}`, { signal }),
     enabled: !!id,
   });
 }
@@ -164,7 +75,7 @@ export function useTransition(kind: ListingKind) {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string; to: ListingStatus; version: number; reason?: string }) =>
-      api<Listing>(`/api/market/${SEGMENT[kind]}/${encodeURIComponent(id)}/transitions`, { method: 'POST', body }),
+      api<ListingDetail>(`/api/market/${SEGMENT[kind]}/${encodeURIComponent(id)}/transitions`, { method: 'POST', body }),
     onSuccess: refresh,
   });
 }

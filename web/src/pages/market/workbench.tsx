@@ -171,7 +171,7 @@ function ListingDetail({ kind }: { kind: ListingKind }) {
             </Card>
             <Card title={m('steps')} style={{ marginBottom: 16 }}>
               <Timeline
-                items={(l.steps ?? []).map((s) => ({
+                items={l.steps.map((s) => ({
                   children: (
                     <>
                       <Typography.Text strong>{vocab(LISTING_STATUSES, s.to)}</Typography.Text> {formatInstant(s.at)} {s.actorName}

@@ -1,24 +1,15 @@
-/** The notification centre on the web: types, hooks over `api()`, UI strings. */
+/** The notification centre on the web: hooks over `api()` (the shapes are common/notification-api.ts), UI strings. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Notification, NotificationPage } from '../../../../common/notification-api.js';
 import { api } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  recipient: 'user' | 'organization';
-  read: boolean;
-  readAt: string | null;
-  createdAt: string;
-}
+export type { Notification } from '../../../../common/notification-api.js';
 
 export function useNotifications(query: { unread: boolean; page: number; pageSize: number }) {
   return useQuery({
     queryKey: ['notifications', 'list', query],
-    queryFn: () => api<{ items: Notification[]; total: number; unread: number }>('/api/notifications', { query: { unread: query.unread ? 'true' : undefined, page: query.page, pageSize: query.pageSize } }),
+    queryFn: () => api<NotificationPage>('/api/notifications', { query: { unread: query.unread ? 'true' : undefined, page: query.page, pageSize: query.pageSize } }),
     placeholderData: keepPreviousData,
   });
 }

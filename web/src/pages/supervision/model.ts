@@ -1,92 +1,16 @@
 /**
- * Supervision (督办) on the web: the types as the server presents them, the React Query hooks over
- * `api()`, and the UI strings (Chinese first, English second). Keys start with the resource name so
- * a write can invalidate its family (web/src/queries.ts).
+ * Supervision (督办) on the web: the React Query hooks over `api()` (the shapes are
+ * common/supervision-api.ts) and the UI strings (Chinese first, English second). Keys start with
+ * the resource name so a write can invalidate its family (web/src/queries.ts).
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CellStatus, ReportingPeriod, ReportStatus, SupervisionDecision, UnitRole } from '../../../../common/supervision-vocabulary.js';
+import type { Board, LoadResult, PlanDetail, PlanSummary, PlanUnit, ReportDetail } from '../../../../common/supervision-api.js';
+import type { SupervisionDecision } from '../../../../common/supervision-vocabulary.js';
 import { api, uploadFile } from '../../api.js';
 import { useI18n } from '../../i18n.js';
 
-export interface PlanSummary {
-  id: string;
-  code: string;
-  title: string;
-  document: string | null;
-  jurisdictionCode: string;
-  startsOn: string;
-  endsOn: string;
-  period: ReportingPeriod;
-  dueDays: number;
-  measureCount: number;
-  unitCount: number;
-  linkedUnitCount: number;
-  isDemo: boolean;
-  version: number;
-}
-
-export interface PlanDetail extends PlanSummary {
-  units: { id: string; name: string; organizationId: string | null; organizationName: string | null }[];
-  measures: { id: string; number: string; heading: string; text: string; responsibility: string | null; period: ReportingPeriod; units: { unitId: string; name: string; role: UnitRole; organizationId: string | null }[] }[];
-}
-
-export interface BoardCell {
-  period: string;
-  status: CellStatus;
-  overdue: boolean;
-  reportId: string | null;
-  dueOn: string;
-}
-
-export interface BoardRow {
-  measureId: string;
-  number: string;
-  heading: string;
-  unitId: string;
-  unitName: string;
-  role: UnitRole;
-  organizationId: string | null;
-  cells: BoardCell[];
-}
-
-export interface Board {
-  plan: { id: string; code: string; title: string; period: ReportingPeriod; dueDays: number };
-  asOf: string;
-  periods: { code: string; label: string; startsOn: string; endsOn: string; dueOn: string }[];
-  rows: BoardRow[];
-  totals: Record<CellStatus, number>;
-}
-
-export interface Report {
-  id: string;
-  planId: string;
-  measureId: string;
-  measureNumber: string;
-  measureHeading: string;
-  unitId: string;
-  unitName: string;
-  period: string;
-  periodLabel: string;
-  dueOn: string;
-  status: ReportStatus;
-  overdue: boolean;
-  text: string;
-  figures: Record<string, number>;
-  reviewComment: string | null;
-  submissionCount: number;
-  submittedAt: string | null;
-  reviewedByName: string | null;
-  reviewedAt: string | null;
-  nextStatuses: ReportStatus[];
-  isDemo: boolean;
-  version: number;
-}
-
-export interface ReportDetail extends Report {
-  measureText: string;
-  attachments: { hash: string; label: string; size: number; mime: string }[];
-  steps: { seq: number; from: string | null; to: string; at: string; actorName: string; comment: string | null }[];
-}
+/** The API's shapes, for the pages that import them from here. */
+export type { Board, ReportDetail } from '../../../../common/supervision-api.js';
 
 // ——— reads ———
 
@@ -133,12 +57,12 @@ export const useReviewReport = () =>
   useWrite(({ id, body }: { id: string; body: { version: number; decision: SupervisionDecision; comment?: string } }) =>
     api<ReportDetail>(`/api/supervision/reports/${encodeURIComponent(id)}/review`, { method: 'POST', body }),
   );
-export const useUploadPlan = () => useWrite((file: File) => uploadFile('/api/supervision/plans', file, () => {}).done as Promise<PlanSummary & { created: boolean; unlinkedUnits: string[] }>);
+export const useUploadPlan = () => useWrite((file: File) => uploadFile('/api/supervision/plans', file, () => {}).done as Promise<LoadResult>);
 export const useCommentReport = () =>
   useWrite(({ id, comment }: { id: string; comment: string }) => api<ReportDetail>(`/api/supervision/reports/${encodeURIComponent(id)}/comments`, { method: 'POST', body: { comment } }));
 export const useLinkUnit = () =>
   useWrite(({ unitId, organizationId }: { unitId: string; organizationId: string | null }) =>
-    api<{ id: string }>(`/api/supervision/units/${encodeURIComponent(unitId)}/organization`, { method: 'PUT', body: { organizationId } }),
+    api<PlanUnit>(`/api/supervision/units/${encodeURIComponent(unitId)}/organization`, { method: 'PUT', body: { organizationId } }),
   );
 export const useUploadAttachment = () =>
   useMutation({ mutationFn: (file: File) => uploadFile('/api/supervision/attachments', file, () => {}).done as Promise<{ hash: string; size: number; mime: string }> });
