@@ -3,6 +3,7 @@
  * server (server/modules/applications) and the web pages.
  */
 import type { ApplicationStatus, NoticeStatus, ObjectionStatus } from './application-vocabulary.js';
+import type { Payment } from './contract-api.js';
 
 /**
  * 申报通知: a notice opens a window for applications under one policy and year, for some of the
@@ -91,21 +92,6 @@ export interface Application {
   updatedAt: string;
 }
 
-/**
- * A payment of a contract, as far as an application shows it. The server sends the contracts
- * module's whole payment (server/modules/contracts/payments.ts Payment), which has these fields and
- * more; name that type here once the contracts' API shapes are shared too.
- */
-export interface ClaimablePayment {
-  id: string;
-  paidOn: string;
-  amountFen: number;
-  voucherNumber: string | null;
-  voucherFileHash: string | null;
-  invoicedFen: number;
-  invoices: { number: string; fileHash: string | null }[];
-}
-
 export interface ClaimableContract {
   id: string;
   name: string;
@@ -120,7 +106,8 @@ export interface ClaimableContract {
   brokers: string[];
   status: string;
   claimed: boolean;
-  payments: ClaimablePayment[];
+  /** The contracts module's payments ledger of the contract. */
+  payments: Payment[];
 }
 
 /** One award of an application, with the Chinese explanation lines of its trace (subsidies/explain.ts). */

@@ -7,8 +7,6 @@ import type { Contact } from '../../common/registry-schema.js';
 import type {
   BrokerLevel,
   ContractStatus,
-  ContractSubtype,
-  ContractType,
   Employment,
   HolderType,
   Industry,
@@ -203,88 +201,19 @@ export interface JurisdictionNode {
 
 // ---------------------------------------------------------------- technology contracts (docs/api.md)
 
-export interface ContractParty {
-  organizationId: string | null;
-  name: string;
-  uscc: string | null;
-  kind: string | null;
-  divisionCode: string | null;
-  personIdMasked: string | null;
-}
-
-export interface ContractDeadline {
-  ruleSet: 'rules_2000' | 'rules_2026';
-  period: string;
-  days: number;
-  workingDays: boolean;
-  from: string;
-  due: string;
-  calendarComplete: boolean;
-}
-
-export interface ContractStep {
-  seq: number;
-  from: ContractStatus | null;
-  to: ContractStatus;
-  at: string;
-  onDate: string;
-  actorName: string;
-  reason: RejectionReason | null;
-  note: string | null;
-  deadline?: ContractDeadline & { decidedOn: string | null; overdue: boolean };
-}
-
-export interface Deductions {
-  materialsFen: number;
-  equipmentFen: number;
-  componentsFen: number;
-  otherFen: number;
-}
-
-export interface Contract {
-  id: string;
-  jurisdictionCode: string;
-  name: string;
-  type: ContractType;
-  subtype: ContractSubtype;
-  type2001: string;
-  licenseScope: string | null;
-  licenseYears: number | null;
-  sellers: ContractParty[];
-  buyers: ContractParty[];
-  signedOn: string;
-  termStart: string | null;
-  termEnd: string | null;
-  amountFen: number;
-  techAmountFen: number;
-  deductions: Deductions;
-  techField: string;
-  ipItems: { kind: string; number: string }[];
-  registrationNumber: string | null;
-  registeredOn: string | null;
-  registrationOffice: { id: string; name: string } | null;
-  implementationDivision: string | null;
-  brokers: { personId: string; name: string; share: number }[];
-  thirdParties: { organizationId: string; name: string; role: string }[];
-  declaredRelated: boolean;
-  fiscalFunded: boolean;
-  funding: { level: string; programme: string; amountFen: number }[];
-  status: ContractStatus;
-  firstSubmittedOn: string | null;
-  submittedOn: string | null;
-  rejectionReason: RejectionReason | null;
-  statusNote: string | null;
-  deadline: ContractDeadline | null;
-  nextStatuses: ContractStatus[];
-  isDemo: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ContractDetail extends Contract {
-  steps: ContractStep[];
-}
+export type {
+  Contract,
+  ContractDeadline,
+  ContractDetail,
+  ContractParty,
+  ContractStep,
+  Deductions,
+  EvidenceFile,
+  Invoice,
+  Payment,
+  Relation,
+  RelatedParties,
+} from '../../common/contract-api.js';
 
 export interface ContractTransition {
   to: ContractStatus;
@@ -294,52 +223,6 @@ export interface ContractTransition {
   registrationOfficeId?: string;
   reason?: RejectionReason;
   note?: string;
-}
-
-export interface Invoice {
-  code: string | null;
-  number: string;
-  issuedOn: string;
-  amountFen: number;
-  namesContract: boolean;
-  fileHash: string | null;
-}
-
-export interface Payment {
-  id: string;
-  contractId: string;
-  paidOn: string;
-  amountFen: number;
-  voucherNumber: string | null;
-  voucherFileHash: string | null;
-  hasVoucher: boolean;
-  invoices: Invoice[];
-  invoicedFen: number;
-  invoiceNamesContract: boolean;
-  note: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface EvidenceFile {
-  hash: string;
-  size: number;
-  mime: string;
-}
-
-export interface Relation {
-  kind: 'holds' | 'common_holder' | 'shared_person' | 'declared';
-  chain: string;
-  holderId?: string;
-  percent?: string;
-}
-
-export interface RelatedParties {
-  related: boolean;
-  thresholdPercent: number;
-  declaredRelated: boolean;
-  pairs: { seller: { id: string; name: string }; buyer: { id: string; name: string }; relations: Relation[] }[];
 }
 
 export type ContractImportKind = 'contracts' | 'payments';

@@ -6,7 +6,8 @@
 import { sql } from 'kysely';
 import { chinaDate } from '../../../common/dates.js';
 import { maskResidentId } from '../../../common/resident-id.js';
-import type { ContractStatus, ContractSubtype, ContractType, ContractType2001 } from '../../../common/vocabulary.js';
+import type { Contract, ContractDetail, ContractParty, ContractStep } from '../../../common/contract-api.js';
+import type { ContractStatus, ContractSubtype, ContractType, RejectionReason } from '../../../common/vocabulary.js';
 import { REJECTION_REASONS } from '../../../common/vocabulary.js';
 import type { Actor, Ctx, Executor } from '../../context.js';
 import { inTransaction } from '../../context.js';
@@ -19,7 +20,7 @@ import { audit, changedFields } from '../audit/audit.js';
 import { isKnownDivision, isWithinJurisdiction, jurisdictionPrefix } from '../registry/divisions.js';
 import { likePattern } from '../registry/organizations.js';
 import { isSubtypeOf, typeUnder2001Rules } from './classification.js';
-import { type Deadline, reviewDeadline } from './deadlines.js';
+import { reviewDeadline } from './deadlines.js';
 import { yuanText } from './money.js';
 import {
   type ContractChildren,
@@ -40,75 +41,6 @@ import type { ContractInput, ContractPatch, ContractQuery, PartyInput, Transitio
 import { tallyContracts } from './tallies.js';
 import { EDITABLE_STATUSES, REGISTERED_STATUSES, nextStatuses, transitionAction } from './workflow.js';
 
-export interface ContractParty {
-  organizationId: string | null;
-  name: string;
-  uscc: string | null;
-  kind: string | null;
-  divisionCode: string | null;
-  /** Natural persons: the resident ID, masked; null for organizations. */
-  personIdMasked: string | null;
-}
-
-export interface ContractStep {
-  seq: number;
-  from: string | null;
-  to: string;
-  at: string;
-  onDate: string;
-  actorName: string;
-  reason: string | null;
-  note: string | null;
-  /** For a submission: when the office had to decide, and whether it did so in time. */
-  deadline?: Deadline & { decidedOn: string | null; overdue: boolean };
-}
-
-export interface Contract {
-  id: string;
-  jurisdictionCode: string;
-  name: string;
-  type: ContractType;
-  subtype: ContractSubtype;
-  /** The type under the 2001 rules (licences are transfers there). */
-  type2001: ContractType2001;
-  licenseScope: string | null;
-  licenseYears: number | null;
-  sellers: ContractParty[];
-  buyers: ContractParty[];
-  signedOn: string;
-  termStart: string | null;
-  termEnd: string | null;
-  amountFen: number;
-  techAmountFen: number;
-  deductions: { materialsFen: number; equipmentFen: number; componentsFen: number; otherFen: number };
-  techField: string;
-  ipItems: { kind: string; number: string }[];
-  registrationNumber: string | null;
-  registeredOn: string | null;
-  registrationOffice: { id: string; name: string } | null;
-  implementationDivision: string | null;
-  brokers: { personId: string; name: string; share: number }[];
-  thirdParties: { organizationId: string; name: string; role: string }[];
-  declaredRelated: boolean;
-  fiscalFunded: boolean;
-  funding: { level: string; programme: string; amountFen: number }[];
-  status: ContractStatus;
-  firstSubmittedOn: string | null;
-  submittedOn: string | null;
-  rejectionReason: string | null;
-  statusNote: string | null;
-  /** The decision deadline while the contract awaits review. */
-  deadline: Deadline | null;
-  nextStatuses: ContractStatus[];
-  isDemo: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ContractDetail extends Contract {
-  steps: ContractStep[];
-}
 
 /** Presents rows (contract + children + names) as the API's Contract. */
 async function present(db: Executor, rows: ContractRow[]): Promise<Contract[]> {
@@ -173,7 +105,7 @@ async function present(db: Executor, rows: ContractRow[]): Promise<Contract[]> {
       status,
       firstSubmittedOn: r.first_submitted_on,
       submittedOn: r.submitted_on,
-      rejectionReason: r.rejection_reason,
+      rejectionReason: r.rejection_reason as RejectionReason | null,
       statusNote: r.status_note,
       deadline:
         status === 'submitted' && r.submitted_on && r.first_submitted_on
@@ -191,7 +123,8 @@ async function present(db: Executor, rows: ContractRow[]): Promise<Contract[]> {
 export function presentSteps(steps: StepRow[], contract: { firstSubmittedOn: string | null; techAmountFen: number }, today: string): ContractStep[] {
   return steps.map((s, i) => {
     const step: ContractStep = {
-      seq: s.seq, from: s.from_status, to: s.to_status, at: s.at, onDate: s.on_date, actorName: s.actor_name, reason: s.reason, note: s.note,
+      seq: s.seq, from: s.from_status as ContractStatus | null, to: s.to_status as ContractStatus, at: s.at, onDate: s.on_date, actorName: s.actor_name,
+      reason: s.reason as RejectionReason | null, note: s.note,
     };
     if (s.to_status === 'submitted') {
       const d = reviewDeadline({ firstSubmittedOn: contract.firstSubmittedOn ?? s.on_date, submittedOn: s.on_date, techAmountFen: contract.techAmountFen });

@@ -5,26 +5,13 @@
  * starts the day after submission (the submission day itself is not counted), and a request for
  * materials (补正) restarts it from the resubmission date.
  */
+import type { ContractDeadline, RuleSet } from '../../../common/contract-api.js';
 import { addDays, type IsoDate } from '../../../common/dates.js';
 import { calendarCovers, isWorkingDay } from './holidays.js';
 
 export const RULES_2026_FROM: IsoDate = '2026-01-23';
 /** 5,000,000 yuan in fen. */
 export const LARGE_CONTRACT_FEN = 500_000_000;
-
-export type RuleSet = 'rules_2000' | 'rules_2026';
-
-export interface Deadline {
-  ruleSet: RuleSet;
-  /** e.g. "30日" or "15个工作日". */
-  period: string;
-  days: number;
-  workingDays: boolean;
-  from: IsoDate;
-  due: IsoDate;
-  /** False when the holiday table does not cover the whole period (only weekends were skipped). */
-  calendarComplete: boolean;
-}
 
 export function ruleSetFor(firstSubmittedOn: IsoDate): RuleSet {
   return firstSubmittedOn < RULES_2026_FROM ? 'rules_2000' : 'rules_2026';
@@ -46,7 +33,7 @@ export function addWorkingDays(from: IsoDate, n: number): { due: IsoDate; calend
  * The decision deadline of a submission made on `submittedOn`; `firstSubmittedOn` (the contract's
  * first submission) picks the rule set.
  */
-export function reviewDeadline(input: { firstSubmittedOn: IsoDate; submittedOn: IsoDate; techAmountFen: number }): Deadline {
+export function reviewDeadline(input: { firstSubmittedOn: IsoDate; submittedOn: IsoDate; techAmountFen: number }): ContractDeadline {
   const ruleSet = ruleSetFor(input.firstSubmittedOn);
   if (ruleSet === 'rules_2000') {
     return { ruleSet, period: '30日', days: 30, workingDays: false, from: input.submittedOn, due: addDays(input.submittedOn, 30), calendarComplete: true };

@@ -3,6 +3,7 @@
  * bytes in the database so a backup carries them. Only PDF, JPEG, PNG and OFD up to 20 MB, judged by
  * the content's first bytes.
  */
+import type { EvidenceFile } from '../../../common/contract-api.js';
 import type { Ctx, Executor } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { AppError } from '../../errors.js';
@@ -11,11 +12,6 @@ import type { Action } from '../access/permissions.js';
 import { assertCan } from '../access/policy.js';
 import { EVIDENCE_TYPES, MAX_EVIDENCE_BYTES, sha256Hex, sniffEvidenceType } from './file-type.js';
 
-export interface EvidenceFile {
-  hash: string;
-  size: number;
-  mime: string;
-}
 
 /**
  * Checks and stores an uploaded file; the same content twice is one file. `action` is the

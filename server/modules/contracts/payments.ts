@@ -3,6 +3,7 @@
  * and invoices (发票). What the subsidy rules count is "evidenced" money: a payment with a voucher,
  * counted at most at its invoiced amount.
  */
+import type { Payment } from '../../../common/contract-api.js';
 import type { Ctx, Executor } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
@@ -13,34 +14,6 @@ import { evidenceExists } from './evidence.js';
 import { checkInvoiceNumber } from './invoice.js';
 import { type InvoiceRow, type PaymentRow, findContractById, invoicesOf, paymentsOf } from './repo.js';
 import type { PaymentInput, PaymentUpdate } from './schema.js';
-
-export interface Invoice {
-  code: string | null;
-  number: string;
-  issuedOn: string;
-  amountFen: number;
-  namesContract: boolean;
-  fileHash: string | null;
-}
-
-export interface Payment {
-  id: string;
-  contractId: string;
-  paidOn: string;
-  amountFen: number;
-  voucherNumber: string | null;
-  voucherFileHash: string | null;
-  /** A bank transfer voucher is recorded (its number or its file). */
-  hasVoucher: boolean;
-  invoices: Invoice[];
-  invoicedFen: number;
-  /** Every invoice names the contract (and there is at least one). */
-  invoiceNamesContract: boolean;
-  note: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export function presentPayment(p: PaymentRow, invoices: InvoiceRow[]): Payment {
   const list = invoices.map((i) => ({

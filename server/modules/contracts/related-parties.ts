@@ -6,6 +6,7 @@
  * actual controller of both (in either role); or the contract declares them related.
  * Arithmetic is exact (BigInt fractions); each finding carries the chain that makes it.
  */
+import type { Relation, RelatedParties } from '../../../common/contract-api.js';
 import type { Ctx, Executor } from '../../context.js';
 import { ZERO, add, cmp, mul, rat, type Rational } from '../subsidies/rational.js';
 import { loadContractFor } from './contracts.js';
@@ -109,13 +110,6 @@ function holdingOf(paths: Edge[][] | undefined): Rational {
   return (paths ?? []).reduce((sum, p) => add(sum, pathShare(p)), ZERO);
 }
 
-export interface Relation {
-  kind: 'holds' | 'common_holder' | 'shared_person' | 'declared';
-  /** The chain in words, e.g. "A 持有 B 60% → B 持有 C 50%：A 间接持有 C 30%". */
-  chain: string;
-  holderId?: string;
-  percent?: string;
-}
 
 function name(graph: RelationGraph, key: NodeKey): string {
   return graph.names.get(key) ?? key.split(':')[1]!;
@@ -173,15 +167,9 @@ export function findRelations(graph: RelationGraph, a: NodeKey, b: NodeKey, thre
   return found;
 }
 
-export interface RelatedPartiesAnswer {
-  related: boolean;
-  thresholdPercent: number;
-  declaredRelated: boolean;
-  pairs: { seller: { id: string; name: string }; buyer: { id: string; name: string }; relations: Relation[] }[];
-}
 
 /** The related-party finding for a contract: every seller against every buyer. */
-export async function relatedPartiesOfContract(ctx: Ctx, contractId: string, thresholdPercent = 25): Promise<RelatedPartiesAnswer> {
+export async function relatedPartiesOfContract(ctx: Ctx, contractId: string, thresholdPercent = 25): Promise<RelatedParties> {
   const row = await loadContractFor(ctx.db, ctx.actor, 'contracts.contract.read', contractId);
   const { parties } = (await childrenOf(ctx.db, [contractId])).get(contractId)!;
   // A natural-person party is matched to the registry by the digest of its resident ID number.
@@ -204,7 +192,7 @@ export async function relatedPartiesOfContract(ctx: Ctx, contractId: string, thr
   );
   for (const n of [...sellers, ...buyers]) if (n.name && !graph.names.has(n.key)) graph.names.set(n.key, n.name);
   const thresholdBp = Math.round(thresholdPercent * 100);
-  const pairs: RelatedPartiesAnswer['pairs'] = [];
+  const pairs: RelatedParties['pairs'] = [];
   const declared = row.declared_related === 1;
   for (const s of sellers) {
     for (const b of buyers) {
