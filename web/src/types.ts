@@ -1,7 +1,8 @@
 /**
  * Shapes of the server's answers as the web reads them (docs/api.md). Inputs come from
- * common/registry-schema.ts; answers are not in common/ yet, so they are written here,
- * tolerant of optional presentation fields (names beside ids).
+ * common/registry-schema.ts; the contracts' answers from common/contract-api.ts (re-exported here);
+ * the registry's answers are still written here, tolerant of optional presentation fields (names
+ * beside ids).
  */
 import type { Contact } from '../../common/registry-schema.js';
 import type {
