@@ -211,6 +211,7 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/talent/courses/{id}/enrolments/{enrolmentId}/attendance', action: 'talent.attendance.mark', url: () => '/api/talent/courses/none/enrolments/none/attendance', body: () => ({ version: 1, totalHours: 1 }) },
   { method: 'POST', path: '/api/talent/courses/{id}/certificates', action: 'talent.certificate.issue', url: () => '/api/talent/courses/none/certificates', body: () => ({}) },
   { method: 'GET', path: '/api/talent/enrolments/{id}/certificate', action: 'talent.certificate.read', url: () => '/api/talent/enrolments/none/certificate' },
+  { method: 'GET', path: '/api/talent/contracts/{id}/researchers', action: 'contracts.contract.read', url: (i) => `/api/talent/contracts/${i.contract}/researchers`, foreignUrl: (i) => `/api/talent/contracts/${i.otherContract}/researchers` },
   { method: 'PUT', path: '/api/talent/contracts/{id}/researchers', action: 'talent.researcher.write', url: (i) => `/api/talent/contracts/${i.contract}/researchers`, foreignUrl: (i) => `/api/talent/contracts/${i.otherContract}/researchers`, body: () => ({ researchers: [] }) },
   { method: 'GET', path: '/api/talent/people/{id}/contributions', action: 'talent.contribution.read', url: (i) => `/api/talent/people/${i.person}/contributions` },
   { method: 'GET', path: '/api/talent/people/{id}/contributions.xlsx', action: 'talent.contribution.read', url: (i) => `/api/talent/people/${i.person}/contributions.xlsx` },

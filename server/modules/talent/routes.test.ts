@@ -84,6 +84,11 @@ for (const dialect of await testDialects()) {
       const put = await t.call(operator, 'PUT', `/api/talent/contracts/${contract.id}/researchers`, { researchers: [{ personId: person, role: 'project_leader' }] });
       expect(put.json()).toMatchObject({ researchers: [{ personName: '赵经纪', roleLabel: '项目负责人' }] });
       expect((await t.call(enterprise, 'PUT', `/api/talent/contracts/${contract.id}/researchers`, { researchers: [] })).statusCode).toBe(403);
+      const read = await t.call(evaluator, 'GET', `/api/talent/contracts/${contract.id}/researchers`);
+      expect(read.statusCode, read.body).toBe(200);
+      expect(read.json()).toEqual({ contractId: contract.id, researchers: [{ personId: person, personName: '赵经纪', role: 'project_leader', roleLabel: '项目负责人' }] });
+      expect((await t.call(enterprise, 'GET', `/api/talent/contracts/${contract.id}/researchers`)).statusCode).toBe(403);
+      expect((await t.call(operator, 'GET', '/api/talent/contracts/no-such-contract/researchers')).statusCode).toBe(404);
       const bad = await t.call(operator, 'PUT', `/api/talent/contracts/${contract.id}/researchers`, { researchers: [{ personId: person, role: 'boss' }] });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.field).toBe('researchers.0.role');

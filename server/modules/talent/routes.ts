@@ -10,6 +10,7 @@ import { enrolPerson } from './enrol-person.js';
 import { contributionsXlsx } from './export-contributions.js';
 import { getCourse } from './get-course.js';
 import { issueCertificates } from './issue-certificates.js';
+import { listContractResearchers } from './list-contract-researchers.js';
 import { listCourses } from './list-courses.js';
 import { listPractitioners } from './list-practitioners.js';
 import { markAttendance } from './mark-attendance.js';
@@ -66,6 +67,9 @@ export function talentRoutes(app: FastifyInstance, services: Services) {
   );
   r.get('/api/talent/enrolments/:id/certificate', { schema: { tags: TAGS, summary: '下载结业证书（PDF）', params: idParams } }, async (req, reply) =>
     download(reply, await certificateFile(ctx(req), req.params.id), 'pdf', 'certificate'),
+  );
+  r.get('/api/talent/contracts/:id/researchers', { schema: { tags: TAGS, summary: '技术合同的科研人员及其角色（能查看合同者可见）', params: idParams } }, async (req) =>
+    listContractResearchers(ctx(req), req.params.id),
   );
   r.put('/api/talent/contracts/:id/researchers', { schema: { tags: TAGS, summary: '设置技术合同的科研人员及其角色（项目负责人、主要完成人等）', params: idParams, body: researchersInput } }, async (req) =>
     setContractResearchers(ctx(req), req.params.id, req.body),

@@ -1,7 +1,8 @@
 /**
  * Remote pickers: an organization, a person, a division code (all of China), and a division
  * of the user's jurisdiction (a tree, for list filters). Each shows `initialLabel` for a value
- * that is not among the current search results (e.g. the record being edited).
+ * that is not among the current search results (e.g. the record being edited), and keeps the label
+ * of the option picked: once the search box clears, the picked record may not be in the results.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Input, Select, TreeSelect } from 'antd';
@@ -42,6 +43,7 @@ function withInitial(options: Option[], value: string | undefined, initialLabel:
 
 export function OrganizationSelect({ value, onChange, initialLabel, placeholder, style, id }: PickerProps) {
   const [search, setSearch] = useState('');
+  const [picked, setPicked] = useState<Option | undefined>();
   const q = useDebounced(search);
   const { data, isFetching } = useOrganizationOptions(q);
   const options = useMemo(
@@ -49,15 +51,18 @@ export function OrganizationSelect({ value, onChange, initialLabel, placeholder,
       withInitial(
         (data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.uscc}）` })),
         value,
-        initialLabel,
+        picked && picked.value === value ? picked.label : initialLabel,
       ),
-    [data, value, initialLabel],
+    [data, value, initialLabel, picked],
   );
   return (
     <Select
       id={id}
       value={value}
-      onChange={(next) => onChange?.(next ?? undefined)}
+      onChange={(next, option) => {
+        setPicked(option as Option | undefined);
+        onChange?.(next ?? undefined);
+      }}
       options={options}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       loading={isFetching}
@@ -70,6 +75,7 @@ export function OrganizationSelect({ value, onChange, initialLabel, placeholder,
 
 export function PersonSelect({ value, onChange, initialLabel, placeholder, style, id }: PickerProps) {
   const [search, setSearch] = useState('');
+  const [picked, setPicked] = useState<Option | undefined>();
   const q = useDebounced(search);
   const { data, isFetching } = usePersonOptions(q);
   const options = useMemo(
@@ -77,15 +83,18 @@ export function PersonSelect({ value, onChange, initialLabel, placeholder, style
       withInitial(
         (data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.idNumberMasked}）` })),
         value,
-        initialLabel,
+        picked && picked.value === value ? picked.label : initialLabel,
       ),
-    [data, value, initialLabel],
+    [data, value, initialLabel, picked],
   );
   return (
     <Select
       id={id}
       value={value}
-      onChange={(next) => onChange?.(next ?? undefined)}
+      onChange={(next, option) => {
+        setPicked(option as Option | undefined);
+        onChange?.(next ?? undefined);
+      }}
       options={options}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       loading={isFetching}

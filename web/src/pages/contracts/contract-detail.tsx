@@ -1,7 +1,7 @@
 /**
  * A technology contract's page: the workflow panel (status, deadline, the moves the user may make,
  * the history with each submission's deadline), every registration field, the related-party
- * finding, the payments ledger and — for auditors — the audit trail. Drafts and contracts awaiting
+ * finding, the payments ledger, the researchers named on it and — for auditors — the audit trail. Drafts and contracts awaiting
  * materials open the edit drawer.
  */
 import { Fragment, useState } from 'react';
@@ -31,11 +31,13 @@ import { useI18n } from '../../i18n.js';
 import { can, PERMISSIONS } from '../../permissions.js';
 import { useContract, useUpdateContract } from '../../queries.js';
 import type { Contract, ContractDetail, ContractParty, ContractStep } from '../../types.js';
+import { useTalentText } from '../talent/model.js';
 import { partyLabel, StatusTag, Yuan } from './contract-bits.js';
 import { ContractActions } from './contract-actions.js';
 import { ContractForm } from './contract-form.js';
 import { PaymentsTab } from './payments-tab.js';
 import { RelatedPartiesCard } from './related-parties.js';
+import { ResearchersTab } from './researchers-tab.js';
 
 const EDITABLE = new Set(['draft', 'materials_requested']);
 
@@ -47,6 +49,7 @@ export default function ContractDetailPage() {
 
 function ContractView({ contract, onReload }: { contract: ContractDetail; onReload: () => void }) {
   const { t } = useI18n();
+  const talent = useTalentText().t;
   const { message } = App.useApp();
   const user = useUser();
   const update = useUpdateContract(contract.id);
@@ -85,6 +88,7 @@ function ContractView({ contract, onReload }: { contract: ContractDetail; onRelo
         items={[
           { key: 'overview', label: t('common.basic'), children: <Overview contract={contract} onReload={onReload} /> },
           { key: 'payments', label: t('contract.payments'), children: <PaymentsTab contract={contract} /> },
+          { key: 'researchers', label: talent('researchers'), children: <ResearchersTab contractId={contract.id} /> },
           ...(can(user, PERMISSIONS.auditRead)
             ? [{ key: 'audit', label: t('audit.tab'), children: <AuditTable subjectType="contract" subjectId={contract.id} /> }]
             : []),

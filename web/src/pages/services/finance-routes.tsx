@@ -1,16 +1,18 @@
 /**
- * 科技金融 (plan (十五)). /finance-products: a bank's products (publish, withdraw) and the needs its
- * products match, each answered with an offer or a decline. /finance-needs: an enterprise's needs, each
- * with the ranked products it matches — every criterion in words — and the banks' answers.
+ * 科技金融 (plan (十五)). /finance-products: a bank's products (publish, edit, withdraw) and the needs its
+ * products match, each answered with an offer or a decline. /finance-needs: an enterprise's needs (post,
+ * edit, close), each with the ranked products it matches — every criterion in words — and the banks' answers.
  */
 import { useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router';
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, List, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { EditOutlined } from '@ant-design/icons';
 import { COLLATERAL_KINDS, FINANCE_PRODUCT_KINDS, FINANCE_PURPOSES, NEED_STATUSES, OFFER_DECISIONS, OFFERING_STATUSES } from '../../../../common/services-vocabulary.js';
 import { QUALIFICATION_TYPES } from '../../../../common/vocabulary.js';
 import { useUser } from '../../auth.js';
 import { DemoTag } from '../../components/demo-tag.js';
+import { FormModal, patchOf } from '../../components/form-modal.js';
 import { PageHeader, QueryGate } from '../../components/page.js';
 import { OrganizationSelect } from '../../components/pickers.js';
 import { VocabSelect } from '../../components/vocab-select.js';
@@ -18,7 +20,6 @@ import { formatInstant } from '../../format.js';
 import { can } from '../../permissions.js';
 import { YuanInput, useYuanRule } from '../contracts/contract-bits.js';
 import { NotFoundPage } from '../errors.js';
-import { FormModal } from './bits.js';
 import {
   type BankMatch, type FinanceNeed, type FinanceOffer, type FinanceProduct, type MatchReason, formatBp, formatWan, useMatchedNeeds, useNeed, useNeedMatches, useNeeds,
   useProducts, useSend, useServicesText, withoutId,
@@ -46,12 +47,17 @@ function OfferText({ offer }: { offer: FinanceOffer | null }) {
 
 const range = (p: FinanceProduct) => `${formatWan(p.minAmountFen)}–${formatWan(p.maxAmountFen)}`;
 
-function ProductForm() {
+/** What an edit may change (the bank is fixed). */
+const PRODUCT_EDITABLE = ['name', 'kind', 'minAmountFen', 'maxAmountFen', 'minRateBp', 'maxRateBp', 'minTermMonths', 'maxTermMonths', 'requiredQualifications', 'collateralKinds', 'description'] as const;
+
+function ProductFields({ editing }: { editing?: FinanceProduct }) {
   const { s } = useServicesText();
   const yuanRule = useYuanRule();
   const int = { precision: 0, min: 0, style: { width: '100%' } };
   return (<>
-    <Form.Item name="bankOrganizationId" label={s('bank')} rules={[{ required: true }]}><OrganizationSelect /></Form.Item>
+    {editing
+      ? <Form.Item label={s('bank')}>{editing.bank.name}</Form.Item>
+      : <Form.Item name="bankOrganizationId" label={s('bank')} rules={[{ required: true }]}><OrganizationSelect /></Form.Item>}
     <Form.Item name="name" label={s('title')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
     <Form.Item name="kind" label={s('kind')} rules={[{ required: true }]}><VocabSelect vocabulary={FINANCE_PRODUCT_KINDS} /></Form.Item>
     <Space wrap>
@@ -66,6 +72,25 @@ function ProductForm() {
     <Form.Item name="collateralKinds" label={s('collateral')} rules={[{ required: true }]}><VocabSelect vocabulary={COLLATERAL_KINDS} mode="multiple" /></Form.Item>
     <Form.Item name="description" label={s('description')} rules={[{ required: true, min: 10 }]}><Input.TextArea rows={3} /></Form.Item>
   </>);
+}
+
+function EditProduct({ product, onClose }: { product: FinanceProduct; onClose: () => void }) {
+  const { s } = useServicesText();
+  const patch = useSend<{ id: string; version: number } & Record<string, unknown>>('PATCH', (b) => `/api/finance/products/${encodeURIComponent(b.id)}`, withoutId);
+  const initial = {
+    name: product.name, kind: product.kind, minAmountFen: product.minAmountFen, maxAmountFen: product.maxAmountFen, minRateBp: product.minRateBp, maxRateBp: product.maxRateBp,
+    minTermMonths: product.minTermMonths, maxTermMonths: product.maxTermMonths, requiredQualifications: product.requiredQualifications, collateralKinds: product.collateralKinds,
+    description: product.description,
+  };
+  return (
+    <FormModal<Record<string, unknown>> open title={s('editProduct')} onClose={onClose} initialValues={initial} testId="product-edit"
+      onSubmit={async (v) => {
+        const body = patchOf(product, initial, { requiredQualifications: [], ...v }, PRODUCT_EDITABLE);
+        if (body) await patch.mutateAsync({ id: product.id, ...body, version: product.version });
+      }}>
+      {() => <ProductFields editing={product} />}
+    </FormModal>
+  );
 }
 
 function RespondDialog({ match, onClose }: { match: BankMatch; onClose: () => void }) {
@@ -101,6 +126,7 @@ function ProductsPage() {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState(false);
   const [responding, setResponding] = useState<BankMatch | null>(null);
+  const [editing, setEditing] = useState<FinanceProduct | null>(null);
   const query = useProducts({ page, pageSize: 20 });
   const matched = useMatchedNeeds(can(user, 'finance.offer.write'));
   const create = useSend<Record<string, unknown>>('POST', () => '/api/finance/products');
@@ -117,8 +143,13 @@ function ProductsPage() {
     { title: s('collateral'), width: 200, render: (_: unknown, p) => p.collateralKinds.map((c) => vocab(COLLATERAL_KINDS, c)).join('、') },
     { title: s('status'), width: 90, render: (_: unknown, p) => vocab(OFFERING_STATUSES, p.status) },
     ...(writer ? [{
-      title: '', width: 100,
-      render: (_: unknown, p: FinanceProduct) => <Button size="small" onClick={() => patch.mutate({ id: p.id, version: p.version, status: p.status === 'active' ? 'withdrawn' : 'active' })}>{p.status === 'active' ? s('withdraw') : s('reactivate')}</Button>,
+      title: '', width: 190,
+      render: (_: unknown, p: FinanceProduct) => (
+        <Space>
+          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(p)} data-testid="product-edit">{s('edit')}</Button>
+          <Button size="small" onClick={() => patch.mutate({ id: p.id, version: p.version, status: p.status === 'active' ? 'withdrawn' : 'active' })}>{p.status === 'active' ? s('withdraw') : s('reactivate')}</Button>
+        </Space>
+      ),
     }] : []),
   ];
   return (
@@ -148,16 +179,57 @@ function ProductsPage() {
           />
         </Card>
       )}
-      {open && <FormModal<Record<string, unknown>> open title={s('newProduct')} onClose={() => setOpen(false)} onSubmit={(v) => create.mutateAsync({ requiredQualifications: [], ...v })} testId="product-new">{() => <ProductForm />}</FormModal>}
+      {open && <FormModal<Record<string, unknown>> open title={s('newProduct')} onClose={() => setOpen(false)} onSubmit={(v) => create.mutateAsync({ requiredQualifications: [], ...v })} testId="product-new">{() => <ProductFields />}</FormModal>}
+      {editing && <EditProduct product={editing} onClose={() => setEditing(null)} />}
       {responding && <RespondDialog match={responding} onClose={() => setResponding(null)} />}
     </>
+  );
+}
+
+/** What an edit may change (the enterprise is fixed). */
+const NEED_EDITABLE = ['title', 'amountFen', 'purpose', 'termMonths', 'collateralKinds', 'contractId', 'achievementId', 'description'] as const;
+
+function NeedFields({ editing }: { editing?: FinanceNeed }) {
+  const { s } = useServicesText();
+  const yuanRule = useYuanRule();
+  return (<>
+    {editing
+      ? <Form.Item label={s('organization')}>{editing.organization.name}</Form.Item>
+      : <Form.Item name="organizationId" label={s('organization')} rules={[{ required: true }]}><OrganizationSelect /></Form.Item>}
+    <Form.Item name="title" label={s('title')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
+    <Space wrap>
+      <Form.Item name="amountFen" label={s('amount')} rules={[{ required: true }, yuanRule]}><YuanInput /></Form.Item>
+      <Form.Item name="termMonths" label={s('term')} rules={[{ required: true }]}><InputNumber precision={0} min={1} /></Form.Item>
+      <Form.Item name="purpose" label={s('purpose')} rules={[{ required: true }]}><VocabSelect vocabulary={FINANCE_PURPOSES} style={{ width: 160 }} /></Form.Item>
+    </Space>
+    <Form.Item name="collateralKinds" label={s('collateral')} rules={[{ required: true }]}><VocabSelect vocabulary={COLLATERAL_KINDS} mode="multiple" /></Form.Item>
+    <Form.Item name="contractId" label={s('contractId')}><Input /></Form.Item>
+    <Form.Item name="achievementId" label={s('achievementId')}><Input /></Form.Item>
+    <Form.Item name="description" label={s('description')} rules={[{ required: true, min: 10 }]}><Input.TextArea rows={3} /></Form.Item>
+  </>);
+}
+
+function EditNeed({ need, onClose }: { need: FinanceNeed; onClose: () => void }) {
+  const { s } = useServicesText();
+  const patch = useSend<{ id: string; version: number } & Record<string, unknown>>('PATCH', (b) => `/api/finance/needs/${encodeURIComponent(b.id)}`, withoutId);
+  const initial = {
+    title: need.title, amountFen: need.amountFen, purpose: need.purpose, termMonths: need.termMonths, collateralKinds: need.collateralKinds,
+    contractId: need.contract?.id, achievementId: need.achievement?.id, description: need.description,
+  };
+  return (
+    <FormModal<Record<string, unknown>> open title={s('editNeed')} onClose={onClose} initialValues={initial} testId="need-edit"
+      onSubmit={async (v) => {
+        const body = patchOf(need, initial, v, NEED_EDITABLE);
+        if (body) await patch.mutateAsync({ id: need.id, ...body, version: need.version });
+      }}>
+      {() => <NeedFields editing={need} />}
+    </FormModal>
   );
 }
 
 function NeedsList() {
   const { s, vocab } = useServicesText();
   const user = useUser();
-  const yuanRule = useYuanRule();
   const [page, setPage] = useState(1);
   const [status, setStatus] = useState<string | undefined>();
   const [open, setOpen] = useState(false);
@@ -183,19 +255,7 @@ function NeedsList() {
       </Card>
       {open && (
         <FormModal<Record<string, unknown>> open title={s('newNeed')} onClose={() => setOpen(false)} onSubmit={(v) => create.mutateAsync(v)} testId="need-new">
-          {() => (<>
-            <Form.Item name="organizationId" label={s('organization')} rules={[{ required: true }]}><OrganizationSelect /></Form.Item>
-            <Form.Item name="title" label={s('title')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
-            <Space wrap>
-              <Form.Item name="amountFen" label={s('amount')} rules={[{ required: true }, yuanRule]}><YuanInput /></Form.Item>
-              <Form.Item name="termMonths" label={s('term')} rules={[{ required: true }]}><InputNumber precision={0} min={1} /></Form.Item>
-              <Form.Item name="purpose" label={s('purpose')} rules={[{ required: true }]}><VocabSelect vocabulary={FINANCE_PURPOSES} style={{ width: 160 }} /></Form.Item>
-            </Space>
-            <Form.Item name="collateralKinds" label={s('collateral')} rules={[{ required: true }]}><VocabSelect vocabulary={COLLATERAL_KINDS} mode="multiple" /></Form.Item>
-            <Form.Item name="contractId" label={s('contractId')}><Input /></Form.Item>
-            <Form.Item name="achievementId" label={s('achievementId')}><Input /></Form.Item>
-            <Form.Item name="description" label={s('description')} rules={[{ required: true, min: 10 }]}><Input.TextArea rows={3} /></Form.Item>
-          </>)}
+          {() => <NeedFields />}
         </FormModal>
       )}
     </>
@@ -209,12 +269,17 @@ function NeedDetail() {
   const query = useNeed(id);
   const matches = useNeedMatches(id);
   const patch = useSend<{ id: string; version: number; status: string }>('PATCH', (b) => `/api/finance/needs/${encodeURIComponent(b.id)}`, withoutId);
+  const [editing, setEditing] = useState(false);
   return (
     <QueryGate query={query}>
       {(n) => (
         <>
           <PageHeader title={n.title} back="/finance-needs" tags={<><Tag>{vocab(NEED_STATUSES, n.status)}</Tag><DemoTag isDemo={n.isDemo} /></>}
-            extra={can(user, 'finance.need.write') && n.status === 'open' && <Button onClick={() => patch.mutate({ id: n.id, version: n.version, status: 'closed' })}>{s('close')}</Button>} />
+            extra={can(user, 'finance.need.write') && n.status === 'open' && (<>
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="need-edit">{s('edit')}</Button>
+              <Button onClick={() => patch.mutate({ id: n.id, version: n.version, status: 'closed' })}>{s('close')}</Button>
+            </>)} />
+          {editing && <EditNeed need={n} onClose={() => setEditing(false)} />}
           <Card>
             <Descriptions column={2} size="small" items={[
               { key: 'org', label: s('organization'), children: n.organization.name },

@@ -107,6 +107,7 @@ const zh = {
   ipKind: '知识产权类型', ipNumber: '专利号/登记号', ipTitle: '知识产权名称', recordKind: '运营方式', from: '许可方/出资方', to: '被许可方/被投资企业',
   licenseScope: '许可方式', startsOn: '起始日期', endsOn: '终止日期', value: '许可费/作价金额（元）', share: '股权比例（基点，1%=100）', newRecord: '登记知识产权运营',
   achievement: '关联成果', contract: '关联合同', asOf: '资质按 {date} 有效计算',
+  edit: '编辑', editOffering: '编辑服务项目', editProduct: '编辑金融产品', editNeed: '编辑融资需求', editRecord: '编辑知识产权运营记录', contactPhone: '联系电话',
 };
 const en: Record<keyof typeof zh, string> = {
   directory: 'Service directory', directoryHint: 'IP, finance, legal, appraisal, information and evaluation services',
@@ -122,6 +123,7 @@ const en: Record<keyof typeof zh, string> = {
   ipKind: 'IP kind', ipNumber: 'Number', ipTitle: 'IP title', recordKind: 'Kind', from: 'Licensor / contributor', to: 'Licensee / company',
   licenseScope: 'Licence scope', startsOn: 'Starts', endsOn: 'Ends', value: 'Fee / valuation (yuan)', share: 'Equity share (bp)', newRecord: 'New record',
   achievement: 'Achievement', contract: 'Contract', asOf: 'Qualifications valid on {date}',
+  edit: 'Edit', editOffering: 'Edit offering', editProduct: 'Edit product', editNeed: 'Edit need', editRecord: 'Edit IP record', contactPhone: 'Phone',
 };
 export type ServicesKey = keyof typeof zh;
 

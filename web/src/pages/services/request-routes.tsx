@@ -10,13 +10,14 @@ import type { ColumnsType } from 'antd/es/table';
 import { REQUEST_STATUSES, SERVICE_CATEGORIES, type RequestStatus } from '../../../../common/services-vocabulary.js';
 import { useUser } from '../../auth.js';
 import { DemoTag } from '../../components/demo-tag.js';
+import { FormModal } from '../../components/form-modal.js';
 import { PageHeader, QueryGate } from '../../components/page.js';
 import { OrganizationSelect } from '../../components/pickers.js';
 import { VocabSelect } from '../../components/vocab-select.js';
 import { formatInstant } from '../../format.js';
 import { can } from '../../permissions.js';
 import { NotFoundPage } from '../errors.js';
-import { FormModal, RequestStatusTag } from './bits.js';
+import { RequestStatusTag } from './bits.js';
 import { type ServiceRequest, usePublicOfferings, useSend, useServiceRequest, useServiceRequests, useServicesText, withoutId } from './model.js';
 
 function NewRequest({ open, onClose, offeringId, providerId }: { open: boolean; onClose: () => void; offeringId?: string; providerId?: string }) {

@@ -181,7 +181,7 @@ function CoursePage() {
           {
             title: t('certificate'),
             width: 260,
-            render: (_: unknown, r) => (r.certificateNumber ? <Space><span>{r.certificateNumber}</span><a href={downloads.certificate(r.id)}>{t('download')}</a></Space> : EMPTY),
+            render: (_: unknown, r) => (r.certificateNumber ? <Space><span>{r.certificateNumber}</span><a href={downloads.certificate(r.id)} data-testid="certificate-download">{t('download')}</a></Space> : EMPTY),
           },
         ];
         return (

@@ -1,7 +1,8 @@
 /**
  * Talent (人才) as the server presents it (server/modules/talent): practitioners with dated roles and
- * the T2 count, training courses with enrolments, attendance and certificates, a person's
- * contributions; React Query hooks over `api()` (keys start with 'talent'), and the pages' strings.
+ * the T2 count, training courses with enrolments, attendance and certificates, the researchers named
+ * on a contract, a person's contributions; React Query hooks over `api()` (keys start with 'talent'),
+ * and the pages' strings.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.js';
@@ -75,6 +76,13 @@ export interface Contributions {
   total: { contracts: number; techAmountFen: number };
 }
 
+export interface ContractResearcher {
+  personId: string;
+  personName: string;
+  role: string;
+  roleLabel: string;
+}
+
 export function usePractitioners(filters: Record<string, string | number | undefined>) {
   return useQuery({
     queryKey: ['talent', 'practitioners', filters],
@@ -107,6 +115,14 @@ export function useContributions(personId: string | undefined) {
   });
 }
 
+export function useContractResearchers(contractId: string) {
+  return useQuery({
+    queryKey: ['talent', 'contract-researchers', contractId],
+    queryFn: ({ signal }) =>
+      api<{ contractId: string; researchers: ContractResearcher[] }>(`/api/talent/contracts/${encodeURIComponent(contractId)}/researchers`, { signal }),
+  });
+}
+
 function useTalentMutation<I, O>(fn: (input: I) => Promise<O>) {
   const client = useQueryClient();
   return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: ['talent'] }) });
@@ -114,6 +130,15 @@ function useTalentMutation<I, O>(fn: (input: I) => Promise<O>) {
 
 export const useCreateCourse = () => useTalentMutation((body: Record<string, unknown>) => api<Course>('/api/talent/courses', { method: 'POST', body }));
 export const useSavePractitioner = () => useTalentMutation((body: Record<string, unknown>) => api<Practitioner>('/api/talent/practitioners', { method: 'POST', body }));
+export const useUpdatePractitioner = () =>
+  useTalentMutation(({ id, ...body }: { id: string; version: number } & Record<string, unknown>) =>
+    api<Practitioner>(`/api/talent/practitioners/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  );
+/** Replaces the contract's researchers (the whole list, in order). */
+export const useSetContractResearchers = (contractId: string) =>
+  useTalentMutation((body: { researchers: { personId: string; role: string }[] }) =>
+    api<{ contractId: string; researchers: ContractResearcher[] }>(`/api/talent/contracts/${encodeURIComponent(contractId)}/researchers`, { method: 'PUT', body }),
+  );
 export const useEnrol = () =>
   useTalentMutation(({ id, ...body }: { id: string; personId: string }) => api<CourseDetail>(`/api/talent/courses/${encodeURIComponent(id)}/enrolments`, { method: 'POST', body }));
 export const useMarkHours = () =>
@@ -180,6 +205,15 @@ const zh = {
   exportXlsx: '导出 XLSX（职称评审）',
   none: '无',
   saved: '已保存',
+  edit: '编辑',
+  editPractitioner: '编辑从业人员登记',
+  endHint: '终止任职（离职、证书失效）时填写终止日期；清空则恢复在任',
+  researchers: '科研人员',
+  researchersHint: '合同的项目负责人、主要完成人和参与人员，计入其转化贡献（职称评审）',
+  editResearchers: '编辑科研人员',
+  addResearcher: '添加科研人员',
+  researcherRole: '在合同中的角色',
+  noResearchers: '尚未登记科研人员',
 };
 type TalentKey = keyof typeof zh;
 
@@ -235,6 +269,15 @@ const en: Record<TalentKey, string> = {
   exportXlsx: 'Export XLSX (title evaluation)',
   none: 'None',
   saved: 'Saved',
+  edit: 'Edit',
+  editPractitioner: 'Edit practitioner',
+  endHint: 'Ending the role (left, certificate lapsed): set the end date; clear it to reopen',
+  researchers: 'Researchers',
+  researchersHint: 'The project leader, principal researchers and participants; counted in their transfer contributions',
+  editResearchers: 'Edit researchers',
+  addResearcher: 'Add researcher',
+  researcherRole: 'Role on the contract',
+  noResearchers: 'No researchers named yet',
 };
 
 export function useTalentText() {

@@ -1,71 +1,86 @@
 /**
  * 从业人员 (/practitioners): the practitioners in role on a date with filters and the T2 count behind
- * the target; the operator registers a practitioner period. A person's 转化贡献 page
- * (/practitioners/people/:personId/contributions) lists the registered contracts they worked on,
- * with the XLSX download for 职称评审.
+ * the target; the operator registers a practitioner period, edits it, and ends it (终止任职: an end
+ * date). A person's 转化贡献 page (/practitioners/people/:personId/contributions) lists the registered
+ * contracts they worked on, with the XLSX download for 职称评审.
  */
 import { useState } from 'react';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Statistic, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Space, Statistic, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { BROKER_LEVELS, EMPLOYMENT, PERSON_ROLES } from '../../../../common/vocabulary.js';
 import { useUser } from '../../auth.js';
 import { DemoTag } from '../../components/demo-tag.js';
+import { FormModal, patchOf } from '../../components/form-modal.js';
 import { PageHeader, QueryGate } from '../../components/page.js';
 import { OrganizationSelect, PersonSelect } from '../../components/pickers.js';
 import { VocabSelect } from '../../components/vocab-select.js';
 import { dateItem, EMPTY, formatFen, today } from '../../format.js';
 import { can } from '../../permissions.js';
 import { NotFoundPage } from '../errors.js';
-import { type Contributions, type Practitioner, downloads, useContributions, usePractitioners, useSavePractitioner, useTalentText } from './model.js';
+import { type Contributions, type Practitioner, downloads, useContributions, usePractitioners, useSavePractitioner, useTalentText, useUpdatePractitioner } from './model.js';
 
 const PRACTITIONER_ROLE_VOCAB = { values: ['broker', 'transfer_staff'] as const, label: PERSON_ROLES.label };
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** What an edit may change (the schema's practitionerPatch). */
+const EDITABLE = ['organizationId', 'level', 'employment', 'certificateNumber', 'validFrom', 'validTo'] as const;
+
+/** The practitioner form, for a new period or an existing one (its person and role then fixed: a new role is a new period). */
+function PractitionerFields({ editing }: { editing?: Practitioner }) {
+  const { t, vocab } = useTalentText();
+  return (<>
+    {editing ? (<>
+      <Form.Item label={t('person')}>{editing.personName}</Form.Item>
+      <Form.Item label={t('role')}>{vocab(PERSON_ROLES, editing.role)}</Form.Item>
+    </>) : (<>
+      <Form.Item name="personId" label={t('person')} rules={[{ required: true }]}><PersonSelect /></Form.Item>
+      <Form.Item name="role" label={t('role')} rules={[{ required: true }]}><VocabSelect vocabulary={PRACTITIONER_ROLE_VOCAB} /></Form.Item>
+    </>)}
+    <Form.Item name="organizationId" label={t('organization')}><OrganizationSelect initialLabel={editing?.organizationName} /></Form.Item>
+    <Form.Item name="level" label={t('level')}><VocabSelect vocabulary={BROKER_LEVELS} /></Form.Item>
+    <Form.Item name="employment" label={t('employment')} rules={[{ required: true }]}><VocabSelect vocabulary={EMPLOYMENT} /></Form.Item>
+    <Form.Item name="certificateNumber" label={t('certificate')}><Input /></Form.Item>
+    <Space wrap>
+      <Form.Item name="validFrom" label={t('validFrom')} rules={[{ required: true }]} {...dateItem}><DatePicker data-testid="practitioner-valid-from" /></Form.Item>
+      <Form.Item name="validTo" label={t('validTo')} extra={editing && t('endHint')} {...dateItem}><DatePicker data-testid="practitioner-valid-to" /></Form.Item>
+    </Space>
+  </>);
 }
 
 function AddPractitionerButton() {
   const { t } = useTalentText();
   const save = useSavePractitioner();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [form] = Form.useForm();
   return (
     <>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="practitioner-new">{t('addPractitioner')}</Button>
-      <Modal
-        open={open}
-        title={t('addPractitioner')}
-        confirmLoading={save.isPending}
-        onCancel={() => setOpen(false)}
-        destroyOnHidden
-        onOk={async () => {
-          const values = await form.validateFields();
-          try {
-            await save.mutateAsync(values);
-            setOpen(false);
-            setError(null);
-          } catch (e) {
-            setError(errorText(e));
-          }
-        }}
-      >
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" initialValues={{ role: 'broker', employment: 'full_time' }}>
-          <Form.Item name="personId" label={t('person')} rules={[{ required: true }]}><PersonSelect /></Form.Item>
-          <Form.Item name="role" label={t('role')} rules={[{ required: true }]}><VocabSelect vocabulary={PRACTITIONER_ROLE_VOCAB} /></Form.Item>
-          <Form.Item name="organizationId" label={t('organization')}><OrganizationSelect /></Form.Item>
-          <Form.Item name="level" label={t('level')}><VocabSelect vocabulary={BROKER_LEVELS} /></Form.Item>
-          <Form.Item name="employment" label={t('employment')} rules={[{ required: true }]}><VocabSelect vocabulary={EMPLOYMENT} /></Form.Item>
-          <Form.Item name="certificateNumber" label={t('certificate')}><Input /></Form.Item>
-          <Form.Item name="validFrom" label={t('validFrom')} rules={[{ required: true }]} {...dateItem}><DatePicker /></Form.Item>
-          <Form.Item name="validTo" label={t('validTo')} {...dateItem}><DatePicker /></Form.Item>
-        </Form>
-      </Modal>
+      {open && (
+        <FormModal<Record<string, unknown>> open title={t('addPractitioner')} onClose={() => setOpen(false)} onSubmit={(v) => save.mutateAsync(v)}
+          initialValues={{ role: 'broker', employment: 'full_time' }} testId="practitioner-new">
+          {() => <PractitionerFields />}
+        </FormModal>
+      )}
     </>
+  );
+}
+
+function EditPractitioner({ row, onClose }: { row: Practitioner; onClose: () => void }) {
+  const { t } = useTalentText();
+  const update = useUpdatePractitioner();
+  const initial = {
+    organizationId: row.organizationId ?? undefined, level: row.level ?? undefined, employment: row.employment,
+    certificateNumber: row.certificateNumber ?? undefined, validFrom: row.validFrom, validTo: row.validTo ?? undefined,
+  };
+  return (
+    <FormModal<Record<string, unknown>> open title={`${t('editPractitioner')}：${row.personName ?? ''}`} onClose={onClose} initialValues={initial} testId="practitioner-edit"
+      onSubmit={async (v) => {
+        const patch = patchOf(row, initial, v, EDITABLE);
+        if (patch) await update.mutateAsync({ id: row.id, ...patch, version: row.version });
+      }}>
+      {() => <PractitionerFields editing={row} />}
+    </FormModal>
   );
 }
 
@@ -91,6 +106,7 @@ function PractitionerList() {
   const [employment, setEmployment] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<Practitioner | null>(null);
   const query = usePractitioners({ asOf, role, level, employment, q: q || undefined, page, pageSize: 20 });
   const columns: ColumnsType<Practitioner> = [
     {
@@ -110,6 +126,12 @@ function PractitionerList() {
     { title: t('certificate'), width: 220, render: (_: unknown, row) => row.certificateNumber ?? EMPTY },
     { title: t('validFrom'), dataIndex: 'validFrom', width: 110 },
     { title: t('validTo'), width: 110, render: (_: unknown, row) => row.validTo ?? EMPTY },
+    ...(can(user, 'talent.practitioner.write')
+      ? [{
+          title: '', width: 90,
+          render: (_: unknown, row: Practitioner) => <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(row)} data-testid="practitioner-edit">{t('edit')}</Button>,
+        }]
+      : []),
   ];
   const t2 = query.data?.t2;
   return (
@@ -119,7 +141,7 @@ function PractitionerList() {
         {t2 && (
           <Card size="small" data-testid="t2-card">
             <Space size="large" wrap>
-              <Statistic title={t('t2')} value={t2.total} />
+              <Statistic title={t('t2')} value={t2.total} data-testid="t2-total" />
               {t2.byRole.map((r) => <Statistic key={r.key} title={vocab(PERSON_ROLES, r.key)} value={r.n} />)}
               {t2.byEmployment.map((r) => <Statistic key={r.key} title={r.key === 'unspecified' ? EMPTY : vocab(EMPLOYMENT, r.key)} value={r.n} />)}
             </Space>
@@ -145,6 +167,7 @@ function PractitionerList() {
           />
         </Card>
       </Space>
+      {editing && <EditPractitioner row={editing} onClose={() => setEditing(null)} />}
     </>
   );
 }
