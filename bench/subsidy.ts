@@ -2,7 +2,8 @@
  * `npm run bench:subsidy`: a national-scale year — 1,000,000 contracts, ~2,000,000 payments,
  * 200,000 organizations, 20,000 brokers — generated deterministically, then:
  *   1. the pure engine over the facts in memory (contracts per second);
- *   2. the facts written to the database (SQLite, then PostgreSQL);
+ *   2. the facts written to the database (SQLite, then PostgreSQL in a database made for the run
+ *      and dropped after);
  *   3. the whole settlement from the database under zhanhe-2022, traces stored, in a child process
  *      (wall time and its peak RSS), twice — the result hash must repeat;
  *   4. one beneficiary's full explanation as the API serves it (query + Chinese lines), p50/p95.
@@ -149,8 +150,12 @@ async function main(): Promise<void> {
         }
         await reader.close();
         times.sort((a, b) => a - b);
+        const sqliteRun = (results.sqlite as { hashes?: { input: string; result: string } } | undefined)?.hashes;
         results[dialect] = {
           storeSeconds,
+          hashes: { input: first.run.inputHash, result: first.run.resultHash },
+          // The same facts on both databases must settle alike.
+          ...(dialect === 'postgres' && sqliteRun ? { sameHashesAsSqlite: sqliteRun.input === first.run.inputHash && sqliteRun.result === first.run.resultHash } : {}),
           settlement: { seconds: first.seconds, peakRssMb: first.peakRssMb, phasesMs: first.phasesMs, awards: first.run.awardCount, exclusions: first.run.exclusionCount, totalYuan: first.run.awardTotalYuan },
           rerun: { seconds: second.seconds, sameResultHash: second.run.resultHash === first.run.resultHash, sameInputHash: second.run.inputHash === first.run.inputHash },
           explanationMs: { p50: round(percentile(times, 50), 2), p95: round(percentile(times, 95), 2), max: round(times.at(-1)!, 2) },

@@ -8,7 +8,7 @@
 import type { IsoDate } from '../../../common/dates.js';
 import { contractBase, evidencedBeforeScaling, type CountingOptions, type PaymentTrace } from './counting.js';
 import { applyBudget, applyCap, capFor, computeAmount, type FormulaTrace, type Params } from './formulas.js';
-import { byRef, inRefOrder, type Contract, type ExclusionReason, type KindTerm, type Organization, type Recognition, type Rule, type SubsidyWorld } from './model.js';
+import { inRefOrder, type Contract, type ExclusionReason, type KindTerm, type Organization, type Recognition, type Rule, type SubsidyWorld } from './model.js';
 import { BASE_KINDS, type BaseKind } from './parameters.js';
 
 const BASE_INDEX = Object.fromEntries(BASE_KINDS.map((k, i) => [k, i])) as Record<BaseKind, number>;
@@ -85,8 +85,10 @@ class ContractEnv implements Env {
   buyer!: Organization;
   beneficiary?: Organization;
   kind: BaseKind = 'received';
-  /** Bases of the current contract by kind (index in BASE_KINDS); -1 = not computed yet. */
+  /** Bases of the current contract by kind (index in BASE_KINDS), valid where `known` has the kind's bit. */
   private readonly cache = new Float64Array(BASE_KINDS.length);
+  /** Reset per contract: one store, where clearing the cache would be a call (most contracts never need a base). */
+  private known = 0;
 
   constructor(private readonly counting: CountingOptions) {}
 
@@ -95,13 +97,16 @@ class ContractEnv implements Env {
     this.seller = c.seller;
     this.buyer = c.buyer;
     this.beneficiary = undefined;
-    this.cache.fill(-1);
+    this.known = 0;
   }
 
   base(): number {
     const k = BASE_INDEX[this.kind];
-    let v = this.cache[k]!;
-    if (v < 0) this.cache[k] = v = contractBase(this.c, this.kind, this.counting);
+    const bit = 1 << k;
+    if (this.known & bit) return this.cache[k]!;
+    const v = contractBase(this.c, this.kind, this.counting);
+    this.cache[k] = v;
+    this.known |= bit;
     return v;
   }
 }
@@ -214,7 +219,8 @@ function compilePredicate(p: Predicate, w: WorldView): (e: Env) => boolean {
 interface CompiledRole {
   role: Role;
   applies: ((e: Env) => boolean)[];
-  conditions: { test: (e: Env) => boolean; reason: string }[];
+  /** `reason`: the index of the exclusion reason in the computation's reason table. */
+  conditions: { test: (e: Env) => boolean; reason: number }[];
 }
 
 interface CompiledRule {
@@ -223,12 +229,12 @@ interface CompiledRule {
   roles: CompiledRole[];
 }
 
-function compileRule(rule: PolicyRule, w: WorldView): CompiledRule {
+function compileRule(rule: PolicyRule, w: WorldView, reasons: ExclusionLog): CompiledRule {
   const base = rule.base === undefined ? undefined : typeof rule.base === 'string' ? rule.base : (w.params.get(rule.base.param)!.value as BaseKind);
   const roles = rule.roles.map((role) => ({
     role,
     applies: rule.appliesWhen.filter((a) => !a.role || a.role === role).map((a) => compilePredicate(a.predicate, w)),
-    conditions: rule.conditions.filter((c) => !c.role || c.role === role).map((c) => ({ test: compilePredicate(c.predicate, w), reason: c.reason })),
+    conditions: rule.conditions.filter((c) => !c.role || c.role === role).map((c) => ({ test: compilePredicate(c.predicate, w), reason: reasons.reasonIndex(c.reason) })),
   }));
   return { rule, ...(base ? { base } : {}), roles };
 }
@@ -316,18 +322,22 @@ export function computeSubsidies(world: SubsidyWorld): SubsidyResult {
   const baseYear = world.year - 1;
   const view: WorldView = { baseYear, params, holdings: new Holdings(world.organizations) };
   const counting: CountingOptions = { baseYear, invoiceMustNameContract: policy.evidence.invoiceMustNameContract };
-  const compiled = policy.rules.map((r) => compileRule(r, view));
+  const excluded = new ExclusionLog();
+  const compiled = policy.rules.map((r) => compileRule(r, view, excluded));
   const contracts = inRefOrder(world.contracts);
 
   const state: LoopState = {
-    excluded: { contracts: [], rules: [], reasons: [], to: new Map() },
+    excluded,
+    contractIndex: 0,
     accumulators: compiled.map(() => new Map<string, Accumulator>()),
     baseYearText: String(baseYear),
   };
   // The hot loop (a million contracts in a national settlement): no closures or objects made per
-  // contract — one reusable environment, plain loops.
+  // contract — one reusable environment, plain loops; an exclusion is three numbers.
   const env = new ContractEnv(counting);
-  for (const c of contracts) {
+  for (let ci = 0; ci < contracts.length; ci++) {
+    const c = contracts[ci]!;
+    state.contractIndex = ci;
     env.reset(c);
     for (let ri = 0; ri < compiled.length; ri++) {
       const cr = compiled[ri]!;
@@ -375,43 +385,82 @@ export function computeSubsidies(world: SubsidyWorld): SubsidyResult {
   });
   // Exclusions come out in a canonical order already: contract ref, rule, role, beneficiary ref.
   // Kept compact (a national year has over a million) and made into objects only when read.
-  const found = state.excluded;
+  const ruleIds = policy.rules.map((r) => r.id);
   let excludedList: Exclusion[] | undefined;
   const result = {
     year: world.year,
     policy: policy.id,
     awards,
     get excluded(): Exclusion[] {
-      excludedList ??= found.contracts.map((c, i) => {
-        const rule = policy.rules[found.rules[i]!]!;
-        const reason = found.reasons[i]!;
-        const to = found.to.get(i);
-        return to === undefined ? { contract: c.ref, rule: rule.id, reason } : { contract: c.ref, rule: rule.id, reason, to };
-      });
+      if (!excludedList) {
+        const list: Exclusion[] = [];
+        excluded.each(contracts, ruleIds, (contract, rule, reason, to) => list.push(to === undefined ? { contract, rule, reason } : { contract, rule, reason, to }));
+        excludedList = list;
+      }
       return excludedList;
     },
   };
   // Not part of the JSON: a way to walk the exclusions without making a million objects.
-  Object.defineProperty(result, 'exclusionCount', { value: found.contracts.length, enumerable: false });
+  Object.defineProperty(result, 'exclusionCount', { value: excluded.length, enumerable: false });
   Object.defineProperty(result, 'eachExclusion', {
     enumerable: false,
-    value: (visit: (contract: string, rule: string, reason: string, to: string | undefined) => void) => {
-      for (let i = 0; i < found.contracts.length; i++) visit(found.contracts[i]!.ref, policy.rules[found.rules[i]!]!.id, found.reasons[i]!, found.to.get(i));
-    },
+    value: (visit: (contract: string, rule: string, reason: string, to: string | undefined) => void) => excluded.each(contracts, ruleIds, visit),
   });
   return result as SubsidyResult;
 }
 
-/** Exclusions as parallel arrays: contract, rule index, reason; the beneficiary where a contract has several. */
-interface CompactExclusions {
-  contracts: Contract[];
-  rules: number[];
-  reasons: string[];
-  to: Map<number, string>;
+/**
+ * Exclusions as parallel typed arrays — contract index, rule index, reason index — so a million of
+ * them are three growing buffers the garbage collector never walks; the beneficiary is kept only
+ * where a contract has several (third parties).
+ */
+class ExclusionLog {
+  length = 0;
+  private contracts = new Int32Array(1024);
+  private rules = new Uint16Array(1024);
+  private reasons = new Uint16Array(1024);
+  private readonly to = new Map<number, string>();
+  private readonly reasonTable: string[] = [];
+
+  /** The index of a reason in this log's table (at compile time, not in the loop). */
+  reasonIndex(reason: string): number {
+    const i = this.reasonTable.indexOf(reason);
+    return i >= 0 ? i : this.reasonTable.push(reason) - 1;
+  }
+
+  add(contract: number, rule: number, reason: number, to?: string): void {
+    const i = this.length;
+    if (i === this.contracts.length) this.grow();
+    this.contracts[i] = contract;
+    this.rules[i] = rule;
+    this.reasons[i] = reason;
+    if (to !== undefined) this.to.set(i, to);
+    this.length = i + 1;
+  }
+
+  each(contracts: readonly Contract[], ruleIds: readonly string[], visit: (contract: string, rule: string, reason: string, to: string | undefined) => void): void {
+    for (let i = 0; i < this.length; i++) visit(contracts[this.contracts[i]!]!.ref, ruleIds[this.rules[i]!]!, this.reasonTable[this.reasons[i]!]!, this.to.get(i));
+  }
+
+  /** Doubles the buffers (a typed array cannot grow in place). */
+  private grow(): void {
+    const n = this.contracts.length * 2;
+    const contracts = new Int32Array(n);
+    const rules = new Uint16Array(n);
+    const reasons = new Uint16Array(n);
+    contracts.set(this.contracts);
+    rules.set(this.rules);
+    reasons.set(this.reasons);
+    this.contracts = contracts;
+    this.rules = rules;
+    this.reasons = reasons;
+  }
 }
 
 interface LoopState {
-  excluded: CompactExclusions;
+  excluded: ExclusionLog;
+  /** The index of the contract being looked at, in canonical order. */
+  contractIndex: number;
   accumulators: Map<string, Accumulator>[];
   baseYearText: string;
 }
@@ -438,11 +487,7 @@ function consider(state: LoopState, ri: number, cr: CompiledRule, role: Compiled
   for (const applies of role.applies) if (!applies(env)) return;
   for (const k of role.conditions) {
     if (!k.test(env)) {
-      const ex = state.excluded;
-      if (listTo) ex.to.set(ex.contracts.length, who!.ref);
-      ex.contracts.push(c);
-      ex.rules.push(ri);
-      ex.reasons.push(k.reason);
+      state.excluded.add(state.contractIndex, ri, k.reason, listTo ? who!.ref : undefined);
       return;
     }
   }
@@ -532,7 +577,8 @@ function recognitionDrafts(cr: CompiledRule, organizations: Organization[], w: W
   const used = parametersUsed(cr.rule, w.params);
   const yearText = String(w.baseYear);
   const drafts: Draft[] = [];
-  for (const o of [...organizations].sort(byRef)) {
+  for (const o of inRefOrder(organizations)) {
+    if (o.recognitions.length === 0) continue;
     const candidates = o.recognitions
       .filter((r) => r.kind === match.kind && (!match.levels || match.levels.includes(r.level)) && (!match.grades || (r.grade !== undefined && match.grades.includes(r.grade))))
       .sort((x, y) => byString(x.date, y.date));

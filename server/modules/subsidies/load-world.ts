@@ -5,17 +5,20 @@
  * payment's invoices summed). References are resolved into the object graph the engine reads.
  *
  * Every table is read once, whole, in batches (`scan`): on SQLite one pass in table order straight
- * from better-sqlite3 (no index lookups, no pages); on PostgreSQL keyset pages (`id > last order by
- * id`) inside one repeatable-read transaction, so every page sees the same snapshot. Rows are
- * joined to their contract in memory. A national year (a million contracts, two million payments)
- * loads in seconds.
+ * from better-sqlite3 (no pages), with a small page cache while it runs; on PostgreSQL keyset pages
+ * (`id > last order by id`) inside one repeatable-read transaction, so every page sees the same
+ * snapshot. Rows are joined to their contract in memory. A national year (a million contracts,
+ * two million payments) is most of a settlement's memory, so the graph is kept lean: contracts
+ * share one frozen empty list until a row adds a broker, third party or funding; payments are
+ * given as exact-size lists; dates, divisions and types are one string per distinct value.
  */
 import type SqliteDatabase from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../context.js';
 import type { Database } from '../../db/schema.js';
-import { byRef, type Contract, type FundingLevel, type OrgKind, type Organization, type Person } from './model.js';
-import { rat } from './rational.js';
+import { orderedPayments } from './counting.js';
+import { byRef, type Contract, type FundingLevel, type OrgKind, type Organization, type Payment, type Person } from './model.js';
+import { rat, type Rational } from './rational.js';
 
 /** Rows per batch (and per PostgreSQL page); tests make it tiny to cross page boundaries. */
 export const scanSettings = { page: 20_000 };
@@ -49,6 +52,8 @@ export interface ScanSource {
 interface ScanQuery {
   from: string;
   select: readonly string[];
+  /** A filter on the rows of `from` (not with `{page}`). */
+  where?: string;
   key?: string;
 }
 
@@ -65,7 +70,7 @@ async function* scanQuery<T>(src: ScanSource, q: ScanQuery, raw: boolean): Async
   // Raw rows are read by position; unique names keep PostgreSQL's row objects from merging `s.id` and `b.id`.
   const select = (raw ? q.select.map((e, i) => `${e} as c${i}`) : q.select).join(', ');
   if (src.sqlite) {
-    const statement = src.sqlite.prepare(`select ${select} from ${q.from.replace('{page}', '')}`);
+    const statement = src.sqlite.prepare(`select ${select} from ${q.from.replace('{page}', '')}${q.where ? ` where ${q.where}` : ''}`);
     if (raw) statement.raw(true);
     let batch: T[] = [];
     for (const row of statement.iterate() as IterableIterator<T>) {
@@ -91,7 +96,8 @@ async function* scanQuery<T>(src: ScanSource, q: ScanQuery, raw: boolean): Async
       ({ rows } = await sql<Record<string, unknown>>`select ${sql.raw(select)} from ${sql.raw(before!)} ${page} ${sql.raw(inner)} order by ${sql.raw(key)}`.execute(src.db));
       keys = new Set(rows.map((r) => Object.values(r)[0])).size;
     } else {
-      const where: RawBuilder<unknown> = after === null ? sql`` : sql`where ${sql.raw(key)} > ${after}`;
+      const filter = q.where ? sql`where (${sql.raw(q.where)})` : sql``;
+      const where: RawBuilder<unknown> = after === null ? filter : q.where ? sql`${filter} and ${sql.raw(key)} > ${after}` : sql`where ${sql.raw(key)} > ${after}`;
       ({ rows } = await sql<Record<string, unknown>>`select ${sql.raw(select)} from ${sql.raw(q.from)} ${where} order by ${sql.raw(key)} limit ${scanSettings.page}`.execute(src.db));
       keys = rows.length;
     }
@@ -117,46 +123,92 @@ export interface LoadedWorld {
  * repeatable-read snapshot.
  */
 export async function loadSubsidyWorld(src: ScanSource, year: number): Promise<LoadedWorld> {
-  if (src.sqlite || !('transaction' in src.db)) return loadFrom(src, year);
+  if (src.sqlite) return withScanCache(src.sqlite, () => loadFrom(src, year));
+  if (!('transaction' in src.db)) return loadFrom(src, year);
   return src.db.transaction().setIsolationLevel('repeatable read').execute((trx) => loadFrom({ db: trx }, year));
+}
+
+/** SQLite page cache while scanning, KiB: each page is read once, so a large cache only holds memory (a national year's tables are over a GB). */
+const SCAN_CACHE_KIB = 16_384;
+
+async function withScanCache<T>(sqlite: SqliteDatabase.Database, load: () => Promise<T>): Promise<T> {
+  const saved = sqlite.pragma('cache_size', { simple: true }) as number;
+  if (saved < 0 && -saved <= SCAN_CACHE_KIB) return load();
+  sqlite.pragma(`cache_size = -${SCAN_CACHE_KIB}`);
+  try {
+    return await load();
+  } finally {
+    sqlite.pragma(`cache_size = ${saved}`);
+  }
 }
 
 type Row<K extends keyof Database> = Database[K] & { id: string };
 
+/** The lists most contracts have none of, shared until a row adds the first item (frozen: never pushed to). */
+const NONE: never[] = Object.freeze([]) as never[];
+
+/**
+ * One string per distinct value: a million contracts share a few thousand dates, divisions and
+ * types, so the world keeps those instead of a fresh copy per row.
+ */
+class Interned {
+  private readonly seen = new Map<string, string>();
+  of(text: string): string {
+    const known = this.seen.get(text);
+    if (known !== undefined) return known;
+    this.seen.set(text, text);
+    return text;
+  }
+}
+
+/** Exact rationals for the few distinct small integers the rows carry (shares, percentages, years). */
+class RationalCache {
+  private readonly made = new Map<number, Rational>();
+  constructor(private readonly den: bigint) {}
+  of(num: number): Rational {
+    let r = this.made.get(num);
+    if (!r) this.made.set(num, (r = rat(BigInt(num), this.den)));
+    return r;
+  }
+}
+
 async function loadFrom(src: ScanSource, year: number): Promise<LoadedWorld> {
   const baseYearEnd = `${year - 1}-12-31`;
   const names = new Map<string, string>();
+  const strings = new Interned();
 
   const orgs = new Map<string, Organization>();
-  for await (const rows of scan<Row<'organization'>>(src, 'organization', ['id', 'name', 'uscc', 'kind', 'division_code', 'rd_filed', 'legal_representative_id', 'actual_controller_id'])) {
-    for (const r of rows) {
-      orgs.set(r.id, {
-        ref: r.id,
-        name: r.name,
-        uscc: r.uscc,
-        kind: KIND[r.kind] ?? 'other',
-        division: r.division_code,
-        filed: r.rd_filed === 1,
-        ...(r.legal_representative_id ? { legalRep: r.legal_representative_id } : {}),
-        ...(r.actual_controller_id ? { controller: r.actual_controller_id } : {}),
-        holders: [],
-        recognitions: [],
-      });
-      names.set(r.id, r.name);
+  type OrgRow = [id: string, name: string, uscc: string | null, kind: string, division: string, rdFiled: number | null, legalRep: string | null, controller: string | null];
+  for await (const rows of scanQuery<OrgRow>(src, { from: 'organization', select: ['id', 'name', 'uscc', 'kind', 'division_code', 'rd_filed', 'legal_representative_id', 'actual_controller_id'] }, true)) {
+    for (const [id, name, uscc, kind, division, rdFiled, legalRep, controller] of rows) {
+      const o: Organization = { ref: id, name, kind: KIND[kind] ?? 'other', division: strings.of(division), filed: rdFiled === 1, holders: NONE, recognitions: NONE };
+      if (uscc) o.uscc = uscc;
+      if (legalRep) o.legalRep = legalRep;
+      if (controller) o.controller = controller;
+      orgs.set(id, o);
+      names.set(id, name);
     }
   }
+  const percent = new RationalCache(100n);
   for await (const rows of scan<Row<'equity_holding'>>(src, 'equity_holding', ['id', 'organization_id', 'holder_organization_id', 'holder_person_id', 'percent_bp'])) {
     for (const r of rows) {
       const holder = r.holder_organization_id ?? r.holder_person_id;
       const held = orgs.get(r.organization_id);
-      if (held && holder) held.holders.push({ holder, percent: rat(BigInt(r.percent_bp), 100n) });
+      if (!held || !holder) continue;
+      const h = { holder, percent: percent.of(r.percent_bp) };
+      if (held.holders === NONE) held.holders = [h];
+      else held.holders.push(h);
     }
   }
   // Recognitions: technology-transfer demonstration institutions (技术转移示范机构), not revoked by the end of the base year.
   for await (const rows of scan<Row<'platform'>>(src, 'platform', ['id', 'type', 'host_organization_id', 'level', 'recognized_on', 'revoked_on'])) {
     for (const p of rows) {
       if (p.type !== 'tech_transfer_demonstration' || (p.revoked_on && p.revoked_on <= baseYearEnd)) continue;
-      orgs.get(p.host_organization_id)?.recognitions.push({ kind: 'tech_transfer_demo', level: p.level, date: p.recognized_on });
+      const host = orgs.get(p.host_organization_id);
+      if (!host) continue;
+      const r = { kind: 'tech_transfer_demo', level: p.level, date: p.recognized_on };
+      if (host.recognitions === NONE) host.recognitions = [r];
+      else host.recognitions.push(r);
     }
   }
   // Organizations' recognitions in a canonical order, whatever order the rows came in.
@@ -170,57 +222,8 @@ async function loadFrom(src: ScanSource, year: number): Promise<LoadedWorld> {
     for (const p of rows) people.set(p.id, { ref: p.id, name: p.name, broker: brokerIds.has(p.id) });
   }
 
-  // The contract with its first seller and first buyer (position 0): an organization, or a natural person.
-  const contractQuery: ScanQuery = {
-    from: `contract c
-      left join contract_party s on s.contract_id = c.id and s.side = 'seller' and s.position = 0
-      left join contract_party b on b.contract_id = c.id and b.side = 'buyer' and b.position = 0`,
-    key: 'c.id',
-    select: [
-      'c.id', 'c.type', 'c.license_years', 'c.signed_on', 'c.amount_fen', 'c.tech_amount_fen', 'c.registration_number', 'c.registered_on',
-      'c.registration_office_id', 'c.implementation_division', 'c.declared_related', 'c.fiscal_funded', 'c.status',
-      's.organization_id', 's.id', 's.person_name', 'b.organization_id', 'b.id', 'b.person_name',
-    ],
-  };
-  type ContractRow = [
-    id: string, type: string, licenseYears: number | null, signedOn: string, amountFen: number | string, techAmountFen: number | string,
-    registrationNumber: string | null, registeredOn: string | null, officeId: string | null, implementedIn: string | null,
-    declaredRelated: number, fiscalFunded: number, status: string,
-    sellerOrg: string | null, sellerPartyId: string | null, sellerName: string | null, buyerOrg: string | null, buyerPartyId: string | null, buyerName: string | null,
-  ];
-  const party = (org: string | null, partyId: string | null, name: string | null): Organization | undefined =>
-    org ? orgs.get(org) : partyId ? naturalPerson(partyId, name ?? '自然人') : undefined;
-  const contracts = new Map<string, Contract>();
-  for await (const rows of scanQuery<ContractRow>(src, contractQuery, true)) {
-    for (const r of rows) {
-      const [id, type, licenseYears, signedOn, amountFen, techAmountFen, number, registeredOn, officeId, implementedIn, declaredRelated, fiscalFunded, status] = r;
-      if (signedOn > baseYearEnd || NOT_IN_SETTLEMENT.has(status)) continue;
-      const seller = party(r[13], r[14], r[15]);
-      const buyer = party(r[16], r[17], r[18]);
-      if (!seller || !buyer) continue;
-      const office = officeId ? orgs.get(officeId) : undefined;
-      contracts.set(id, {
-        ref: id,
-        type: type as Contract['type'],
-        ...(licenseYears ? { licenseTerm: rat(BigInt(licenseYears)) } : {}),
-        seller,
-        buyer,
-        amount: Number(amountFen),
-        techAmount: Number(techAmountFen),
-        signed: signedOn,
-        ...(REGISTERED.has(status) && number && registeredOn ? { registration: { number, date: registeredOn, ...(office ? { office } : {}) } } : {}),
-        implementedIn: implementedIn || buyer.division,
-        brokers: [],
-        thirdParties: [],
-        declaredRelated: Number(declaredRelated) === 1,
-        fiscalFunds: Number(fiscalFunded) === 1,
-        funding: [],
-        payments: [],
-      });
-    }
-  }
-
-  const namedOnContract = await attachChildren(src, contracts, orgs, people);
+  const contracts = await loadContracts(src, baseYearEnd, orgs, strings);
+  const namedOnContract = await attachChildren(src, contracts, orgs, people, strings);
 
   const complete: Contract[] = [];
   for (const c of contracts.values()) {
@@ -235,67 +238,159 @@ async function loadFrom(src: ScanSource, year: number): Promise<LoadedWorld> {
   return { organizations: [...orgs.values()], people: named, contracts: complete, names };
 }
 
+/**
+ * The contracts with their first seller and first buyer (position 0). The parties come from the
+ * covering index on (contract, side, position, organization), so the join never reads a party row;
+ * the rare natural-person parties (no organization) are read first, on their own.
+ */
+async function loadContracts(src: ScanSource, baseYearEnd: string, orgs: Map<string, Organization>, strings: Interned): Promise<Map<string, Contract>> {
+  const persons = new Map<string, { seller?: Organization; buyer?: Organization }>();
+  type PersonRow = [id: string, contractId: string, side: string, name: string | null];
+  const personQuery: ScanQuery = { from: 'contract_party', select: ['id', 'contract_id', 'side', 'person_name'], where: 'organization_id is null and position = 0' };
+  for await (const rows of scanQuery<PersonRow>(src, personQuery, true)) {
+    for (const [id, contractId, side, name] of rows) {
+      let parties = persons.get(contractId);
+      if (!parties) persons.set(contractId, (parties = {}));
+      if (side === 'seller' || side === 'buyer') parties[side] = naturalPerson(id, name ?? '自然人');
+    }
+  }
+  const contractQuery: ScanQuery = {
+    from: `contract c
+      left join contract_party s on s.contract_id = c.id and s.side = 'seller' and s.position = 0
+      left join contract_party b on b.contract_id = c.id and b.side = 'buyer' and b.position = 0`,
+    key: 'c.id',
+    select: [
+      'c.id', 'c.type', 'c.license_years', 'c.signed_on', 'c.amount_fen', 'c.tech_amount_fen', 'c.registration_number', 'c.registered_on',
+      'c.registration_office_id', 'c.implementation_division', 'c.declared_related', 'c.fiscal_funded', 'c.status', 's.organization_id', 'b.organization_id',
+    ],
+  };
+  type ContractRow = [
+    id: string, type: string, licenseYears: number | null, signedOn: string, amountFen: number | string, techAmountFen: number | string,
+    registrationNumber: string | null, registeredOn: string | null, officeId: string | null, implementedIn: string | null,
+    declaredRelated: number, fiscalFunded: number, status: string, sellerOrg: string | null, buyerOrg: string | null,
+  ];
+  const years = new RationalCache(1n);
+  const contracts = new Map<string, Contract>();
+  for await (const rows of scanQuery<ContractRow>(src, contractQuery, true)) {
+    for (const r of rows) {
+      const [id, type, licenseYears, signedOn, amountFen, techAmountFen, number, registeredOn, officeId, implementedIn, declaredRelated, fiscalFunded, status, sellerOrg, buyerOrg] = r;
+      if (signedOn > baseYearEnd || NOT_IN_SETTLEMENT.has(status)) continue;
+      const seller = sellerOrg ? orgs.get(sellerOrg) : persons.get(id)?.seller;
+      const buyer = buyerOrg ? orgs.get(buyerOrg) : persons.get(id)?.buyer;
+      if (!seller || !buyer) continue;
+      const c: Contract = {
+        ref: id,
+        type: strings.of(type) as Contract['type'],
+        seller,
+        buyer,
+        amount: Number(amountFen),
+        techAmount: Number(techAmountFen),
+        signed: strings.of(signedOn),
+        implementedIn: implementedIn ? strings.of(implementedIn) : buyer.division,
+        brokers: NONE,
+        thirdParties: NONE,
+        declaredRelated: Number(declaredRelated) === 1,
+        fiscalFunds: Number(fiscalFunded) === 1,
+        funding: NONE,
+        payments: NONE,
+      };
+      if (licenseYears) c.licenseTerm = years.of(licenseYears);
+      if (REGISTERED.has(status) && number && registeredOn) {
+        const office = officeId ? orgs.get(officeId) : undefined;
+        c.registration = office ? { number, date: strings.of(registeredOn), office } : { number, date: strings.of(registeredOn) };
+      }
+      contracts.set(id, c);
+    }
+  }
+  return contracts;
+}
+
 /** Brokers, third parties, funding and payments, each table scanned once; returns who is named as a broker. */
-async function attachChildren(src: ScanSource, contracts: Map<string, Contract>, orgs: Map<string, Organization>, people: Map<string, Person>): Promise<Set<string>> {
+async function attachChildren(src: ScanSource, contracts: Map<string, Contract>, orgs: Map<string, Organization>, people: Map<string, Person>, strings: Interned): Promise<Set<string>> {
   const namedOnContract = new Set<string>();
+  const shares = new RationalCache(10_000n);
   for await (const rows of scan<Row<'contract_broker'>>(src, 'contract_broker', ['id', 'contract_id', 'person_id', 'share_e4'])) {
     for (const r of rows) {
       const c = contracts.get(r.contract_id);
       const person = people.get(r.person_id);
-      if (c && person) {
-        c.brokers.push({ person, share: rat(BigInt(r.share_e4), 10_000n) });
-        namedOnContract.add(person.ref);
-      }
+      if (!c || !person) continue;
+      const b = { person, share: shares.of(r.share_e4) };
+      if (c.brokers === NONE) c.brokers = [b];
+      else c.brokers.push(b);
+      namedOnContract.add(person.ref);
     }
   }
   for await (const rows of scan<Row<'contract_third_party'>>(src, 'contract_third_party', ['id', 'contract_id', 'organization_id', 'role'])) {
     for (const r of rows) {
       const c = contracts.get(r.contract_id);
       const org = orgs.get(r.organization_id);
-      if (c && org) c.thirdParties.push({ org, role: r.role });
+      if (!c || !org) continue;
+      const t = { org, role: r.role };
+      if (c.thirdParties === NONE) c.thirdParties = [t];
+      else c.thirdParties.push(t);
     }
   }
   for await (const rows of scan<Row<'contract_funding'>>(src, 'contract_funding', ['id', 'contract_id', 'level', 'programme', 'amount_fen'])) {
     for (const r of rows) {
       const c = contracts.get(r.contract_id);
-      if (c) c.funding.push({ level: r.level as FundingLevel, program: r.programme, amount: Number(r.amount_fen) });
+      if (!c) continue;
+      const f = { level: r.level as FundingLevel, program: r.programme, amount: Number(r.amount_fen) };
+      if (c.funding === NONE) c.funding = [f];
+      else c.funding.push(f);
     }
   }
-  // Payments joined with their invoices: one row per invoice (or one for a payment without any),
-  // a payment's rows adjacent; summed here: the invoiced amount, and whether every invoice names the contract.
+  await attachPayments(src, contracts, strings);
+  return namedOnContract;
+}
+
+/**
+ * Payments joined with their invoices: one row per invoice (or one for a payment without any), a
+ * payment's rows adjacent; summed here: the invoiced amount, and whether every invoice names the
+ * contract. A contract's payments usually come together, so they are gathered and given to it as
+ * one exact-size list in canonical order (the engine then never copies them to sort).
+ */
+async function attachPayments(src: ScanSource, contracts: Map<string, Contract>, strings: Interned): Promise<void> {
   const paymentQuery: ScanQuery = {
     from: '(select id, contract_id, paid_on, amount_fen, voucher_number, voucher_file_hash from contract_payment {page}) p left join contract_invoice i on i.payment_id = p.id',
     key: 'p.id',
-    select: ['p.id', 'p.contract_id', 'p.paid_on', 'p.amount_fen', 'p.voucher_number', 'p.voucher_file_hash', 'i.amount_fen', 'i.names_contract'],
+    select: ['p.id', 'p.contract_id', 'p.paid_on', 'p.amount_fen', "coalesce(p.voucher_number, '') <> '' or coalesce(p.voucher_file_hash, '') <> ''", 'i.amount_fen', 'i.names_contract'],
   };
-  type PaymentRow = [id: string, contractId: string, paidOn: string, amountFen: number | string, voucherNumber: string | null, voucherFile: string | null, invoiceFen: number | string | null, namesContract: number | null];
-  let current: { id: string; payment: Contract['payments'][number] } | undefined;
-  let lastContractId: string | undefined;
-  let lastContract: Contract | undefined;
+  // `vouchered`: 0/1 on SQLite, a boolean on PostgreSQL.
+  type PaymentRow = [id: string, contractId: string, paidOn: string, amountFen: number | string, vouchered: number | boolean, invoiceFen: number | string | null, namesContract: number | null];
+  let paymentId: string | undefined;
+  let payment: Payment | undefined;
+  let owner: Contract | undefined;
+  let ownerId: string | undefined;
+  const gathered: Payment[] = [];
+  const settle = () => {
+    if (!owner || gathered.length === 0) return;
+    const list = owner.payments === NONE ? gathered.slice() : [...owner.payments, ...gathered];
+    owner.payments = orderedPayments(list);
+    gathered.length = 0;
+  };
   for await (const rows of scanQuery<PaymentRow>(src, paymentQuery, true)) {
-    for (const [id, contractId, paidOn, amountFen, voucherNumber, voucherFile, invoiceFen, namesContract] of rows) {
-      if (current?.id !== id) {
-        // A contract's payments are usually stored together: remember the last one looked up.
-        if (contractId !== lastContractId) {
-          lastContractId = contractId;
-          lastContract = contracts.get(contractId);
+    for (const [id, contractId, paidOn, amountFen, vouchered, invoiceFen, namesContract] of rows) {
+      if (id !== paymentId) {
+        paymentId = id;
+        if (contractId !== ownerId) {
+          settle();
+          ownerId = contractId;
+          owner = contracts.get(contractId);
         }
-        const c = lastContract;
-        if (!c) {
-          current = undefined;
+        if (!owner) {
+          payment = undefined;
           continue;
         }
-        const payment = { date: paidOn, amount: Number(amountFen), voucher: Boolean(voucherNumber || voucherFile), invoice: 0, invoiceNamesContract: invoiceFen !== null };
-        c.payments.push(payment);
-        current = { id, payment };
+        payment = { date: strings.of(paidOn), amount: Number(amountFen), voucher: Boolean(vouchered), invoice: 0, invoiceNamesContract: invoiceFen !== null };
+        gathered.push(payment);
       }
-      if (invoiceFen !== null) {
-        current.payment.invoice += Number(invoiceFen);
-        current.payment.invoiceNamesContract &&= Number(namesContract) === 1;
+      if (payment && invoiceFen !== null) {
+        payment.invoice += Number(invoiceFen);
+        payment.invoiceNamesContract &&= Number(namesContract) === 1;
       }
     }
   }
-  return namedOnContract;
+  settle();
 }
 
 /** A natural person as a contract party: no kind the rules pay, no division. */

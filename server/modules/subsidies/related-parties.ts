@@ -82,7 +82,20 @@ export function relation(
   threshold: Rational,
   declared: boolean,
 ): string | null {
-  const t = div(threshold, rat(100n));
+  // Every holding relation needs one of the two to be held; most organizations are held by no one,
+  // and this runs for every candidate contract of a national year.
+  if (holdings.isHeld(a.ref) || holdings.isHeld(b.ref)) {
+    const held = heldRelation(a, b, holdings, div(threshold, rat(100n)));
+    if (held !== null) return held;
+  }
+  const shared = sharedPerson(a, b);
+  if (shared !== undefined) return `${shared} 同为双方的法定代表人或实际控制人`;
+  if (declared) return '合同声明为关联方';
+  return null;
+}
+
+/** Either holds ≥ t (a fraction of 1) of the other, or a third party holds ≥ t of both. */
+function heldRelation(a: Organization, b: Organization, holdings: Holdings, t: Rational): string | null {
   const pct = (r: Rational) => `${ratToDisplay(mul(r, rat(100n)))}%`;
   const ab = holdings.of(a.ref, b.ref);
   if (cmp(ab, t) >= 0) return `${a.ref} 持有 ${b.ref} ${pct(ab)}`;
@@ -96,10 +109,14 @@ export function relation(
     const xb = holdings.of(x, b.ref);
     if (cmp(xa, t) >= 0 && cmp(xb, t) >= 0) return `${x} 同时持有 ${a.ref} ${pct(xa)}、${b.ref} ${pct(xb)}`;
   }
-  const rolesA = [a.legalRep, a.controller].filter((p): p is string => p !== undefined);
-  const rolesB = [b.legalRep, b.controller].filter((p): p is string => p !== undefined);
-  const shared = rolesA.filter((p) => rolesB.includes(p)).sort()[0];
-  if (shared !== undefined) return `${shared} 同为双方的法定代表人或实际控制人`;
-  if (declared) return '合同声明为关联方';
   return null;
+}
+
+/** The (smallest) person who is legal representative or controller of both, in either role. */
+function sharedPerson(a: Organization, b: Organization): string | undefined {
+  const onB = (p: string | undefined) => (p !== undefined && (p === b.legalRep || p === b.controller) ? p : undefined);
+  const rep = onB(a.legalRep);
+  const controller = onB(a.controller);
+  if (rep === undefined) return controller;
+  return controller !== undefined && controller < rep ? controller : rep;
 }

@@ -112,15 +112,21 @@ function worldFor(loaded: LoadedWorld, policy: Policy, input: SettlementInput): 
 
 /** Canonical JSON for hashing: object keys sorted, so the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
+  // Written out rather than map/filter/join: the result hash serializes every trace of a national year.
+  if (!value || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${canonicalJson(value[i]) ?? ''}`;
+    return `${out}]`;
   }
-  return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  let out = '{';
+  for (const k of Object.keys(record).sort()) {
+    const v = record[k];
+    if (v === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }
 
 /** The result hash: every award with its trace, then every exclusion line, in the engine's order. */
@@ -216,10 +222,10 @@ const EXCLUSIONS_ENCODING = 'gzip-tsv';
 
 /** Every exclusion as a `contract\trule\treason\tbeneficiary` line, in the engine's order. */
 function exclusionLines(result: SubsidyResult): string {
-  const lines: string[] = [];
-  if (result.eachExclusion) result.eachExclusion((contract, rule, reason, to) => lines.push(`${contract}\t${rule}\t${reason}\t${to ?? ''}\n`));
-  else for (const e of result.excluded) lines.push(`${e.contract}\t${e.rule}\t${e.reason}\t${e.to ?? ''}\n`);
-  return lines.join('');
+  let text = '';
+  if (result.eachExclusion) result.eachExclusion((contract, rule, reason, to) => (text += `${contract}\t${rule}\t${reason}\t${to ?? ''}\n`));
+  else for (const e of result.excluded) text += `${e.contract}\t${e.rule}\t${e.reason}\t${e.to ?? ''}\n`;
+  return text;
 }
 
 export interface SettledExclusion {

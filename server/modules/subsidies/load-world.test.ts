@@ -1,0 +1,81 @@
+/** The world read from the database: parties read apart from the contract scan, payments gathered per contract. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ctx } from '../../context.js';
+import { makeOrganization } from '../../testing/builders.js';
+import { testCtx } from '../../testing/context.js';
+import { createTestDatabase, testDialects } from '../../testing/databases.js';
+import { addPayment } from '../contracts/payments.js';
+import { createContract, transitionContract } from '../contracts/contracts.js';
+import { contractInput, type ContractInput } from '../contracts/schema.js';
+import { nextRegistrationNumber } from '../contracts/test-support.js';
+import { loadSubsidyWorld, scanSettings } from './load-world.js';
+
+let invoiceSerial = 0;
+const invoice = (issuedOn: string, amountFen: number, namesContract = true) => ({
+  number: `2541100001${String(++invoiceSerial).padStart(10, '0')}`,
+  issuedOn,
+  amountFen,
+  namesContract,
+});
+
+async function registered(ctx: Ctx, input: Partial<ContractInput> & Pick<ContractInput, 'sellers' | 'buyers'>) {
+  const c = await createContract(ctx, contractInput.parse({ name: '载入测试合同', type: 'transfer', subtype: 'patent', signedOn: '2022-02-01', amountFen: 900_000_00, techField: 'advanced_manufacturing', ...input }));
+  const office = await makeOrganization(ctx, { kind: 'government_department', name: '技术合同登记处' });
+  const submitted = await transitionContract(ctx, c.id, { to: 'submitted', version: c.version });
+  await transitionContract(ctx, c.id, { to: 'registered', version: submitted.version, registrationNumber: nextRegistrationNumber(2022), registeredOn: '2022-03-01', registrationOfficeId: office.id });
+  return c.id;
+}
+
+const dialects = await testDialects();
+for (const dialect of dialects) {
+  describe(`loading the subsidy world on ${dialect}`, () => {
+    let handle: Awaited<ReturnType<typeof createTestDatabase>>;
+    let ctx: Ctx;
+    const ids: Record<string, string> = {};
+    beforeAll(async () => {
+      handle = await createTestDatabase(dialect);
+      ctx = testCtx(handle);
+      const buyer = await makeOrganization(ctx, { kind: 'enterprise', divisionCode: '410411', name: '湛河区某机械有限公司' });
+      const seller = await makeOrganization(ctx, { kind: 'university', divisionCode: '310115', name: '上海某大学' });
+      ids.buyer = buyer.id;
+      ids.seller = seller.id;
+      // A natural person sells: no organization on the party row, so it is read on its own.
+      ids.person = await registered(ctx, { sellers: [{ personName: '张发明' }], buyers: [{ organizationId: buyer.id }] });
+      // Payments recorded out of date order, one with two invoices (summed; one does not name the contract).
+      ids.paid = await registered(ctx, { sellers: [{ organizationId: seller.id }], buyers: [{ organizationId: buyer.id }] });
+      await addPayment(ctx, ids.paid, { paidOn: '2022-08-01', amountFen: 300_000_00, voucherNumber: 'HD2', invoices: [invoice('2022-08-01', 200_000_00), invoice('2022-08-01', 100_000_00, false)] });
+      await addPayment(ctx, ids.paid, { paidOn: '2022-04-01', amountFen: 100_000_00, invoices: [invoice('2022-04-01', 100_000_00)] });
+    });
+    afterAll(async () => handle.drop());
+
+    const load = () => loadSubsidyWorld({ db: handle.db, ...(handle.sqlite ? { sqlite: handle.sqlite } : {}) }, 2023);
+
+    it('resolves a natural-person party and organizations alike', async () => {
+      const world = await load();
+      const byPerson = world.contracts.find((c) => c.ref === ids.person)!;
+      expect(byPerson.seller).toMatchObject({ name: '张发明', kind: 'other', division: '' });
+      expect(byPerson.seller.ref).toMatch(/^person:/);
+      expect(byPerson.buyer.ref).toBe(ids.buyer);
+      expect(byPerson.payments).toEqual([]);
+      expect(world.contracts.find((c) => c.ref === ids.paid)!.seller.ref).toBe(ids.seller);
+    });
+
+    it('gives each contract its payments in date order, invoices summed, in pages of any size', async () => {
+      const expected = [
+        { date: '2022-04-01', amount: 100_000_00, voucher: false, invoice: 100_000_00, invoiceNamesContract: true },
+        { date: '2022-08-01', amount: 300_000_00, voucher: true, invoice: 300_000_00, invoiceNamesContract: false },
+      ];
+      const saved = scanSettings.page;
+      try {
+        for (const page of [1, 2, 1000]) {
+          scanSettings.page = page;
+          const paid = (await load()).contracts.find((c) => c.ref === ids.paid)!;
+          expect(paid.payments, `page ${page}`).toEqual(expected);
+          expect(paid.brokers).toEqual([]);
+        }
+      } finally {
+        scanSettings.page = saved;
+      }
+    });
+  });
+}
