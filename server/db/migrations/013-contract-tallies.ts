@@ -7,7 +7,8 @@
  *     four tables per contract;
  *   - contract_tally: those facts summed per area (the contract's jurisdiction code cut to province,
  *     city and district), month, type, field, the first seller's origin class and kind relative to
- *     that area, and whether the first buyer is in it. A year of a province is a few thousand rows.
+ *     that area, and whether the first buyer is in it. An area's year is bounded by its classes, not
+ *     by its contracts.
  * Both are derived data (not backed up; `techtransfer reindex` and `restore` rebuild them). This
  * migration fills them from the contracts already stored.
  */

@@ -124,8 +124,8 @@ export function wholeMonths(from: string, to: string): { first: string; last: st
  * The one contract pass: the jurisdiction's registered contracts with `registered_on` in [from, to],
  * grouped by year, type, field, the first seller's origin class and kind, and whether the first
  * buyer is in the jurisdiction. Every contract indicator is a sum over these groups. Whole months
- * come from the tallies (a province's year is a few thousand rows), the days around them from the
- * facts; a prefix that is not a province, city or district code is counted from the facts alone.
+ * come from the tallies (an area's year is bounded by its classes × 12 months, not by its contracts),
+ * the days around them from the facts; a prefix that is not a province, city or district code is counted from the facts alone.
  */
 export async function contractGroups(db: Executor, prefix: string, from: string, to: string): Promise<ContractGroup[]> {
   const months = (TALLY_LEVELS as readonly number[]).includes(prefix.length) ? wholeMonths(from, to) : null;
