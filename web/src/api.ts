@@ -44,6 +44,16 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/** What a failed request says, for a message or an alert. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The same, naming the field the server blamed (for forms whose fields are not on screen). */
+export function errorTextWithField(error: unknown): string {
+  return isApiError(error) ? `${error.message}${error.field ? `（${error.field}）` : ''}` : String(error);
+}
+
 let csrfToken: string | null = null;
 
 export function setCsrfToken(token: string | null): void {

@@ -8,7 +8,7 @@ import { Route, Routes, useNavigate, useParams } from 'react-router';
 import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tabs, Tag, Timeline, Typography, Upload, message } from 'antd';
 import { APPLICATION_STATUSES, COMMITMENT_TEXT, type ApplicationStatus, type ReviewDecision } from '../../../../common/application-vocabulary.js';
 import { FUNDING_LEVELS } from '../../../../common/vocabulary.js';
-import { isApiError } from '../../api.js';
+import { errorTextWithField } from '../../api.js';
 import { useUser } from '../../auth.js';
 import { PageHeader, QueryGate } from '../../components/page.js';
 import { can } from '../../permissions.js';
@@ -39,10 +39,6 @@ export function StatusTag({ status }: { status: ApplicationStatus }) {
   return <Tag color={STATUS_COLOR[status]} data-testid="application-status">{vocab(APPLICATION_STATUSES, status)}</Tag>;
 }
 
-function errorText(error: unknown): string {
-  return isApiError(error) ? `${error.message}${error.field ? `（${error.field}）` : ''}` : String(error);
-}
-
 function ApplicationList() {
   const user = useUser();
   const navigate = useNavigate();
@@ -60,7 +56,7 @@ function ApplicationList() {
       const created = await create.mutateAsync({ noticeId, organizationId });
       navigate(`/applications/${created.id}`);
     } catch (e) {
-      void message.error(errorText(e));
+      void message.error(errorTextWithField(e));
     }
   };
 
@@ -157,7 +153,7 @@ function ApplicationForm({ app }: { app: ApplicationDetail }) {
     try {
       return await update.mutateAsync({ id: app.id, body: body() });
     } catch (e) {
-      void message.error(errorText(e));
+      void message.error(errorTextWithField(e));
       return null;
     }
   };
@@ -168,7 +164,7 @@ function ApplicationForm({ app }: { app: ApplicationDetail }) {
       await submit.mutateAsync({ id: app.id, body: { version: saved.version, commitment: { accepted, signer } } });
       void message.success(vocab(APPLICATION_STATUSES, 'submitted'));
     } catch (e) {
-      void message.error(errorText(e));
+      void message.error(errorTextWithField(e));
     }
   };
 
@@ -208,7 +204,7 @@ function ApplicationForm({ app }: { app: ApplicationDetail }) {
           beforeUpload={(file) => {
             upload.mutate(file, {
               onSuccess: (f) => setEvidence((list) => (list.some((x) => x.hash === f.hash) ? list : [...list, { hash: f.hash, label: file.name.replace(/\.[^.]+$/, '') || m('evidence') }])),
-              onError: (e) => void message.error(errorText(e)),
+              onError: (e) => void message.error(errorTextWithField(e)),
             });
             return false;
           }}
@@ -285,7 +281,7 @@ function ReviewButton({ app, stage }: { app: ApplicationDetail; stage: 'first' |
       await review.mutateAsync({ id: app.id, stage, body: { version: app.version, decision, ...(reason.trim() ? { reason: reason.trim() } : {}) } });
       setOpen(false);
     } catch (e) {
-      void message.error(errorText(e));
+      void message.error(errorTextWithField(e));
     }
   };
   return (
@@ -314,7 +310,7 @@ function PaymentButton({ app }: { app: ApplicationDetail }) {
       await pay.mutateAsync({ id: app.id, body: { version: app.version, paidOn, bankReference: reference.trim() } });
       setOpen(false);
     } catch (e) {
-      void message.error(errorText(e));
+      void message.error(errorTextWithField(e));
     }
   };
   return (

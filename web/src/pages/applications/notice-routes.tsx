@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Route, Routes, useNavigate, useParams } from 'react-router';
 import { Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Space, Table, Tag, message } from 'antd';
 import { NOTICE_STATUSES, OBJECTION_STATUSES } from '../../../../common/application-vocabulary.js';
-import { isApiError } from '../../api.js';
+import { errorTextWithField } from '../../api.js';
 import { useUser } from '../../auth.js';
 import { PageHeader, QueryGate } from '../../components/page.js';
 import { can } from '../../permissions.js';
@@ -21,7 +21,6 @@ const RULES = [
   { id: 'demonstration_institution', title: '新认定省级技术转移示范机构（R4）' },
 ];
 
-const errorText = (error: unknown) => (isApiError(error) ? `${error.message}${error.field ? `（${error.field}）` : ''}` : String(error));
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -46,7 +45,7 @@ function NewNotice({ onClose }: { onClose: () => void }) {
       onClose();
       navigate(`/notices/${n.id}`);
     } catch (e) {
-      void message.error(errorText(e));
+      void message.error(errorTextWithField(e));
     }
   };
   return (
@@ -116,7 +115,7 @@ function Objections({ notice }: { notice: Notice }) {
       setTarget(null);
       setResolution('');
     } catch (e) {
-      void message.error(errorText(e));
+      void message.error(errorTextWithField(e));
     }
   };
   return (
@@ -155,7 +154,7 @@ function NoticeView({ notice }: { notice: Notice }) {
     try {
       await step.mutateAsync({ id: notice.id, step: s, body: { version: notice.version } });
     } catch (e) {
-      void message.error(errorText(e));
+      void message.error(errorTextWithField(e));
     }
   };
   const published = notice.status === 'publicized' || notice.status === 'approved';

@@ -1,4 +1,4 @@
-/** Small pieces the deal pages share: the stage tag, yuan text. */
+/** Small pieces the deal pages share: the stage tag. */
 import { Tag } from 'antd';
 import { DEAL_STAGES, type DealStage } from '../../../../common/deal-vocabulary.js';
 import { useI18n } from '../../i18n.js';
@@ -8,8 +8,4 @@ const STAGE_COLORS: Record<DealStage, string> = { contacting: 'processing', nego
 export function StageTag({ stage }: { stage: DealStage }) {
   const { vocab } = useI18n();
   return <Tag color={STAGE_COLORS[stage]} data-testid="deal-stage" data-stage={stage}>{vocab(DEAL_STAGES, stage)}</Tag>;
-}
-
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Row, Select, Space, Steps, Tag, Timeline, Typography, message } from 'antd';
+import { errorText } from '../../api.js';
 import { DEAL_STAGES, TERMINATION_REASONS, type DealStage } from '../../../../common/deal-vocabulary.js';
 import { TRANSFER_MODES, type TransferMode } from '../../../../common/market-vocabulary.js';
 import { TECH_FIELDS, type ContractStatus } from '../../../../common/vocabulary.js';
@@ -16,7 +17,7 @@ import { VocabSelect } from '../../components/vocab-select.js';
 import { dateItem, EMPTY, formatFen, formatInstant, today } from '../../format.js';
 import { can } from '../../permissions.js';
 import { StatusTag, YuanInput, useYuanRule } from '../contracts/contract-bits.js';
-import { errorText, StageTag } from './deal-bits.js';
+import { StageTag } from './deal-bits.js';
 import { type DealDetail, useAddDealNote, useDeal, useDealText, useDealTransition, useSignDeal } from './model.js';
 
 function StageSteps({ deal }: { deal: DealDetail }) {

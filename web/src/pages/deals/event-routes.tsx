@@ -5,58 +5,53 @@
  */
 import { useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router';
-import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, List, Modal, Segmented, Select, Space, Table, Tag, message } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, List, Segmented, Select, Space, Table, Tag, message } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
+import { errorText } from '../../api.js';
 import { EVENT_KINDS } from '../../../../common/deal-vocabulary.js';
 import { LISTING_KINDS } from '../../../../common/market-vocabulary.js';
 import { useUser } from '../../auth.js';
 import { DemoTag } from '../../components/demo-tag.js';
+import { FormModal } from '../../components/form-modal.js';
 import { PageHeader, QueryGate } from '../../components/page.js';
 import { OrganizationSelect } from '../../components/pickers.js';
 import { VocabSelect } from '../../components/vocab-select.js';
 import { dateItem, EMPTY, formatInstant } from '../../format.js';
 import { can } from '../../permissions.js';
 import { NotFoundPage } from '../errors.js';
-import { errorText, StageTag } from './deal-bits.js';
+import { StageTag } from './deal-bits.js';
 import { EditFeaturedButton } from './featured-listings.js';
 import { type Deal, type EventDetail, type EventRegistration, type MarketEvent, useCreateEvent, useDealText, useEvent, useEvents, useMarkAttendance, useMyOrganizations, useRegister } from './model.js';
+
+interface EventForm {
+  title: string;
+  kind: 'matchmaking' | 'roadshow';
+  heldOn: string;
+  place: string;
+  organizerName: string;
+  description?: string;
+}
 
 function NewEventButton() {
   const { d } = useDealText();
   const create = useCreateEvent();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [form] = Form.useForm<{ title: string; kind: 'matchmaking' | 'roadshow'; heldOn: string; place: string; organizerName: string; description?: string }>();
   return (
     <>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="event-new">{d('newEvent')}</Button>
-      <Modal
-        open={open}
-        title={d('newEvent')}
-        confirmLoading={create.isPending}
-        onCancel={() => setOpen(false)}
-        destroyOnHidden
-        onOk={async () => {
-          const values = await form.validateFields();
-          try {
-            await create.mutateAsync(values);
-            setOpen(false);
-          } catch (e) {
-            setError(errorText(e));
-          }
-        }}
-      >
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" initialValues={{ kind: 'matchmaking' }}>
-          <Form.Item name="title" label={d('title')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
-          <Form.Item name="kind" label={d('kind')} rules={[{ required: true }]}><VocabSelect vocabulary={EVENT_KINDS} /></Form.Item>
-          <Form.Item name="heldOn" label={d('heldOn')} rules={[{ required: true }]} {...dateItem}><DatePicker /></Form.Item>
-          <Form.Item name="place" label={d('place')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
-          <Form.Item name="organizerName" label={d('organizer')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
-          <Form.Item name="description" label={d('description')}><Input.TextArea rows={3} /></Form.Item>
-        </Form>
-      </Modal>
+      <FormModal<EventForm> open={open} title={d('newEvent')} onClose={() => setOpen(false)} onSubmit={(values) => create.mutateAsync(values)} initialValues={{ kind: 'matchmaking' }}>
+        {() => (
+          <>
+            <Form.Item name="title" label={d('title')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
+            <Form.Item name="kind" label={d('kind')} rules={[{ required: true }]}><VocabSelect vocabulary={EVENT_KINDS} /></Form.Item>
+            <Form.Item name="heldOn" label={d('heldOn')} rules={[{ required: true }]} {...dateItem}><DatePicker /></Form.Item>
+            <Form.Item name="place" label={d('place')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
+            <Form.Item name="organizerName" label={d('organizer')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
+            <Form.Item name="description" label={d('description')}><Input.TextArea rows={3} /></Form.Item>
+          </>
+        )}
+      </FormModal>
     </>
   );
 }

@@ -8,9 +8,8 @@ import { Alert, Button, Form, Modal, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { EventDetail, FeaturedListing } from '../../../../common/deal-api.js';
 import type { ListingKind } from '../../../../common/market-vocabulary.js';
-import { api } from '../../api.js';
+import { api, errorText } from '../../api.js';
 import { useDebounced } from '../../components/pickers.js';
-import { errorText } from './deal-bits.js';
 import { useDealText, useListingOptions } from './model.js';
 
 type Picked = { value: string; label: string };

@@ -7,11 +7,11 @@ import { useState } from 'react';
 import { Alert, Card, DatePicker, Progress, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
+import { errorText } from '../../api.js';
 import { FUNNEL_STAGES, type FunnelStage } from '../../../../common/deal-vocabulary.js';
 import { TECH_FIELDS } from '../../../../common/vocabulary.js';
 import { PageHeader } from '../../components/page.js';
 import { formatFen, today } from '../../format.js';
-import { errorText } from './deal-bits.js';
 import { type Funnel, type FunnelCounts, useDealText, useFunnel } from './model.js';
 
 type FieldRow = Funnel['byField'][number];

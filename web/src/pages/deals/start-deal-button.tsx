@@ -6,11 +6,11 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Form, Input, Modal, Select, Typography } from 'antd';
+import { errorText } from '../../api.js';
 import type { ListingKind } from '../../../../common/market-vocabulary.js';
 import { useMe } from '../../queries.js';
 import { useDebounced } from '../../components/pickers.js';
 import { can } from '../../permissions.js';
-import { errorText } from './deal-bits.js';
 import { useBrokerPeople, useCreateDeal, useDealText, useListingOptions } from './model.js';
 
 export function StartDealButton({ kind, id, inquiryId }: { kind: ListingKind; id: string; inquiryId?: string }) {

@@ -9,7 +9,7 @@ import { Alert, Button, Card, Input, Modal, Select, Space, Table, Tag, Timeline,
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { LISTING_STATUSES, type ListingKind, type ListingStatus } from '../../../../common/market-vocabulary.js';
-import { isApiError } from '../../api.js';
+import { errorText } from '../../api.js';
 import { RequirePermission, useUser } from '../../auth.js';
 import { DemoTag } from '../../components/demo-tag.js';
 import { PageHeader, QueryGate } from '../../components/page.js';
@@ -21,10 +21,6 @@ import { ListingFacts, ListingStatusTag, priceText } from './listing-bits.js';
 import { ListingForm } from './listing-form.js';
 import { type Listing, publicPath, useInquiries, useListing, useListings, useMarketText, useTransition, WORKBENCH } from './model.js';
 import { InquiryList } from './inquiries.js';
-
-function errorText(error: unknown): string {
-  return isApiError(error) ? error.message : String(error);
-}
 
 function ListingList({ kind }: { kind: ListingKind }) {
   const { m, vocab } = useMarketText();

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Checkbox, Descriptions, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Timeline, Typography, Upload, message } from 'antd';
 import { CELL_STATUSES, REPORT_STATUSES, REPORTING_PERIODS, type CellStatus, type ReportStatus } from '../../../../common/supervision-vocabulary.js';
-import { isApiError } from '../../api.js';
+import { errorTextWithField } from '../../api.js';
 import { useUser } from '../../auth.js';
 import { DemoTag } from '../../components/demo-tag.js';
 import { OrganizationSelect } from '../../components/pickers.js';
@@ -36,10 +36,6 @@ import {
 
 const CELL_COLOR: Record<CellStatus, string> = { not_due: 'default', due: 'blue', submitted: 'processing', accepted: 'success', returned: 'warning', overdue: 'error' };
 const REPORT_COLOR: Record<ReportStatus, string> = { draft: 'default', submitted: 'processing', accepted: 'success', returned: 'warning' };
-
-function errorText(error: unknown): string {
-  return isApiError(error) ? `${error.message}${error.field ? `（${error.field}）` : ''}` : String(error);
-}
 
 function CellTag({ status, testId, onClick }: { status: CellStatus; testId?: string; onClick?: () => void }) {
   const { vocab } = useSupervisionText();
@@ -113,7 +109,7 @@ function UploadPlanButton() {
             void message.success(m('planLoaded', { measures: r.measureCount, units: r.unitCount }));
             if (r.unlinkedUnits.length) void message.info(m('unlinked', { names: r.unlinkedUnits.join('、') }), 8);
           },
-          onError: (e) => Modal.error({ title: m('uploadPlan'), content: <div style={{ whiteSpace: 'pre-wrap' }}>{errorText(e)}</div> }),
+          onError: (e) => Modal.error({ title: m('uploadPlan'), content: <div style={{ whiteSpace: 'pre-wrap' }}>{errorTextWithField(e)}</div> }),
         });
         return false;
       }}
@@ -257,7 +253,7 @@ function CommentBox({ report }: { report: ReportDetail }) {
       <Button
         loading={comment.isPending}
         disabled={!text.trim()}
-        onClick={() => comment.mutate({ id: report.id, comment: text.trim() }, { onSuccess: () => setText(''), onError: (e) => void message.error(errorText(e)) })}
+        onClick={() => comment.mutate({ id: report.id, comment: text.trim() }, { onSuccess: () => setText(''), onError: (e) => void message.error(errorTextWithField(e)) })}
         data-testid="comment-send"
       >
         {m('addComment')}
@@ -281,7 +277,7 @@ function ReviewActions({ report }: { report: ReportDetail }) {
       setReturning(false);
       setComment('');
     } catch (e) {
-      void message.error(errorText(e));
+      void message.error(errorTextWithField(e));
     }
   };
   return (
@@ -316,7 +312,7 @@ function TasksPage() {
       const created = await create.mutateAsync({ measureId: t.row.measureId, unitId: t.row.unitId, period: t.period });
       navigate(`/supervision/reports/${created.id}`);
     } catch (e) {
-      void message.error(errorText(e));
+      void message.error(errorTextWithField(e));
     }
   };
   return (
@@ -371,7 +367,7 @@ function ReportForm({ report }: { report: ReportDetail }) {
       });
       return saved;
     } catch (e) {
-      void message.error(errorText(e));
+      void message.error(errorTextWithField(e));
       return null;
     }
   };
@@ -385,7 +381,7 @@ function ReportForm({ report }: { report: ReportDetail }) {
       await submit.mutateAsync({ id: report.id, version: saved.version });
       void message.success(m('submitted'));
     } catch (e) {
-      void message.error(errorText(e));
+      void message.error(errorTextWithField(e));
     }
   };
 
@@ -423,7 +419,7 @@ function ReportForm({ report }: { report: ReportDetail }) {
           beforeUpload={(file) => {
             upload.mutate(file, {
               onSuccess: (f) => setAttachments((list) => (list.some((x) => x.hash === f.hash) ? list : [...list, { hash: f.hash, label: file.name.replace(/\.[^.]+$/, '') || m('attachments') }])),
-              onError: (e) => void message.error(errorText(e)),
+              onError: (e) => void message.error(errorTextWithField(e)),
             });
             return false;
           }}
@@ -473,7 +469,7 @@ function PlanPage() {
   const [picked, setPicked] = useState<Record<string, string | undefined>>({});
   const mayLink = can(user, 'supervision.plan.load');
   const save = (unitId: string, organizationId: string | null) =>
-    link.mutate({ unitId, organizationId }, { onError: (e) => void message.error(errorText(e)) });
+    link.mutate({ unitId, organizationId }, { onError: (e) => void message.error(errorTextWithField(e)) });
   return (
     <QueryGate query={plan}>
       {(p) => (

@@ -5,12 +5,14 @@
  */
 import { useState } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Space, Table, Tag, message } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Space, Table, Tag, message } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { TRAINING_TOPICS } from '../../../../common/talent-vocabulary.js';
+import { errorText } from '../../api.js';
 import { useUser } from '../../auth.js';
 import { DemoTag } from '../../components/demo-tag.js';
+import { FormModal } from '../../components/form-modal.js';
 import { PageHeader, QueryGate } from '../../components/page.js';
 import { PersonSelect } from '../../components/pickers.js';
 import { VocabSelect } from '../../components/vocab-select.js';
@@ -19,53 +21,32 @@ import { can } from '../../permissions.js';
 import { NotFoundPage } from '../errors.js';
 import { type Course, type CourseDetail, type Enrolment, downloads, useCourse, useCourses, useCreateCourse, useEnrol, useIssueCertificates, useMarkHours, useTalentText } from './model.js';
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function NewCourseButton() {
   const { t } = useTalentText();
   const create = useCreateCourse();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [form] = Form.useForm();
   return (
     <>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="course-new">{t('newCourse')}</Button>
-      <Modal
-        open={open}
-        title={t('newCourse')}
-        confirmLoading={create.isPending}
-        onCancel={() => setOpen(false)}
-        destroyOnHidden
-        onOk={async () => {
-          const values = await form.validateFields();
-          try {
-            await create.mutateAsync(values);
-            setOpen(false);
-            setError(null);
-          } catch (e) {
-            setError(errorText(e));
-          }
-        }}
-      >
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" initialValues={{ topic: 'brokerage', capacity: 50 }}>
-          <Form.Item name="title" label={t('title')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
-          <Form.Item name="topic" label={t('topic')} rules={[{ required: true }]}><VocabSelect vocabulary={TRAINING_TOPICS} /></Form.Item>
-          <Form.Item name="organizerName" label={t('organizer')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
-          <Space>
-            <Form.Item name="startsOn" label={t('startsOn')} rules={[{ required: true }]} {...dateItem}><DatePicker /></Form.Item>
-            <Form.Item name="endsOn" label={t('endsOn')} rules={[{ required: true }]} {...dateItem}><DatePicker /></Form.Item>
-          </Space>
-          <Space>
-            <Form.Item name="hours" label={t('hours')} rules={[{ required: true }]}><InputNumber min={0.5} step={0.5} /></Form.Item>
-            <Form.Item name="requiredHours" label={t('requiredHours')}><InputNumber min={0} step={0.5} /></Form.Item>
-            <Form.Item name="capacity" label={t('capacity')} rules={[{ required: true }]}><InputNumber min={1} step={1} /></Form.Item>
-          </Space>
-          <Form.Item name="place" label={t('place')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
-        </Form>
-      </Modal>
+      <FormModal open={open} title={t('newCourse')} onClose={() => setOpen(false)} onSubmit={(values) => create.mutateAsync(values)} initialValues={{ topic: 'brokerage', capacity: 50 }}>
+        {() => (
+          <>
+            <Form.Item name="title" label={t('title')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
+            <Form.Item name="topic" label={t('topic')} rules={[{ required: true }]}><VocabSelect vocabulary={TRAINING_TOPICS} /></Form.Item>
+            <Form.Item name="organizerName" label={t('organizer')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
+            <Space>
+              <Form.Item name="startsOn" label={t('startsOn')} rules={[{ required: true }]} {...dateItem}><DatePicker /></Form.Item>
+              <Form.Item name="endsOn" label={t('endsOn')} rules={[{ required: true }]} {...dateItem}><DatePicker /></Form.Item>
+            </Space>
+            <Space>
+              <Form.Item name="hours" label={t('hours')} rules={[{ required: true }]}><InputNumber min={0.5} step={0.5} /></Form.Item>
+              <Form.Item name="requiredHours" label={t('requiredHours')}><InputNumber min={0} step={0.5} /></Form.Item>
+              <Form.Item name="capacity" label={t('capacity')} rules={[{ required: true }]}><InputNumber min={1} step={1} /></Form.Item>
+            </Space>
+            <Form.Item name="place" label={t('place')} rules={[{ required: true, min: 2 }]}><Input /></Form.Item>
+          </>
+        )}
+      </FormModal>
     </>
   );
 }
