@@ -185,6 +185,28 @@ describe('steps 4–7, 10: rules and exclusion reasons', () => {
   });
 });
 
+describe('contract order', () => {
+  // The loop reads contracts in blocks of a few hundred and checks their order as it goes: a
+  // contract out of order in a later block must still give the sorted result, not a partial one.
+  const many = (n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const ref = `K${String(i).padStart(4, '0')}`;
+      const mine = i % 3 === 0;
+      return contract({ ref, amount: 100000 + i, payments: [{ date: '2022-03-01', amount: 100000 + i, voucher: mine || i % 2 === 0, invoice: 100000 + i }], ...(i % 5 === 0 ? { type: 'service' } : {}) });
+    });
+  it('a contract out of order far into the list gives the same result as the sorted list', () => {
+    const sorted = many(700);
+    const reference = JSON.stringify(run({ contracts: sorted }));
+    const late = [...sorted];
+    [late[651], late[652]] = [late[652]!, late[651]!];
+    expect(JSON.stringify(run({ contracts: late }))).toBe(reference);
+    expect(JSON.stringify(run({ contracts: seededShuffle(sorted, 7) }))).toBe(reference);
+    const result = run({ contracts: late });
+    expect(result.excluded.map((e) => e.contract)).toEqual([...result.excluded.map((e) => e.contract)].sort());
+    expect(result.excluded.filter((e) => e.reason === 'type_not_eligible')).toHaveLength(140);
+  });
+});
+
 describe('step 6: broker shares', () => {
   const people = [
     { ref: 'wang', name: '王', broker: true },

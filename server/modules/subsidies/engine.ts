@@ -8,7 +8,7 @@
 import type { IsoDate } from '../../../common/dates.js';
 import { contractBase, evidencedBeforeScaling, type CountingOptions, type PaymentTrace } from './counting.js';
 import { applyBudget, applyCap, capFor, computeAmount, type FormulaTrace, type Params } from './formulas.js';
-import { inRefOrder, type Contract, type ExclusionReason, type KindTerm, type Organization, type Recognition, type Rule, type SubsidyWorld } from './model.js';
+import { byRef, inRefOrder, type Contract, type ExclusionReason, type KindTerm, type Organization, type Recognition, type Rule, type SubsidyWorld } from './model.js';
 import { BASE_KINDS, type BaseKind } from './parameters.js';
 
 const BASE_INDEX = Object.fromEntries(BASE_KINDS.map((k, i) => [k, i])) as Record<BaseKind, number>;
@@ -138,8 +138,12 @@ function orgOf(e: Env, party: 'seller' | 'buyer' | 'beneficiary'): Organization 
   return party === 'seller' ? e.seller : party === 'buyer' ? e.buyer : e.beneficiary;
 }
 
-const recognizedBy = (o: Organization, kind: string, levels: Set<string> | undefined, until: IsoDate) =>
-  o.recognitions.some((r) => r.kind === kind && (!levels || levels.has(r.level)) && r.date <= until);
+// Predicates run per contract in the hot loop: plain loops, no closure made per call (a national
+// year would make millions for the garbage collector).
+function recognizedBy(o: Organization, kind: string, levels: Set<string> | undefined, until: IsoDate): boolean {
+  for (const r of o.recognitions) if (r.kind === kind && (!levels || levels.has(r.level)) && r.date <= until) return true;
+  return false;
+}
 
 /** Compiles a predicate once per computation into a closure over the world. */
 function compilePredicate(p: Predicate, w: WorldView): (e: Env) => boolean {
@@ -151,10 +155,12 @@ function compilePredicate(p: Predicate, w: WorldView): (e: Env) => boolean {
     case 'registered_within': {
       const from = w.baseYear + p.from;
       const to = w.baseYear + p.to;
+      // ISO dates compare as text: no year parsed per contract.
+      const first = `${from}-01-01`;
+      const last = `${to}-12-31`;
       return (e) => {
-        if (!e.c.registration) return false;
-        const y = Number(e.c.registration.date.slice(0, 4));
-        return y >= from && y <= to;
+        const date = e.c.registration?.date;
+        return date !== undefined && date >= first && date <= last;
       };
     }
     case 'type': {
@@ -182,7 +188,11 @@ function compilePredicate(p: Predicate, w: WorldView): (e: Env) => boolean {
     }
     case 'any_in': {
       const prefix = area(p.area);
-      return (e) => p.parties.some((party) => divisionOf(e, party)?.startsWith(prefix));
+      const parties = p.parties;
+      return (e) => {
+        for (const party of parties) if (divisionOf(e, party)?.startsWith(prefix)) return true;
+        return false;
+      };
     }
     case 'not_related': {
       const threshold = param<Rational>('related_party.threshold');
@@ -190,7 +200,10 @@ function compilePredicate(p: Predicate, w: WorldView): (e: Env) => boolean {
     }
     case 'no_funding': {
       const levels = new Set<string>(p.levels);
-      return (e) => !e.c.funding.some((f) => levels.has(f.level));
+      return (e) => {
+        for (const f of e.c.funding) if (levels.has(f.level)) return false;
+        return true;
+      };
     }
     case 'not_fiscal_funds':
       return (e) => !e.c.fiscalFunds;
@@ -324,48 +337,19 @@ export function computeSubsidies(world: SubsidyWorld): SubsidyResult {
   const counting: CountingOptions = { baseYear, invoiceMustNameContract: policy.evidence.invoiceMustNameContract };
   const excluded = new ExclusionLog();
   const compiled = policy.rules.map((r) => compileRule(r, view, excluded));
-  const contracts = inRefOrder(world.contracts);
-
-  const state: LoopState = {
-    excluded,
-    contractIndex: 0,
-    accumulators: compiled.map(() => new Map<string, Accumulator>()),
-    baseYearText: String(baseYear),
+  // Contracts are looked at in ref order. Inputs nearly always come sorted (the loader sorts), so
+  // the order is checked as the loop goes — each contract is read once, not once to check and once
+  // to compute — and only an unsorted input is sorted and looked at again.
+  const freshState = (): LoopState => {
+    excluded.clear();
+    return { excluded, contractIndex: 0, warmth: 0, accumulators: compiled.map(() => new Map<string, Accumulator>()), baseYearText: String(baseYear) };
   };
-  // The hot loop (a million contracts in a national settlement): no closures or objects made per
-  // contract — one reusable environment, plain loops; an exclusion is three numbers.
-  const env = new ContractEnv(counting);
-  for (let ci = 0; ci < contracts.length; ci++) {
-    const c = contracts[ci]!;
-    state.contractIndex = ci;
-    env.reset(c);
-    for (let ri = 0; ri < compiled.length; ri++) {
-      const cr = compiled[ri]!;
-      if (!cr.base) continue;
-      env.kind = cr.base;
-      for (const role of cr.roles) {
-        switch (role.role) {
-          case 'buyer':
-            consider(state, ri, cr, role, env, env.buyer, false);
-            break;
-          case 'seller':
-            consider(state, ri, cr, role, env, env.seller, false);
-            break;
-          case 'broker':
-            if (c.brokers.length) consider(state, ri, cr, role, env, undefined, false);
-            break;
-          case 'third_party':
-            for (const t of c.thirdParties.length > 1 ? [...c.thirdParties].sort((x, y) => byString(x.org.ref, y.org.ref)) : c.thirdParties)
-              consider(state, ri, cr, role, env, t.org, true);
-            break;
-          case 'registration_office':
-            if (c.registration?.office) consider(state, ri, cr, role, env, c.registration.office, false);
-            break;
-          case 'organization':
-            break;
-        }
-      }
-    }
+  let contracts: readonly Contract[] = world.contracts;
+  let state = freshState();
+  if (!considerContracts(contracts, compiled, state, new ContractEnv(counting))) {
+    contracts = [...contracts].sort(byRef);
+    state = freshState();
+    considerContracts(contracts, compiled, state, new ContractEnv(counting));
   }
   const { accumulators } = state;
 
@@ -428,6 +412,12 @@ class ExclusionLog {
     return i >= 0 ? i : this.reasonTable.push(reason) - 1;
   }
 
+  /** Forgets every exclusion (the reason table stays: compiled rules hold its indexes). */
+  clear(): void {
+    this.length = 0;
+    this.to.clear();
+  }
+
   add(contract: number, rule: number, reason: number, to?: string): void {
     const i = this.length;
     if (i === this.contracts.length) this.grow();
@@ -457,10 +447,83 @@ class ExclusionLog {
   }
 }
 
+/**
+ * The hot loop (a million contracts in a national settlement): no closures or objects made per
+ * contract — one reusable environment, plain loops; an exclusion is three numbers. Returns false,
+ * having stopped, at the first contract out of ref order.
+ *
+ * Contracts are looked at in blocks: a tight loop first reads what every contract of the block
+ * will need (its ref, registration, payments, its parties' kinds and divisions), so the memory
+ * reads of many contracts are in flight at once and the rules then find them in the cache. One
+ * contract at a time, each of those reads waits for memory in turn: on a national year, whose
+ * objects spread over a gigabyte, that waiting was most of the loop.
+ */
+function considerContracts(contracts: readonly Contract[], compiled: CompiledRule[], state: LoopState, env: ContractEnv): boolean {
+  let previous = '';
+  for (let block = 0; block < contracts.length; block += WARM_BLOCK) {
+    const end = Math.min(contracts.length, block + WARM_BLOCK);
+    state.warmth += warm(contracts, block, end);
+    for (let ci = block; ci < end; ci++) {
+      const c = contracts[ci]!;
+      if (c.ref < previous) return false;
+      previous = c.ref;
+      state.contractIndex = ci;
+      considerContract(c, compiled, state, env);
+    }
+  }
+  return true;
+}
+
+const WARM_BLOCK = 256;
+
+/** Reads the block's contracts and parties; the sum is kept (in the state) only so the reads are not optimized away. */
+function warm(contracts: readonly Contract[], from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) {
+    const c = contracts[i]!;
+    sum += c.ref.length + c.seller.kind.length + c.seller.division.length + c.buyer.kind.length + c.buyer.division.length + c.payments.length + (c.registration ? 1 : 0);
+  }
+  return sum;
+}
+
+/** One contract under every rule. */
+function considerContract(c: Contract, compiled: CompiledRule[], state: LoopState, env: ContractEnv): void {
+  env.reset(c);
+  for (let ri = 0; ri < compiled.length; ri++) {
+    const cr = compiled[ri]!;
+    if (!cr.base) continue;
+    env.kind = cr.base;
+    for (const role of cr.roles) {
+      switch (role.role) {
+        case 'buyer':
+          consider(state, ri, cr, role, env, env.buyer, false);
+          break;
+        case 'seller':
+          consider(state, ri, cr, role, env, env.seller, false);
+          break;
+        case 'broker':
+          if (c.brokers.length) consider(state, ri, cr, role, env, undefined, false);
+          break;
+        case 'third_party':
+          for (const t of c.thirdParties.length > 1 ? [...c.thirdParties].sort((x, y) => byString(x.org.ref, y.org.ref)) : c.thirdParties)
+            consider(state, ri, cr, role, env, t.org, true);
+          break;
+        case 'registration_office':
+          if (c.registration?.office) consider(state, ri, cr, role, env, c.registration.office, false);
+          break;
+        case 'organization':
+          break;
+      }
+    }
+  }
+}
+
 interface LoopState {
   excluded: ExclusionLog;
   /** The index of the contract being looked at, in canonical order. */
   contractIndex: number;
+  /** What the warming reads summed to (unused: it keeps them from being optimized away). */
+  warmth: number;
   accumulators: Map<string, Accumulator>[];
   baseYearText: string;
 }
@@ -533,15 +596,21 @@ function ruleTrace(rule: PolicyRule, roles: Role[]): TraceEntry {
 }
 
 function contractDrafts(cr: CompiledRule, accs: Accumulator[], w: WorldView, counting: CountingOptions): Draft[] {
-  const used = parametersUsed(cr.rule, w.params);
+  // The rule's and its parameters' entries are the same in every award of the rule: made once and
+  // shared (frozen), not once per beneficiary — a national year has tens of thousands of awards.
+  const parameters = parameterTrace(w.params, parametersUsed(cr.rule, w.params)).map((t) => Object.freeze(t));
+  const ruleEntries = new Map<string, TraceEntry>();
   const drafts: Draft[] = [];
   for (const a of accs.sort((x, y) => byString(x.to, y.to))) {
     if (a.count === 0) continue;
     const base = add(rat(BigInt(a.fen)), a.fraction);
-    const trace: TracePart[] = [ruleTrace(cr.rule, [...new Set(a.contracts.map((x) => x.role))]), () => contractEntries(a, cr.base!, counting)];
-    trace.push(...parameterTrace(w.params, used));
+    const roles = [...new Set(a.contracts.map((x) => x.role))];
+    const rolesKey = roles.join();
+    let ruleEntry = ruleEntries.get(rolesKey);
+    if (!ruleEntry) ruleEntries.set(rolesKey, (ruleEntry = Object.freeze(ruleTrace(cr.rule, roles))));
+    const trace: TracePart[] = [ruleEntry, () => contractEntries(a, cr.base!, counting), ...parameters];
     const computed = computeAmount(cr.rule.amount, { base, count: a.count }, w.params);
-    trace.push(computed.trace);
+    trace.push(() => [computed.trace]);
     const cap = capFor(cr.rule.cap, cr.rule.cap?.kind === 'bands' && cr.rule.cap.measure === 'base' ? base : rat(BigInt(a.measure)), w.params);
     if (cap.trace) trace.push(cap.trace);
     const capped = applyCap(computed.yuan, cap.capFen);

@@ -32,7 +32,27 @@ function value<T>(params: Params, ref: { param: string }): T {
 }
 
 const HUNDRED = rat(100n);
-const pct = (r: Rational) => ratToDisplay(r);
+/** A rate's display, once per rate: the same parameter's rational is shown in every award of a rule. */
+const displayed = new WeakMap<Rational, string | number>();
+function pct(r: Rational): string | number {
+  let d = displayed.get(r);
+  if (d === undefined) displayed.set(r, (d = ratToDisplay(r)));
+  return d;
+}
+
+/**
+ * An amount whose trace is written when first read: a national year computes tens of thousands of
+ * amounts, and their formula texts are only needed for the awards someone stores or reads.
+ */
+function traced(yuan: bigint, write: () => FormulaTrace): { yuan: bigint; trace: FormulaTrace } {
+  let trace: FormulaTrace | undefined;
+  return {
+    yuan,
+    get trace() {
+      return (trace ??= write());
+    },
+  };
+}
 const fenToYuanFloor = (fen: Rational): bigint => floor(div(fen, HUNDRED));
 
 /** What a beneficiary brings to its formula. */
@@ -49,14 +69,17 @@ export interface FormulaInput {
 /** The amount before the cap, in whole yuan (floored), with its trace. */
 export function computeAmount(formula: AmountFormula, input: FormulaInput, params: Params): { yuan: bigint; trace: FormulaTrace } {
   const b = input.base;
-  const bText = ratToString(b);
   switch (formula.kind) {
     case 'rate': {
       const rate = value<Rational>(params, formula.rate);
       const yuan = fenToYuanFloor(div(mul(b, rate), HUNDRED));
-      return { yuan, trace: { step: 'computed', base_fen: bText, yuan: json(yuan), formula: `floor(${bText} 分 × ${pct(rate)}% ÷ 100 分/元) = ${yuan} 元` } };
+      return traced(yuan, () => {
+        const bText = ratToString(b);
+        return { step: 'computed', base_fen: bText, yuan: json(yuan), formula: `floor(${bText} 分 × ${pct(rate)}% ÷ 100 分/元) = ${yuan} 元` };
+      });
     }
     case 'tiers': {
+      const bText = ratToString(b);
       const tiers = value<Tier[]>(params, formula.tiers);
       let lower = 0n;
       let total = ZERO;
@@ -77,6 +100,7 @@ export function computeAmount(formula: AmountFormula, input: FormulaInput, param
       return { yuan, trace: { step: 'computed', base_fen: bText, yuan: json(yuan), parts, formula: `floor((${text || '0'}) ÷ 100 分/元) = ${yuan} 元` } };
     }
     case 'excess': {
+      const bText = ratToString(b);
       const threshold = value<bigint>(params, formula.threshold);
       const fixed = value<bigint>(params, formula.fixed);
       const rate = value<Rational>(params, formula.rate);
@@ -90,6 +114,7 @@ export function computeAmount(formula: AmountFormula, input: FormulaInput, param
       };
     }
     case 'steps': {
+      const bText = ratToString(b);
       const threshold = value<bigint>(params, formula.threshold);
       const fixed = value<bigint>(params, formula.fixed);
       const step = value<bigint>(params, formula.step);

@@ -12,11 +12,18 @@ export interface Rational {
 function gcd(a: bigint, b: bigint): bigint {
   a = a < 0n ? -a : a;
   b = b < 0n ? -b : b;
-  while (b !== 0n) [a, b] = [b, a % b];
+  // A temporary, not `[a, b] = [b, a % b]`: that makes an array per step (tens of thousands of awards each reduce several).
+  while (b !== 0n) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 
 export function rat(num: bigint, den: bigint = 1n): Rational {
+  // Whole numbers (most fen amounts) are already in lowest terms.
+  if (den === 1n) return { num, den };
   if (den === 0n) throw new Error('rational: zero denominator');
   if (den < 0n) [num, den] = [-num, -den];
   const g = gcd(num, den) || 1n;

@@ -112,11 +112,15 @@ function heldRelation(a: Organization, b: Organization, holdings: Holdings, t: R
   return null;
 }
 
+/** `p` if it is `b`'s legal representative or controller (a function, not a closure: this runs per candidate contract). */
+function onBoth(p: string | undefined, b: Organization): string | undefined {
+  return p !== undefined && (p === b.legalRep || p === b.controller) ? p : undefined;
+}
+
 /** The (smallest) person who is legal representative or controller of both, in either role. */
 function sharedPerson(a: Organization, b: Organization): string | undefined {
-  const onB = (p: string | undefined) => (p !== undefined && (p === b.legalRep || p === b.controller) ? p : undefined);
-  const rep = onB(a.legalRep);
-  const controller = onB(a.controller);
+  const rep = onBoth(a.legalRep, b);
+  const controller = onBoth(a.controller, b);
   if (rep === undefined) return controller;
   return controller !== undefined && controller < rep ? controller : rep;
 }
