@@ -8,7 +8,7 @@ import { addPayment } from '../contracts/payments.js';
 import { createContract, transitionContract } from '../contracts/contracts.js';
 import { contractInput, type ContractInput } from '../contracts/schema.js';
 import { nextRegistrationNumber } from '../contracts/test-support.js';
-import { loadSubsidyWorld, scanSettings } from './load-world.js';
+import { loadSubsidyWorld, scanSettings, unchangedWhileRead } from './load-world.js';
 
 let invoiceSerial = 0;
 const invoice = (issuedOn: string, amountFen: number, namesContract = true) => ({
@@ -65,7 +65,7 @@ for (const dialect of dialects) {
         { date: '2022-04-01', amount: 100_000_00, voucher: false, invoice: 100_000_00, invoiceNamesContract: true },
         { date: '2022-08-01', amount: 300_000_00, voucher: true, invoice: 300_000_00, invoiceNamesContract: false },
       ];
-      const saved = scanSettings.page;
+      const saved = { ...scanSettings };
       try {
         for (const page of [1, 2, 1000]) {
           scanSettings.page = page;
@@ -73,9 +73,50 @@ for (const dialect of dialects) {
           expect(paid.payments, `page ${page}`).toEqual(expected);
           expect(paid.brokers).toEqual([]);
         }
+        // On SQLite, the same payments read by a worker thread (what a large registry takes).
+        scanSettings.paymentsWorkerFrom = 0;
+        const paid = (await load()).contracts.find((c) => c.ref === ids.paid)!;
+        expect(paid.payments, 'worker').toEqual(expected);
       } finally {
-        scanSettings.page = saved;
+        Object.assign(scanSettings, saved);
       }
     });
+
+    it('reads the same world with the payments on a worker thread as without', async () => {
+      const saved = { ...scanSettings };
+      try {
+        scanSettings.paymentsWorkerFrom = Number.MAX_SAFE_INTEGER;
+        const inline = await load();
+        scanSettings.paymentsWorkerFrom = 0;
+        const aside = await load();
+        expect(aside.contracts.map((c) => [c.ref, c.payments])).toEqual(inline.contracts.map((c) => [c.ref, c.payments]));
+        expect(aside.contracts.some((c) => c.payments.length > 0)).toBe(true);
+      } finally {
+        Object.assign(scanSettings, saved);
+      }
+    });
+
+    if (dialect === 'sqlite') {
+      it('reads again when the registry changed while it read, and gives up after three tries', async () => {
+        const sqlite = handle.sqlite!;
+        const write = () => sqlite.prepare("update organization set name = name || '·' where id = ?").run(ids.buyer);
+        let reads = 0;
+        const value = await unchangedWhileRead(sqlite, async () => {
+          reads += 1;
+          if (reads === 1) write();
+          return reads;
+        });
+        expect(value).toBe(2);
+        reads = 0;
+        await expect(
+          unchangedWhileRead(sqlite, async () => {
+            reads += 1;
+            write();
+            return reads;
+          }),
+        ).rejects.toThrow('反复变化');
+        expect(reads).toBe(3);
+      });
+    }
   });
 }

@@ -12,6 +12,7 @@
  * share one frozen empty list until a row adds a broker, third party or funding; payments are
  * given as exact-size lists; dates, divisions and types are one string per distinct value.
  */
+import { Worker } from 'node:worker_threads';
 import type SqliteDatabase from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../context.js';
@@ -20,8 +21,13 @@ import { orderedPayments } from './counting.js';
 import { byRef, type Contract, type FundingLevel, type OrgKind, type Organization, type Payment, type Person } from './model.js';
 import { rat, type Rational } from './rational.js';
 
-/** Rows per batch (and per PostgreSQL page); tests make it tiny to cross page boundaries. */
-export const scanSettings = { page: 20_000 };
+/**
+ * `page`: rows per batch (and per PostgreSQL page); tests make it tiny to cross page boundaries.
+ * `paymentsWorkerFrom`: on a SQLite file, payments are read by a worker thread, in parallel with
+ * the contracts, once the table holds about this many (below it, starting a thread costs more
+ * than it saves); tests set 0 to take that path on small data.
+ */
+export const scanSettings = { page: 20_000, paymentsWorkerFrom: 50_000 };
 
 /** Registry kinds → the engine's kinds (the engine knows who may earn what, not every registry kind). */
 const KIND: Record<string, OrgKind> = {
@@ -123,7 +129,8 @@ export interface LoadedWorld {
  * repeatable-read snapshot.
  */
 export async function loadSubsidyWorld(src: ScanSource, year: number): Promise<LoadedWorld> {
-  if (src.sqlite) return withScanCache(src.sqlite, () => loadFrom(src, year));
+  const sqlite = src.sqlite;
+  if (sqlite) return withScanCache(sqlite, () => unchangedWhileRead(sqlite, () => loadFrom(src, year)));
   if (!('transaction' in src.db)) return loadFrom(src, year);
   return src.db.transaction().setIsolationLevel('repeatable read').execute((trx) => loadFrom({ db: trx }, year));
 }
@@ -139,6 +146,22 @@ async function withScanCache<T>(sqlite: SqliteDatabase.Database, load: () => Pro
     return await load();
   } finally {
     sqlite.pragma(`cache_size = ${saved}`);
+  }
+}
+
+/**
+ * SQLite reads table by table, and payments on a connection of their own: the world is only
+ * consistent if nothing was written meanwhile. `data_version` moves when another connection
+ * commits, `total_changes()` when this one writes (another request on the same connection); if
+ * either moved, the world is read again.
+ */
+export async function unchangedWhileRead<T>(sqlite: SqliteDatabase.Database, read: () => Promise<T>): Promise<T> {
+  const mark = () => `${String(sqlite.pragma('data_version', { simple: true }))}:${String(sqlite.prepare('select total_changes()').pluck().get())}`;
+  for (let attempt = 1; ; attempt++) {
+    const before = mark();
+    const world = await read();
+    if (mark() === before) return world;
+    if (attempt === 3) throw new Error('登记数据在读取期间反复变化，请稍后重新结算');
   }
 }
 
@@ -173,6 +196,15 @@ class RationalCache {
 }
 
 async function loadFrom(src: ScanSource, year: number): Promise<LoadedWorld> {
+  const paymentsAside = src.sqlite ? paymentsInWorker(src.sqlite) : undefined;
+  try {
+    return await loadWith(src, year, paymentsAside);
+  } finally {
+    paymentsAside?.stop();
+  }
+}
+
+async function loadWith(src: ScanSource, year: number, paymentsAside: PaymentsAside | undefined): Promise<LoadedWorld> {
   const baseYearEnd = `${year - 1}-12-31`;
   const names = new Map<string, string>();
   const strings = new Interned();
@@ -223,7 +255,7 @@ async function loadFrom(src: ScanSource, year: number): Promise<LoadedWorld> {
   }
 
   const contracts = await loadContracts(src, baseYearEnd, orgs, strings);
-  const namedOnContract = await attachChildren(src, contracts, orgs, people, strings);
+  const namedOnContract = await attachChildren(src, contracts, orgs, people, strings, paymentsAside);
 
   const complete: Contract[] = [];
   for (const c of contracts.values()) {
@@ -306,7 +338,14 @@ async function loadContracts(src: ScanSource, baseYearEnd: string, orgs: Map<str
 }
 
 /** Brokers, third parties, funding and payments, each table scanned once; returns who is named as a broker. */
-async function attachChildren(src: ScanSource, contracts: Map<string, Contract>, orgs: Map<string, Organization>, people: Map<string, Person>, strings: Interned): Promise<Set<string>> {
+async function attachChildren(
+  src: ScanSource,
+  contracts: Map<string, Contract>,
+  orgs: Map<string, Organization>,
+  people: Map<string, Person>,
+  strings: Interned,
+  paymentsAside: PaymentsAside | undefined,
+): Promise<Set<string>> {
   const namedOnContract = new Set<string>();
   const shares = new RationalCache(10_000n);
   for await (const rows of scan<Row<'contract_broker'>>(src, 'contract_broker', ['id', 'contract_id', 'person_id', 'share_e4'])) {
@@ -339,7 +378,8 @@ async function attachChildren(src: ScanSource, contracts: Map<string, Contract>,
       else c.funding.push(f);
     }
   }
-  await attachPayments(src, contracts, strings);
+  if (paymentsAside) attachPaymentColumns(await paymentsAside.columns, contracts, strings);
+  else await attachPayments(src, contracts, strings);
   return namedOnContract;
 }
 
@@ -391,6 +431,60 @@ async function attachPayments(src: ScanSource, contracts: Map<string, Contract>,
     }
   }
   settle();
+}
+
+/** Payments as the worker hands them over (payments-worker.mjs): runs of one contract's payments, then a column per field. */
+interface PaymentColumns {
+  runs: string[];
+  runCounts: Int32Array;
+  dates: string[];
+  dateIndex: Int32Array;
+  amount: Float64Array;
+  voucher: Uint8Array;
+  invoice: Float64Array;
+  /** 1: it has invoices and every one names the contract. */
+  namesContract: Uint8Array;
+}
+
+interface PaymentsAside {
+  columns: Promise<PaymentColumns>;
+  /** Ends the thread if it is still reading (the load failed elsewhere). */
+  stop(): void;
+}
+
+/** Starts reading the payments on a worker thread, if the database is a file and the table is large enough to be worth it. */
+function paymentsInWorker(sqlite: SqliteDatabase.Database): PaymentsAside | undefined {
+  if (sqlite.memory) return undefined;
+  const size = Number(sqlite.prepare('select coalesce(max(rowid), 0) from contract_payment').pluck().get());
+  if (size < scanSettings.paymentsWorkerFrom) return undefined;
+  const worker = new Worker(new URL('./payments-worker.mjs', import.meta.url), { workerData: { file: sqlite.name, cacheKib: SCAN_CACHE_KIB } });
+  const columns = new Promise<PaymentColumns>((resolve, reject) => {
+    worker.once('message', (message: PaymentColumns) => resolve(message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`读取付款记录的线程提前退出（代码 ${code}）`)));
+  });
+  // A load that fails before it waits for the payments must not leave an unhandled rejection behind.
+  columns.catch(() => {});
+  return { columns, stop: () => void worker.terminate() };
+}
+
+/** Payment objects from the worker's columns, given to their contracts as `attachPayments` does. */
+function attachPaymentColumns(cols: PaymentColumns, contracts: Map<string, Contract>, strings: Interned): void {
+  const dates = cols.dates.map((d) => strings.of(d));
+  let p = 0;
+  for (let r = 0; r < cols.runs.length; r++) {
+    const n = cols.runCounts[r]!;
+    const owner = contracts.get(cols.runs[r]!);
+    if (!owner) {
+      p += n;
+      continue;
+    }
+    const list: Payment[] = [];
+    for (let k = 0; k < n; k++, p++) {
+      list.push({ date: dates[cols.dateIndex[p]!]!, amount: cols.amount[p]!, voucher: cols.voucher[p] === 1, invoice: cols.invoice[p]!, invoiceNamesContract: cols.namesContract[p] === 1 });
+    }
+    owner.payments = orderedPayments(owner.payments === NONE ? list : [...owner.payments, ...list]);
+  }
 }
 
 /** A natural person as a contract party: no kind the rules pay, no division. */
