@@ -5,9 +5,10 @@
  * payment's invoices summed). References are resolved into the object graph the engine reads.
  *
  * Every table is read once, whole, in batches (`scan`): on SQLite one pass in table order straight
- * from better-sqlite3 (no pages), with a small page cache while it runs; on PostgreSQL keyset pages
- * (`id > last order by id`) inside one repeatable-read transaction, so every page sees the same
- * snapshot. Rows are joined to their contract in memory. A national year (a million contracts,
+ * from better-sqlite3 (no pages), with a small page cache while it runs, the payments of a large
+ * registry on a worker thread meanwhile (payments-worker.mjs, ADR 012), and read again if anything
+ * was written in between; on PostgreSQL keyset pages (`id > last order by id`) inside one
+ * repeatable-read transaction, so every page sees the same snapshot. Rows are joined to their contract in memory. A national year (a million contracts,
  * two million payments) is most of a settlement's memory, so the graph is kept lean: contracts
  * share one frozen empty list until a row adds a broker, third party or funding; payments are
  * given as exact-size lists; dates, divisions and types are one string per distinct value.
@@ -17,6 +18,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../context.js';
 import type { Database } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
 import { orderedPayments } from './counting.js';
 import { byRef, type Contract, type FundingLevel, type OrgKind, type Organization, type Payment, type Person } from './model.js';
 import { rat, type Rational } from './rational.js';
@@ -161,7 +163,7 @@ export async function unchangedWhileRead<T>(sqlite: SqliteDatabase.Database, rea
     const before = mark();
     const world = await read();
     if (mark() === before) return world;
-    if (attempt === 3) throw new Error('登记数据在读取期间反复变化，请稍后重新结算');
+    if (attempt === 3) throw new AppError('CONFLICT', '登记数据在读取期间反复变化，请稍后重新结算');
   }
 }
 
