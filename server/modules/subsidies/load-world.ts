@@ -20,6 +20,7 @@ import type { Executor } from '../../context.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { orderedPayments } from './counting.js';
+import { PaymentColumnsBuilder, type PaymentColumns, type PaymentRow } from './payment-columns.mjs';
 import { byRef, type Contract, type FundingLevel, type OrgKind, type Organization, type Payment, type Person } from './model.js';
 import { rat, type Rational } from './rational.js';
 
@@ -75,10 +76,9 @@ function scan<T extends { id: string }>(src: ScanSource, table: keyof Database, 
  * tables: no object per row to build and throw away). The first column must be the page key.
  */
 async function* scanQuery<T>(src: ScanSource, q: ScanQuery, raw: boolean): AsyncGenerator<T[]> {
-  // Raw rows are read by position; unique names keep PostgreSQL's row objects from merging `s.id` and `b.id`.
-  const select = (raw ? q.select.map((e, i) => `${e} as c${i}`) : q.select).join(', ');
+  const select = selectList(q, raw);
   if (src.sqlite) {
-    const statement = src.sqlite.prepare(`select ${select} from ${q.from.replace('{page}', '')}${q.where ? ` where ${q.where}` : ''}`);
+    const statement = src.sqlite.prepare(sqliteScan(q, raw));
     if (raw) statement.raw(true);
     let batch: T[] = [];
     for (const row of statement.iterate() as IterableIterator<T>) {
@@ -124,6 +124,16 @@ async function* scanQuery<T>(src: ScanSource, q: ScanQuery, raw: boolean): Async
     // Stopped early: let the page in flight finish before the caller's transaction goes on.
     if (next) await next.catch(() => {});
   }
+}
+
+/** Raw rows are read by position; unique names keep PostgreSQL's row objects from merging `s.id` and `b.id`. */
+function selectList(q: ScanQuery, raw: boolean): string {
+  return (raw ? q.select.map((e, i) => `${e} as c${i}`) : q.select).join(', ');
+}
+
+/** On SQLite a scan is one statement over the whole table. */
+function sqliteScan(q: ScanQuery, raw: boolean): string {
+  return `select ${selectList(q, raw)} from ${q.from.replace('{page}', '')}${q.where ? ` where ${q.where}` : ''}`;
 }
 
 export interface LoadedWorld {
@@ -390,78 +400,33 @@ async function attachChildren(
       else c.funding.push(f);
     }
   }
-  if (paymentsAside) attachPaymentColumns(await paymentsAside.columns, contracts, strings);
-  else await attachPayments(src, contracts, strings);
+  attachPayments(paymentsAside ? await paymentsAside.columns : await readPaymentColumns(src), contracts, strings);
   return namedOnContract;
 }
 
 /**
- * Payments joined with their invoices: one row per invoice (or one for a payment without any), a
- * payment's rows adjacent; summed here: the invoiced amount, and whether every invoice names the
- * contract. A contract's payments usually come together, so they are gathered and given to it as
- * one exact-size list in canonical order (the engine then never copies them to sort).
+ * Payments with their invoices. SQLite looks each payment's invoices up by index (one row per
+ * invoice). PostgreSQL, given that plain join, hashes the page against a scan of every invoice (a
+ * quarter of a second a page on a national year), so there each payment's invoices are summed in a
+ * lateral subquery on the index: one row a payment. PaymentColumnsBuilder takes either.
  */
-async function attachPayments(src: ScanSource, contracts: Map<string, Contract>, strings: Interned): Promise<void> {
+function paymentQuery(sqlite: boolean): ScanQuery {
   const payments = '(select id, contract_id, paid_on, amount_fen, voucher_number, voucher_file_hash from contract_payment {page}) p';
-  const paymentQuery: ScanQuery = {
-    // SQLite looks each payment's invoices up by index; PostgreSQL, given the plain join, hashes
-    // the page against a scan of every invoice (a quarter of a second a page on a national year),
-    // so there each payment's invoices are summed in a lateral subquery on the index: one row a payment.
-    from: src.sqlite
+  return {
+    from: sqlite
       ? `${payments} left join contract_invoice i on i.payment_id = p.id`
       : `${payments} left join lateral (select sum(amount_fen) as amount_fen, min(names_contract) as names_contract from contract_invoice where payment_id = p.id) i on true`,
     key: 'p.id',
+    // The voucher test is 0/1 on SQLite, a boolean on PostgreSQL.
     select: ['p.id', 'p.contract_id', 'p.paid_on', 'p.amount_fen', "coalesce(p.voucher_number, '') <> '' or coalesce(p.voucher_file_hash, '') <> ''", 'i.amount_fen', 'i.names_contract'],
   };
-  // `vouchered`: 0/1 on SQLite, a boolean on PostgreSQL.
-  type PaymentRow = [id: string, contractId: string, paidOn: string, amountFen: number | string, vouchered: number | boolean, invoiceFen: number | string | null, namesContract: number | null];
-  let paymentId: string | undefined;
-  let payment: Payment | undefined;
-  let owner: Contract | undefined;
-  let ownerId: string | undefined;
-  const gathered: Payment[] = [];
-  const settle = () => {
-    if (!owner || gathered.length === 0) return;
-    const list = owner.payments === NONE ? gathered.slice() : [...owner.payments, ...gathered];
-    owner.payments = orderedPayments(list);
-    gathered.length = 0;
-  };
-  for await (const rows of scanQuery<PaymentRow>(src, paymentQuery, true)) {
-    for (const [id, contractId, paidOn, amountFen, vouchered, invoiceFen, namesContract] of rows) {
-      if (id !== paymentId) {
-        paymentId = id;
-        if (contractId !== ownerId) {
-          settle();
-          ownerId = contractId;
-          owner = contracts.get(contractId);
-        }
-        if (!owner) {
-          payment = undefined;
-          continue;
-        }
-        payment = { date: strings.of(paidOn), amount: Number(amountFen), voucher: Boolean(vouchered), invoice: 0, invoiceNamesContract: invoiceFen !== null };
-        gathered.push(payment);
-      }
-      if (payment && invoiceFen !== null) {
-        payment.invoice += Number(invoiceFen);
-        payment.invoiceNamesContract &&= Number(namesContract) === 1;
-      }
-    }
-  }
-  settle();
 }
 
-/** Payments as the worker hands them over (payments-worker.mjs): runs of one contract's payments, then a column per field. */
-interface PaymentColumns {
-  runs: string[];
-  runCounts: Int32Array;
-  dates: string[];
-  dateIndex: Int32Array;
-  amount: Float64Array;
-  voucher: Uint8Array;
-  invoice: Float64Array;
-  /** 1: it has invoices and every one names the contract. */
-  namesContract: Uint8Array;
+/** The payments read on this thread. */
+async function readPaymentColumns(src: ScanSource): Promise<PaymentColumns> {
+  const columns = new PaymentColumnsBuilder();
+  for await (const rows of scanQuery<PaymentRow>(src, paymentQuery(Boolean(src.sqlite)), true)) for (const row of rows) columns.add(row);
+  return columns.finish();
 }
 
 interface PaymentsAside {
@@ -475,7 +440,8 @@ function paymentsInWorker(sqlite: SqliteDatabase.Database): PaymentsAside | unde
   if (sqlite.memory) return undefined;
   const size = Number(sqlite.prepare('select coalesce(max(rowid), 0) from contract_payment').pluck().get());
   if (size < scanSettings.paymentsWorkerFrom) return undefined;
-  const worker = new Worker(new URL('./payments-worker.mjs', import.meta.url), { workerData: { file: sqlite.name, cacheKib: SCAN_CACHE_KIB } });
+  const workerData = { file: sqlite.name, cacheKib: SCAN_CACHE_KIB, sql: sqliteScan(paymentQuery(true), true) };
+  const worker = new Worker(new URL('./payments-worker.mjs', import.meta.url), { workerData });
   const columns = new Promise<PaymentColumns>((resolve, reject) => {
     worker.once('message', (message: PaymentColumns) => resolve(message));
     worker.once('error', reject);
@@ -486,8 +452,12 @@ function paymentsInWorker(sqlite: SqliteDatabase.Database): PaymentsAside | unde
   return { columns, stop: () => void worker.terminate() };
 }
 
-/** Payment objects from the worker's columns, given to their contracts as `attachPayments` does. */
-function attachPaymentColumns(cols: PaymentColumns, contracts: Map<string, Contract>, strings: Interned): void {
+/**
+ * Payment objects given to their contracts. A contract's payments usually come together (one run),
+ * so each run is one exact-size list in canonical order (the engine then never copies them to
+ * sort); a contract whose payments come in several runs gets them merged.
+ */
+function attachPayments(cols: PaymentColumns, contracts: Map<string, Contract>, strings: Interned): void {
   const dates = cols.dates.map((d) => strings.of(d));
   let p = 0;
   for (let r = 0; r < cols.runs.length; r++) {
