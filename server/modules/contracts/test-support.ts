@@ -31,13 +31,13 @@ export async function makeContract(ctx: Ctx, overrides: Partial<ContractInput> =
   return createContract(ctx, await contractInputFor(ctx, overrides));
 }
 
-/** A contract taken through submission to registration by the system actor. */
-export async function makeRegisteredContract(ctx: Ctx, overrides: Partial<ContractInput> = {}) {
+/** A contract taken through submission to registration (on `registeredOn`, numbered in its year) by the system actor. */
+export async function makeRegisteredContract(ctx: Ctx, overrides: Partial<ContractInput> = {}, registeredOn = '2026-06-01') {
   const c = await makeContract(ctx, overrides);
   const office = await makeOrganization(ctx, { kind: 'government_department', name: '湛河区技术合同登记处' });
   const submitted = await transitionContract(ctx, c.id, { to: 'submitted', version: c.version });
   return transitionContract(ctx, c.id, {
-    to: 'registered', version: submitted.version, registrationNumber: nextRegistrationNumber(), registeredOn: '2026-06-01', registrationOfficeId: office.id,
+    to: 'registered', version: submitted.version, registrationNumber: nextRegistrationNumber(Number(registeredOn.slice(0, 4))), registeredOn, registrationOfficeId: office.id,
   });
 }
 

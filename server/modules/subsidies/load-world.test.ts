@@ -5,9 +5,8 @@ import { makeOrganization } from '../../testing/builders.js';
 import { testCtx } from '../../testing/context.js';
 import { createTestDatabase, testDialects } from '../../testing/databases.js';
 import { addPayment } from '../contracts/payments.js';
-import { createContract, transitionContract } from '../contracts/contracts.js';
-import { contractInput, type ContractInput } from '../contracts/schema.js';
-import { nextRegistrationNumber } from '../contracts/test-support.js';
+import type { ContractInput } from '../contracts/schema.js';
+import { makeRegisteredContract } from '../contracts/test-support.js';
 import { loadSubsidyWorld, scanSettings, unchangedWhileRead } from './load-world.js';
 
 let invoiceSerial = 0;
@@ -18,13 +17,8 @@ const invoice = (issuedOn: string, amountFen: number, namesContract = true) => (
   namesContract,
 });
 
-async function registered(ctx: Ctx, input: Partial<ContractInput> & Pick<ContractInput, 'sellers' | 'buyers'>) {
-  const c = await createContract(ctx, contractInput.parse({ name: '载入测试合同', type: 'transfer', subtype: 'patent', signedOn: '2022-02-01', amountFen: 900_000_00, techField: 'advanced_manufacturing', ...input }));
-  const office = await makeOrganization(ctx, { kind: 'government_department', name: '技术合同登记处' });
-  const submitted = await transitionContract(ctx, c.id, { to: 'submitted', version: c.version });
-  await transitionContract(ctx, c.id, { to: 'registered', version: submitted.version, registrationNumber: nextRegistrationNumber(2022), registeredOn: '2022-03-01', registrationOfficeId: office.id });
-  return c.id;
-}
+const registered = async (ctx: Ctx, input: Partial<ContractInput> & Pick<ContractInput, 'sellers' | 'buyers'>) =>
+  (await makeRegisteredContract(ctx, { signedOn: '2022-02-01', amountFen: 900_000_00, ...input }, '2022-03-01')).id;
 
 const dialects = await testDialects();
 for (const dialect of dialects) {

@@ -6,9 +6,8 @@ import { makeOrganization, makePerson, makePlatform } from '../../testing/builde
 import { testCtx } from '../../testing/context.js';
 import { createTestDatabase, testDialects } from '../../testing/databases.js';
 import { addPayment } from '../contracts/payments.js';
-import { createContract, transitionContract } from '../contracts/contracts.js';
-import { contractInput, type ContractInput } from '../contracts/schema.js';
-import { nextRegistrationNumber } from '../contracts/test-support.js';
+import type { ContractInput } from '../contracts/schema.js';
+import { makeRegisteredContract } from '../contracts/test-support.js';
 import { scanSettings } from './load-world.js';
 import { getAwardExplanation, getRun, listAwards, listExclusions, runSettlement } from './settlement.js';
 
@@ -17,20 +16,8 @@ const invoiceNumber = () => `2541100000${String(++invoiceSerial).padStart(10, '0
 
 /** A contract registered in 2022, with a vouchered and invoiced payment in 2022. */
 async function registeredIn2022(ctx: Ctx, input: Partial<ContractInput> & Pick<ContractInput, 'sellers' | 'buyers'>, paidFen: number) {
-  const c = await createContract(
-    ctx,
-    contractInput.parse({ name: '结算测试合同', type: 'transfer', subtype: 'patent', signedOn: '2022-02-01', amountFen: 500_000_00, techField: 'advanced_manufacturing', ...input }),
-  );
-  const office = await makeOrganization(ctx, { kind: 'government_department', name: '技术合同登记处' });
-  const submitted = await transitionContract(ctx, c.id, { to: 'submitted', version: c.version });
-  const registered = await transitionContract(ctx, c.id, {
-    to: 'registered',
-    version: submitted.version,
-    registrationNumber: nextRegistrationNumber(2022),
-    registeredOn: '2022-03-01',
-    registrationOfficeId: office.id,
-  });
-  await addPayment(ctx, c.id, {
+  const registered = await makeRegisteredContract(ctx, { name: '结算测试合同', signedOn: '2022-02-01', amountFen: 500_000_00, ...input }, '2022-03-01');
+  await addPayment(ctx, registered.id, {
     paidOn: '2022-04-01',
     amountFen: paidFen,
     voucherNumber: `HD${invoiceSerial}`,
