@@ -1,5 +1,17 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compressAssets } from './scripts/compress-assets.mjs';
+
+/** After a build, brotli and gzip siblings of every text asset (served as they are by the server). */
+function precompress() {
+  return {
+    name: 'techtransfer-precompress',
+    apply: 'build' as const,
+    closeBundle() {
+      compressAssets('dist/web');
+    },
+  };
+}
 
 /**
  * The web app lives in web/; the build lands in dist/web, which the server serves
@@ -7,7 +19,7 @@ import react from '@vitejs/plugin-react';
  */
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

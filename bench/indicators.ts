@@ -19,6 +19,7 @@ import type { Ctx } from '../server/context.js';
 import { build } from '../server/app.js';
 import { openDatabase } from '../server/db/create-db.js';
 import { migrateToLatest } from '../server/db/migrate.js';
+import { enrolTotpDirectly, loginThroughApi } from '../server/testing/totp-login.js';
 import { createUser } from '../server/modules/auth/users.js';
 import { rebuildContractTallies } from '../server/modules/contracts/tallies.js';
 import { computeReport, computeTrendsFor } from '../server/modules/indicators/compute-indicators.js';
@@ -94,9 +95,10 @@ async function main(): Promise<void> {
     // The dashboard's API answer, as the operator sees it (session, permission, JSON).
     const app = await build({ handle: h, protector: createProtector(Buffer.alloc(32, 7)) });
     const ctx: Ctx = { db: h.db, dialect: h.dialect, actor: systemActor('410411', 'bench'), ip: null, clock: { now: () => new Date() }, protector: createProtector(Buffer.alloc(32, 7)), ...(h.sqlite ? { sqlite: h.sqlite } : {}) };
-    await createUser(ctx, { username: 'bench_operator', displayName: 'bench', password: 'Bench@2026pass', roles: ['operator'], jurisdictionCode: '410411', organizationIds: [] });
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench_operator', password: 'Bench@2026pass' } });
-    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const { id: operatorId } = await createUser(ctx, { username: 'bench_operator', displayName: 'bench', password: 'Bench@2026pass', roles: ['operator'], jurisdictionCode: '410411', organizationIds: [] });
+    // An operator must use TOTP: enrolled directly, then the real two-step login.
+    const totpSecret = await enrolTotpDirectly(h.db, ctx.protector, operatorId, ctx.clock);
+    const { cookie } = await loginThroughApi(app, { username: 'bench_operator', password: 'Bench@2026pass', totpSecret });
     const dashboard: number[] = [];
     let bytes = 0;
     for (let r = 0; r < RUNS; r++) {

@@ -32,6 +32,12 @@ export interface Notice {
   settlementRunId: string | null;
   publicizedOn: string | null;
   noticeEndsOn: string | null;
+  /** Years of the 公示 whose 放假安排 the calendar does not hold (only weekends skipped). */
+  noticeUncoveredYears: number[];
+  /** The end the calendar gives now, when a year loaded since publishing moved it; else null. */
+  noticeRecountedEndsOn: string | null;
+  /** Chinese words for the two above, null when the period was counted with every holiday known. */
+  noticeCalendarWarning: string | null;
   approvedByName: string | null;
   approvedAt: string | null;
   /** Applications per status. */

@@ -27,8 +27,12 @@ export interface ContractDeadline {
   workingDays: boolean;
   from: string;
   due: string;
-  /** False when the holiday table does not cover the whole period (only weekends were skipped). */
+  /** False when the holiday calendar does not cover the whole period (only weekends were skipped). */
   calendarComplete: boolean;
+  /** The years of the period the calendar does not cover (their 放假安排 not yet loaded). */
+  uncoveredYears: number[];
+  /** Chinese words for the above, null when the calendar covers the period. */
+  calendarWarning: string | null;
 }
 
 export interface ContractStep {
@@ -76,6 +80,8 @@ export interface Contract {
   registeredOn: string | null;
   registrationOffice: { id: string; name: string } | null;
   implementationDivision: string | null;
+  /** The division's full name (河南省平顶山市湛河区): what a person reads. */
+  implementationDivisionName: string | null;
   brokers: { personId: string; name: string; share: number }[];
   thirdParties: { organizationId: string; name: string; role: string }[];
   declaredRelated: boolean;
@@ -125,6 +131,11 @@ export interface Payment {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /**
+   * On the answer to adding or changing a payment only: the contract's payments now add up to more
+   * than its amount (accepted — a subsidy counts at most the contract amount — but worth a look).
+   */
+  warning?: string;
 }
 
 /** An uploaded evidence file, stored once by its content hash. */
@@ -148,4 +159,13 @@ export interface RelatedParties {
   thresholdPercent: number;
   declaredRelated: boolean;
   pairs: { seller: { id: string; name: string }; buyer: { id: string; name: string }; relations: Relation[] }[];
+}
+
+/** An organization a contract may name as its other party (contracts/party-lookup.ts). */
+export interface ContractPartyOption {
+  id: string;
+  name: string;
+  uscc: string | null;
+  kind: string;
+  divisionName: string | null;
 }

@@ -27,3 +27,9 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   t.setUTCDate(t.getUTCDate() + days);
   return t.toISOString().slice(0, 10);
 }
+
+/** An instant as Beijing wall-clock time, "2026-12-02 22:45" (with seconds when asked): what a person reads (UTC+8, no daylight saving). */
+export function beijingDateTime(instant: Date | string, withSeconds = false): string {
+  const t = typeof instant === 'string' ? new Date(instant) : instant;
+  return new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, withSeconds ? 19 : 16).replace('T', ' ');
+}

@@ -6,7 +6,7 @@
 /** A notification addressed to the user, or to an organization the user acts for. */
 export interface Notification {
   id: string;
-  /** e.g. supervision.overdue (common/supervision-vocabulary.ts NOTIFICATION_KINDS) */
+  /** One of common/notification-kinds.ts, e.g. supervision.overdue; shown by its label. */
   kind: string;
   title: string;
   body: string;

@@ -89,8 +89,3 @@ export type MatchCriterion = (typeof MATCH_CRITERIA.values)[number];
 export const IP_RECORD_KINDS = labels({ license: '知识产权许可', equity: '知识产权作价入股' });
 export type IpRecordKind = (typeof IP_RECORD_KINDS.values)[number];
 
-/** Notification kinds sent by this module. */
-export const SERVICES_NOTIFICATION_KINDS = labels({
-  'services.request': '服务请求',
-  'finance.offer': '融资方案',
-});

@@ -5,6 +5,7 @@
  */
 
 export const EXCLUSION_REASON_LABELS: Record<string, string> = {
+  credit_record: '有在效的失信等信用记录，按政策不予奖补',
   not_registered: '未在全国技术合同登记系统登记',
   outside_registration_window: '登记日期不在政策规定的期间内',
   type_not_eligible: '合同类型不在支持范围',

@@ -39,14 +39,3 @@ export type SupervisionDecision = (typeof REVIEW_DECISIONS.values)[number];
 /** The unit's part in a measure: the lead unit (牵头) or a co-responsible unit (配合). */
 export const UNIT_ROLES = labels({ lead: '牵头单位', co: '配合单位' });
 export type UnitRole = (typeof UNIT_ROLES.values)[number];
-
-/** Notification kinds of the in-app notification centre (other modules add theirs). */
-export const NOTIFICATION_KINDS = labels({
-  'supervision.overdue': '督办逾期提醒',
-  'supervision.report.returned': '进度报告退回',
-  'supervision.report.accepted': '进度报告采纳',
-  'supervision.report.submitted': '进度报告提交',
-  'deals.started': '发起对接',
-  'deals.signed': '对接签约（合同草稿待登记）',
-  'market.match': '供需匹配推荐',
-});

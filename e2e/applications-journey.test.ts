@@ -23,7 +23,7 @@ import { TEST_PASSWORD } from '../server/testing/app.js';
 import { makeOrganization } from '../server/testing/builders.js';
 import { TEST_KEY, testCtx } from '../server/testing/context.js';
 import { createTestDatabase } from '../server/testing/databases.js';
-import { CHROMIUM_ARGS } from './fixtures.js';
+import { CHROMIUM_ARGS, bindAuthenticator, submitLogin, SHOWS_WITHIN, openJourneyPage } from './fixtures.js';
 
 const ENTERPRISE = '湛河区旅程奖补电气有限公司';
 let handle: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -32,13 +32,14 @@ let browser: Browser;
 let page: Page;
 let baseUrl = '';
 let tmp = '';
-let instant = new Date();
-const clock = { now: () => instant };
+// The server's clock runs like a real one, moved ahead when the story skips days (the 公示 period).
+let offsetMs = 0;
+const clock = { now: () => new Date(Date.now() + offsetMs) };
 
 beforeAll(async () => {
   handle = await createTestDatabase(isPostgresUrl(process.env.DATABASE_URL ?? '') ? 'postgres' : 'sqlite');
   const sys = testCtx(handle, {}, new Date().toISOString());
-  const year = Number(chinaDate(instant).slice(0, 4));
+  const year = Number(chinaDate(clock.now()).slice(0, 4));
   const org = await makeOrganization(sys, { kind: 'enterprise', divisionCode: '410411', name: ENTERPRISE });
   const seller = await makeOrganization(sys, { kind: 'university', divisionCode: '310115', name: '上海旅程大学' });
   // R1: 10 % of 120,000 yuan paid (with voucher and invoice) in the base year = 12,000 yuan.
@@ -50,14 +51,15 @@ beforeAll(async () => {
     ['j_enterprise', '企业经办人', 'enterprise', [org.id]],
   ];
   for (const [username, displayName, role, organizationIds] of users) {
-    await createUser(sys, { username, displayName, password: TEST_PASSWORD, roles: [role], jurisdictionCode: '410411', organizationIds });
+    const { id } = await createUser(sys, { username, displayName, password: TEST_PASSWORD, roles: [role], jurisdictionCode: '410411', organizationIds });
+    if (role !== 'enterprise') secrets.set(username, await bindAuthenticator(handle, id));
   }
   app = await build({ handle, protector: createProtector(TEST_KEY), webDir: 'dist/web', clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } })).newPage();
+  page = await openJourneyPage(browser);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tt-e2e-'));
 });
 
@@ -68,13 +70,12 @@ afterAll(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
+/** The TOTP secrets of the accounts whose role must use 动态验证码. */
+const secrets = new Map<string, string>();
+
 async function loginAs(username: string): Promise<void> {
   await page.context().clearCookies();
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await submitLogin(page, baseUrl, username, TEST_PASSWORD, secrets.get(username), clock);
 }
 
 async function shot(name: string): Promise<void> {
@@ -87,18 +88,18 @@ const noticeStatus = () => page.locator('.tt-page-header [data-testid="notice-st
 async function review(stage: 'first' | 'second', decision: '通过' | '退回补正', reason?: string): Promise<void> {
   await page.getByTestId(`review-${stage}`).click();
   const modal = page.locator('.ant-modal').filter({ has: page.getByTestId('review-decision') });
-  await expect.poll(() => modal.isVisible(), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => modal.isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
   await modal.getByText(decision, { exact: true }).click();
   if (reason) await modal.getByTestId('review-reason').fill(reason);
   await page.getByTestId('review-confirm').click();
-  await expect.poll(() => modal.isVisible(), { timeout: 15_000 }).toBe(false);
+  await expect.poll(() => modal.isVisible(), { timeout: SHOWS_WITHIN }).toBe(false);
 }
 
 async function signAndSubmit(signer: string): Promise<void> {
   await page.getByText('我已阅读并同意上述承诺').click();
   await page.getByTestId('commitment-signer').fill(signer);
   await page.getByTestId('application-submit').click();
-  await expect.poll(statusOf, { timeout: 15_000 }).toBe('已提交待初审');
+  await expect.poll(statusOf, { timeout: SHOWS_WITHIN }).toBe('已提交待初审');
 }
 
 test('a subsidy goes from the notice through two reviews, the 公示 and finance’s approval to 已拨付', async () => {
@@ -109,7 +110,7 @@ test('a subsidy goes from the notice through two reviews, the 公示 and finance
   await page.getByTestId('notice-confirm').click();
   await page.waitForURL(/\/notices\/[0-9a-f-]{36}$/);
   const noticeId = page.url().split('/').pop()!;
-  await expect.poll(noticeStatus, { timeout: 15_000 }).toBe('申报中');
+  await expect.poll(noticeStatus, { timeout: SHOWS_WITHIN }).toBe('申报中');
 
   // The enterprise applies: its registered contract is pre-filled; it signs and submits.
   await loginAs('j_enterprise');
@@ -117,7 +118,7 @@ test('a subsidy goes from the notice through two reviews, the 公示 and finance
   await page.getByTestId(`apply-${noticeId}`).click();
   await page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
   const applicationUrl = page.url();
-  await expect.poll(() => page.getByTestId('application-form').innerText(), { timeout: 15_000 }).toContain('上海旅程大学');
+  await expect.poll(() => page.getByTestId('application-form').innerText(), { timeout: SHOWS_WITHIN }).toContain('上海旅程大学');
   await page.getByTestId('field-contactName').fill('王经办');
   await page.getByTestId('field-contactPhone').fill('0375-1234567');
   await page.getByTestId('field-payeeBank').fill('中国银行平顶山湛河支行');
@@ -129,10 +130,10 @@ test('a subsidy goes from the notice through two reviews, the 公示 and finance
   await loginAs('j_operator1');
   await page.goto(applicationUrl);
   await review('first', '退回补正', '请核对联系电话');
-  await expect.poll(statusOf, { timeout: 15_000 }).toBe('退回补正');
+  await expect.poll(statusOf, { timeout: SHOWS_WITHIN }).toBe('退回补正');
   await loginAs('j_enterprise');
   await page.goto(applicationUrl);
-  await expect.poll(() => page.getByTestId('return-reason').innerText(), { timeout: 15_000 }).toContain('请核对联系电话');
+  await expect.poll(() => page.getByTestId('return-reason').innerText(), { timeout: SHOWS_WITHIN }).toContain('请核对联系电话');
   await page.getByTestId('field-contactPhone').fill('0375-7654321');
   await signAndSubmit('王总');
 
@@ -140,50 +141,58 @@ test('a subsidy goes from the notice through two reviews, the 公示 and finance
   await loginAs('j_operator1');
   await page.goto(applicationUrl);
   await review('first', '通过');
-  await expect.poll(statusOf, { timeout: 15_000 }).toBe('初审通过待复核');
+  await expect.poll(statusOf, { timeout: SHOWS_WITHIN }).toBe('初审通过待复核');
   await loginAs('j_operator2');
   await page.goto(applicationUrl);
   await review('second', '通过');
-  await expect.poll(statusOf, { timeout: 15_000 }).toBe('复核通过待核定');
+  await expect.poll(statusOf, { timeout: SHOWS_WITHIN }).toBe('复核通过待核定');
 
   // The operator closes the round (awards computed) and publishes the 公示.
   await loginAs('j_operator1');
   await page.goto(`${baseUrl}/notices/${noticeId}`);
   await page.getByTestId('notice-compute').click();
-  await expect.poll(noticeStatus, { timeout: 20_000 }).toBe('已核定奖补');
-  await expect.poll(() => page.getByTestId('notice-applications').innerText(), { timeout: 15_000 }).toContain('12,000 元');
+  // Irreversible: the dialog says what will happen before anything does.
+  await expect.poll(() => page.locator('.ant-modal-confirm').innerText(), { timeout: SHOWS_WITHIN }).toContain('不再接受新的申报');
+  expect(await noticeStatus()).not.toBe('已核定奖补');
+  await page.getByTestId('step-confirm').click();
+  await expect.poll(noticeStatus, { timeout: SHOWS_WITHIN }).toBe('已核定奖补');
+  await expect.poll(() => page.getByTestId('notice-applications').innerText(), { timeout: SHOWS_WITHIN }).toContain('12,000 元');
   await page.getByTestId('notice-publicize').click();
-  await expect.poll(noticeStatus, { timeout: 15_000 }).toBe('公示中');
+  await expect.poll(() => page.locator('.ant-modal-confirm').innerText(), { timeout: SHOWS_WITHIN }).toContain('向社会公开');
+  await page.getByTestId('step-confirm').click();
+  await expect.poll(noticeStatus, { timeout: SHOWS_WITHIN }).toBe('公示中');
 
   // The public page, without logging in.
   await page.context().clearCookies();
   await page.goto(`${baseUrl}/public/notices/${noticeId}`);
   const table = page.getByTestId('public-notice-table');
-  await expect.poll(() => table.innerText(), { timeout: 15_000 }).toContain(ENTERPRISE);
+  await expect.poll(() => table.innerText(), { timeout: SHOWS_WITHIN }).toContain(ENTERPRISE);
   expect(await table.innerText()).toContain('12,000 元');
   expect(await table.innerText()).toContain('人民币壹万贰仟元整');
   await shot('public-notice');
 
   // After the period, finance approves the list and records the payment.
-  instant = new Date(instant.getTime() + 15 * 86_400_000);
+  offsetMs += 15 * 86_400_000;
   await loginAs('j_finance');
   await page.goto(`${baseUrl}/notices/${noticeId}`);
   await page.getByTestId('notice-approve').click();
-  await expect.poll(noticeStatus, { timeout: 15_000 }).toBe('财政已审定');
+  await expect.poll(() => page.locator('.ant-modal-confirm').innerText(), { timeout: SHOWS_WITHIN }).toContain('拨付依据');
+  await page.getByTestId('step-confirm').click();
+  await expect.poll(noticeStatus, { timeout: SHOWS_WITHIN }).toBe('财政已审定');
   expect(await page.getByTestId('payment-list-pdf').getAttribute('href')).toBe(`/api/notices/${noticeId}/payment-list?format=pdf`);
   await page.goto(applicationUrl);
   await page.getByTestId('record-payment').click();
-  await page.getByTestId('payment-date').fill(chinaDate(instant));
+  await page.getByTestId('payment-date').fill(chinaDate(clock.now()));
   await page.getByTestId('payment-reference').fill('ZH-JOURNEY-0001');
   await page.getByTestId('payment-confirm').click();
-  await expect.poll(statusOf, { timeout: 15_000 }).toBe('已拨付');
+  await expect.poll(statusOf, { timeout: SHOWS_WITHIN }).toBe('已拨付');
 
   // The applicant sees 已拨付 and how its award was computed.
   await loginAs('j_enterprise');
   await page.goto(applicationUrl);
-  await expect.poll(statusOf, { timeout: 15_000 }).toBe('已拨付');
+  await expect.poll(statusOf, { timeout: SHOWS_WITHIN }).toBe('已拨付');
   const explanation = await page.getByTestId('award-explanation').innerText();
-  expect(explanation).toContain('奖补金额：12,000 元');
+  expect(explanation).toContain('奖补金额：1.2 万元');
   expect(explanation).toContain('人民币壹万贰仟元整');
   expect(await page.getByTestId('disbursement').innerText()).toContain('ZH-JOURNEY-0001');
   await shot('paid');

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startJourney, type Journey } from './fixtures.js';
+import { startJourney, type Journey, SHOWS_WITHIN } from './fixtures.js';
 
 let j: Journey;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ const REGISTRATION_NUMBER = '2026410411990001';
 async function choose(page: Page, select: Locator, option: string): Promise<void> {
   await select.click();
   const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
-  await expect.poll(() => item.isVisible(), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => item.isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
   await item.click();
 }
 
@@ -49,17 +49,17 @@ async function statusText(page: Page): Promise<string> {
 async function act(page: Page, to: string, fill?: (modal: Locator) => Promise<void>): Promise<void> {
   await page.getByTestId(`action-${to}`).click();
   const modal = page.locator('.ant-modal').filter({ has: page.getByTestId('action-form') });
-  await expect.poll(() => modal.isVisible(), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => modal.isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
   if (fill) await fill(modal);
   await page.getByTestId('action-confirm').click();
-  await expect.poll(() => modal.isVisible(), { timeout: 15_000 }).toBe(false);
+  await expect.poll(() => modal.isVisible(), { timeout: SHOWS_WITHIN }).toBe(false);
 }
 
 test('a contract goes from the enterprise’s draft to the operator’s registration, with a payment and a request for materials', async () => {
   const { page, baseUrl } = j;
   await loginAs('enterprise');
   await page.goto(`${baseUrl}/contracts`);
-  await expect.poll(() => page.getByTestId('contracts-table').innerText(), { timeout: 15_000 }).toContain('鹰开');
+  await expect.poll(() => page.getByTestId('contracts-table').innerText(), { timeout: SHOWS_WITHIN }).toContain('鹰开');
   await page.getByRole('button', { name: /新建技术合同/ }).click();
   await page.waitForURL(/\/contracts\/new$/);
 
@@ -73,23 +73,23 @@ test('a contract goes from the enterprise’s draft to the operator’s registra
   const seller = page.getByTestId('party-sellers-0');
   await seller.getByText('自然人').click();
   await seller.getByPlaceholder('自然人姓名').fill('王旅程');
-  await expect.poll(() => page.getByTestId('party-buyers-0').innerText(), { timeout: 15_000 }).toContain('平顶山鹰开高压电气股份有限公司');
+  await expect.poll(() => page.getByTestId('party-buyers-0').innerText(), { timeout: SHOWS_WITHIN }).toContain('平顶山鹰开高压电气股份有限公司');
   await form.getByTestId('contract-amount').fill('500000');
   await form.getByTestId('contract-deduction-otherFen').fill('20000.5');
   await expect.poll(() => page.getByTestId('contract-tech-amount').innerText()).toContain('479,999.50 元');
   await page.getByRole('button', { name: /保\s*存/ }).click();
-  await page.waitForURL(/\/contracts\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+  await page.waitForURL(/\/contracts\/[0-9a-f-]{36}$/, { timeout: SHOWS_WITHIN });
   const contractUrl = page.url();
-  await expect.poll(() => statusText(page), { timeout: 15_000 }).toBe('草稿');
+  await expect.poll(() => statusText(page), { timeout: SHOWS_WITHIN }).toBe('草稿');
   expect(await page.getByTestId('contract-tech-amount-value').innerText()).toBe('479,999.50');
 
   // A draft takes no payments yet.
   await page.getByRole('tab', { name: '付款记录' }).click();
-  await expect.poll(() => page.getByTestId('add-payment').isDisabled(), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => page.getByTestId('add-payment').isDisabled(), { timeout: SHOWS_WITHIN }).toBe(true);
   await page.getByRole('tab', { name: '基本信息' }).click();
 
   await act(page, 'submitted');
-  await expect.poll(() => statusText(page), { timeout: 15_000 }).toBe('已提交待审');
+  await expect.poll(() => statusText(page), { timeout: SHOWS_WITHIN }).toBe('已提交待审');
   await expect.poll(() => page.getByTestId('current-deadline').innerText()).toContain('15个工作日');
   // The enterprise may not review its own contract.
   expect(await page.getByTestId('action-registered').count()).toBe(0);
@@ -107,34 +107,34 @@ test('a contract goes from the enterprise’s draft to the operator’s registra
   await typeDate(formItem(invoice, '开票日期').locator('input').first(), '2026-11-24');
   await invoice.getByTestId('invoice-amount').fill('300000');
   await page.getByTestId('payment-save').click();
-  await expect.poll(() => invoice.innerText(), { timeout: 15_000 }).toContain('发票号码应为20位数字');
+  await expect.poll(() => invoice.innerText(), { timeout: SHOWS_WITHIN }).toContain('发票号码应为20位数字');
   await invoice.getByTestId('invoice-number').fill('26412000009900000001');
   await page.getByTestId('payment-save').click();
   const payments = page.getByTestId('payments-table');
-  await expect.poll(() => payments.innerText(), { timeout: 15_000 }).toContain('26412000009900000001');
+  await expect.poll(() => payments.innerText(), { timeout: SHOWS_WITHIN }).toContain('26412000009900000001');
   expect(await payments.innerText()).toContain('300,000.00');
 
   // The operator asks for materials.
   await loginAs('operator');
   await page.goto(contractUrl);
-  await expect.poll(() => statusText(page), { timeout: 15_000 }).toBe('已提交待审');
+  await expect.poll(() => statusText(page), { timeout: SHOWS_WITHIN }).toBe('已提交待审');
   await act(page, 'materials_requested', (modal) => modal.getByTestId('action-note').fill('请补充专利证书复印件'));
-  await expect.poll(() => statusText(page), { timeout: 15_000 }).toBe('待补正材料');
+  await expect.poll(() => statusText(page), { timeout: SHOWS_WITHIN }).toBe('待补正材料');
 
   // The enterprise resubmits.
   await loginAs('enterprise');
   await page.goto(contractUrl);
-  await expect.poll(() => statusText(page), { timeout: 15_000 }).toBe('待补正材料');
+  await expect.poll(() => statusText(page), { timeout: SHOWS_WITHIN }).toBe('待补正材料');
   expect(await page.getByTestId('action-submitted').innerText()).toContain('补正后重新提交');
   await act(page, 'submitted');
-  await expect.poll(() => statusText(page), { timeout: 15_000 }).toBe('已提交待审');
+  await expect.poll(() => statusText(page), { timeout: SHOWS_WITHIN }).toBe('已提交待审');
 
   // The operator registers it with a number.
   await loginAs('operator');
   await page.goto(contractUrl);
-  await expect.poll(() => statusText(page), { timeout: 15_000 }).toBe('已提交待审');
+  await expect.poll(() => statusText(page), { timeout: SHOWS_WITHIN }).toBe('已提交待审');
   await act(page, 'registered', (modal) => modal.getByTestId('registration-number').fill(REGISTRATION_NUMBER));
-  await expect.poll(() => statusText(page), { timeout: 15_000 }).toBe('已登记');
+  await expect.poll(() => statusText(page), { timeout: SHOWS_WITHIN }).toBe('已登记');
   expect(await page.getByTestId('registration-number-value').innerText()).toBe(REGISTRATION_NUMBER);
 
   const history = page.getByTestId('contract-history');
@@ -160,13 +160,13 @@ test('the operator finds demo contracts by status and registration year, and see
   const { page, baseUrl } = j;
   await page.goto(`${baseUrl}/contracts?status=registered&registrationYear=2022`);
   const table = page.getByTestId('contracts-table');
-  await expect.poll(() => table.innerText(), { timeout: 15_000 }).toContain('尼龙66工业丝高速纺丝技术秘密转让合同');
+  await expect.poll(() => table.innerText(), { timeout: SHOWS_WITHIN }).toContain('尼龙66工业丝高速纺丝技术秘密转让合同');
   expect(await table.innerText()).not.toContain('草稿');
   await page.getByRole('row', { name: /尼龙66工业丝高速纺丝技术秘密转让合同/ }).click();
   await page.waitForURL(/\/contracts\/[0-9a-f-]{36}$/);
   const related = page.getByTestId('related-parties');
-  await expect.poll(() => related.innerText(), { timeout: 15_000 }).toContain('存在关联关系');
+  await expect.poll(() => related.innerText(), { timeout: SHOWS_WITHIN }).toContain('存在关联关系');
   expect(await related.innerText()).toContain('间接持有');
   await page.getByRole('tab', { name: '付款记录' }).click();
-  await expect.poll(() => page.getByTestId('payments-table').innerText(), { timeout: 15_000 }).toContain('1,500,000.00');
+  await expect.poll(() => page.getByTestId('payments-table').innerText(), { timeout: SHOWS_WITHIN }).toContain('1,500,000.00');
 });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { flatText, parsePdf } from '../server/modules/documents/pdf-test-support.js';
 import { loadWorkbook } from '../server/modules/documents/xlsx-test-support.js';
 import { SHEET_NAMES } from '../server/modules/evaluation/report-documents.js';
-import { type Journey, startJourney } from './fixtures.js';
+import { type Journey, startJourney, SHOWS_WITHIN } from './fixtures.js';
 
 let j: Journey;
 
@@ -38,19 +38,19 @@ test('the evaluator opens the annual report of the demo year and downloads it as
   await j.login('evaluator');
 
   const item = page.getByRole('menuitem', { name: /年度评估/ });
-  await expect.poll(() => item.isVisible(), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => item.isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
   await item.click();
   await page.waitForURL(/\/evaluation/);
 
   await page.getByTestId('evaluation-year').click();
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '2023年' }).first();
-  await expect.poll(() => option.isVisible(), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => option.isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
   await option.click();
   await page.waitForURL(/year=2023/);
 
   const targets = page.getByTestId('report-targets');
   await expect.poll(() => targets.isVisible(), { timeout: 60_000 }).toBe(true);
-  await expect.poll(() => page.getByTestId('report-title').innerText(), { timeout: 30_000 }).toContain('2023年度技术转移体系建设评估报告');
+  await expect.poll(() => page.getByTestId('report-title').innerText(), { timeout: SHOWS_WITHIN }).toContain('2023年度技术转移体系建设评估报告');
   const text = await targets.innerText();
   for (const id of ['T1', 'T2', 'T3', 'T4', 'T5']) expect(text).toContain(id);
   expect(text).toContain('省级技术转移示范机构');

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { type Journey, startJourney } from './fixtures.js';
+import { type Journey, startJourney, SHOWS_WITHIN } from './fixtures.js';
 
 let j: Journey;
 beforeAll(async () => {
@@ -31,7 +31,7 @@ async function shot(name: string): Promise<void> {
   if (process.env.E2E_SCREENSHOTS) await j.page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, `market-${name}.png`), fullPage: true });
 }
 
-const visible = (locator: Locator) => expect.poll(() => locator.isVisible(), { timeout: 15_000 }).toBe(true);
+const visible = (locator: Locator) => expect.poll(() => locator.isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
 const stageOf = (page: Page) => page.locator('.tt-page-header [data-testid="deal-stage"]').getAttribute('data-stage');
 
 test('a posted demand becomes a signed deal and a pre-filled contract draft', async () => {
@@ -47,7 +47,7 @@ test('a posted demand becomes a signed deal and a pre-filled contract draft', as
   await page.waitForURL(/\/my-demands\/[0-9a-f-]{36}$/);
   await page.getByTestId('listing-submit').click();
   await page.locator('.ant-modal-confirm .ant-btn-primary').click();
-  await expect.poll(() => page.locator('[data-testid="listing-status"]').first().innerText(), { timeout: 15_000 }).toContain('待审核');
+  await expect.poll(() => page.locator('[data-testid="listing-status"]').first().innerText(), { timeout: SHOWS_WITHIN }).toContain('待审核');
 
   // The operator publishes it from the review queue.
   await loginAs('operator');
@@ -56,7 +56,7 @@ test('a posted demand becomes a signed deal and a pre-filled contract draft', as
   const row = page.getByTestId('review-queue-demand').locator('tr', { hasText: DEMAND });
   await visible(row);
   await row.getByTestId('listing-publish').click();
-  await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(0);
+  await expect.poll(() => row.count(), { timeout: SHOWS_WITHIN }).toBe(0);
 
   // The broker opens a published achievement and starts a deal with that demand.
   await loginAs('broker');
@@ -79,7 +79,7 @@ test('a posted demand becomes a signed deal and a pre-filled contract draft', as
     await page.waitForTimeout(500); // the debounced search settles
     if (await option.isVisible()) await option.click();
     return (await other.innerText()).includes(DEMAND);
-  }, { timeout: 30_000, interval: 500 }).toBe(true);
+  }, { timeout: SHOWS_WITHIN, interval: 500 }).toBe(true);
   await modal.getByTestId('start-deal-broker').click();
   const xuMing = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '徐明' }).first();
   await visible(xuMing);
@@ -88,7 +88,7 @@ test('a posted demand becomes a signed deal and a pre-filled contract draft', as
   await page.getByTestId('start-deal-ok').click();
   await page.waitForURL(/\/deals\/[0-9a-f-]{36}$/);
   const dealUrl = page.url();
-  await expect.poll(() => stageOf(page), { timeout: 15_000 }).toBe('contacting');
+  await expect.poll(() => stageOf(page), { timeout: SHOWS_WITHIN }).toBe('contacting');
   const buyer = await page.getByTestId('deal-buyer').innerText();
   const seller = await page.getByTestId('deal-seller').innerText();
   expect(buyer).toMatch(/公司/);
@@ -97,16 +97,16 @@ test('a posted demand becomes a signed deal and a pre-filled contract draft', as
 
   // 洽谈, a note with the next step, then 签约 with the agreed amount.
   await page.getByTestId('deal-to-negotiating').click();
-  await expect.poll(() => stageOf(page), { timeout: 15_000 }).toBe('negotiating');
+  await expect.poll(() => stageOf(page), { timeout: SHOWS_WITHIN }).toBe('negotiating');
   await page.getByTestId('deal-note-text').fill('双方确认以合作开发方式推进，企业提供试验机床。');
   await page.getByTestId('deal-note-next').fill('起草合作开发合同');
   await page.getByTestId('deal-note-add').click();
-  await expect.poll(() => page.getByTestId('deal-note').count(), { timeout: 15_000 }).toBe(1);
+  await expect.poll(() => page.getByTestId('deal-note').count(), { timeout: SHOWS_WITHIN }).toBe(1);
   expect(await page.getByTestId('deal-note').innerText()).toContain('起草合作开发合同');
   await page.getByTestId('deal-sign').click();
   await page.getByTestId('deal-sign-amount').fill('1,250,000');
   await page.getByTestId('deal-sign-ok').click();
-  await expect.poll(() => stageOf(page), { timeout: 15_000 }).toBe('signed');
+  await expect.poll(() => stageOf(page), { timeout: SHOWS_WITHIN }).toBe('signed');
   const contractCard = page.getByTestId('deal-contract');
   await visible(contractCard);
   expect(await page.getByTestId('deal-contract-amount').innerText()).toBe('1,250,000.00');
@@ -155,7 +155,7 @@ test('the operator starts a deal from an inquiry received on a listing', async (
   await xuMing.click();
   await page.getByTestId('start-deal-ok').click();
   await page.waitForURL(/\/deals\/[0-9a-f-]{36}$/);
-  await expect.poll(() => stageOf(page), { timeout: 15_000 }).toBe('contacting');
+  await expect.poll(() => stageOf(page), { timeout: SHOWS_WITHIN }).toBe('contacting');
   // The deal records the inquiry it came from.
   const id = page.url().split('/').pop()!;
   const deal = await page.evaluate(async (dealId) => (await fetch(`/api/deals/${dealId}`)).json(), id) as { inquiryId: string | null };
@@ -182,7 +182,7 @@ test('the operator chooses the listings an event features', async () => {
     await option.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
     if (await option.isVisible()) await option.click();
     return (await picker.innerText()).includes(ACHIEVEMENT);
-  }, { timeout: 30_000, interval: 500 }).toBe(true);
+  }, { timeout: SHOWS_WITHIN, interval: 500 }).toBe(true);
   await page.getByTestId('event-featured-save').click();
-  await expect.poll(() => featured.innerText(), { timeout: 15_000 }).toContain(ACHIEVEMENT);
+  await expect.poll(() => featured.innerText(), { timeout: SHOWS_WITHIN }).toContain(ACHIEVEMENT);
 });

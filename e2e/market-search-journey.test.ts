@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { type Journey, startJourney } from './fixtures.js';
+import { type Journey, startJourney, SHOWS_WITHIN } from './fixtures.js';
 
 let j: Journey;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => j?.close());
 
-const visible = (locator: Locator) => expect.poll(() => locator.isVisible(), { timeout: 15_000 }).toBe(true);
+const visible = (locator: Locator) => expect.poll(() => locator.isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
 
 test('a visitor searches the market and the enterprise reads why achievements match its demand', async () => {
   const { page, baseUrl } = j;

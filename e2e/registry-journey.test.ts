@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildUscc } from '../common/uscc.js';
-import { startJourney, type Journey } from './fixtures.js';
+import { readTable } from '../server/modules/registry/import/read-table.js';
+import { startJourney, type Journey, SHOWS_WITHIN } from './fixtures.js';
 
 let j: Journey;
 beforeAll(async () => {
@@ -35,10 +36,16 @@ test('the operator imports organizations, fixes a bad row, finds one and reads i
 
   await j.login('operator');
   await page.goto(`${baseUrl}/import`);
+  // The template a clerk starts from: an Excel file with the columns the import reads and one example row.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
+  expect(download.suggestedFilename()).toBe('机构导入模板.xlsx');
+  const template = await readTable(fs.readFileSync(await download.path()), 'xlsx');
+  expect(template.headers.slice(0, 4)).toEqual(['名称', '统一社会信用代码', '类型', '行政区划代码']);
+  expect(template.rows).toHaveLength(1);
   await page.locator('[data-testid="import-upload"] input[type="file"]').setInputFiles(badFile);
 
   const report = page.getByTestId('import-errors');
-  await expect.poll(() => report.isVisible(), { timeout: 30_000 }).toBe(true);
+  await expect.poll(() => report.isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
   const reportText = await report.innerText();
   // Only the bad row is reported: line 4 of the file (the header is line 1).
   const reportedLines = await report.locator('tbody tr td:first-child').allInnerTexts();
@@ -56,7 +63,7 @@ test('the operator imports organizations, fixes a bad row, finds one and reads i
   fs.writeFileSync(fixedFile, fs.readFileSync(badFile, 'utf8').replace(broken3, fixed3));
   await page.locator('[data-testid="import-upload"] input[type="file"]').setInputFiles(fixedFile);
   const result = page.getByTestId('import-result');
-  await expect.poll(() => result.isVisible(), { timeout: 30_000 }).toBe(true);
+  await expect.poll(() => result.isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
   await expect.poll(() => page.getByTestId('import-created').innerText()).toContain('3');
 
   // Find the organization through the registry's search and open it.
@@ -64,14 +71,19 @@ test('the operator imports organizations, fixes a bad row, finds one and reads i
   await page.getByPlaceholder('搜索名称或统一社会信用代码').fill('旅程测试尼龙');
   await page.getByPlaceholder('搜索名称或统一社会信用代码').press('Enter');
   const row = page.getByRole('row', { name: /平顶山旅程测试尼龙有限公司/ });
-  await expect.poll(() => row.isVisible(), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => row.isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
   await row.click();
   await page.waitForURL(/\/organizations\/[0-9a-f-]{36}$/);
-  await expect.poll(() => page.locator('body').innerText(), { timeout: 15_000 }).toContain(fixed3);
+  await expect.poll(() => page.locator('body').innerText(), { timeout: SHOWS_WITHIN }).toContain(fixed3);
 
   await page.getByRole('tab', { name: '审计记录' }).click();
   const audit = page.getByTestId('audit-table');
-  await expect.poll(async () => (await audit.innerText()).includes('新建机构'), { timeout: 15_000 }).toBe(true);
+  // The event in words, with the kind and division as a person names them, and the raw record one click away.
+  const event = audit.getByTestId('audit-event').first();
+  await expect.poll(() => event.getByTestId('audit-summary').innerText(), { timeout: SHOWS_WITHIN }).toContain('新建了机构「平顶山旅程测试尼龙有限公司」');
+  await expect.poll(() => audit.innerText()).toContain('河南省平顶山市新华区');
+  await event.getByTestId('audit-raw-toggle').click();
+  await expect.poll(() => event.getByTestId('audit-raw').innerText()).toContain(fixed3);
   await page.screenshot({ path: path.join(j.tmp, 'audit.png'), fullPage: true });
   if (process.env.E2E_SCREENSHOTS) {
     fs.mkdirSync(process.env.E2E_SCREENSHOTS, { recursive: true });
@@ -90,13 +102,13 @@ test('the operator records who holds the organization, and the holding shows on 
   await holderSelect.click();
   await holderSelect.locator('input').fill('旅程测试电气');
   const option = page.locator('.ant-select-item-option', { hasText: '湛河旅程测试电气有限公司' });
-  await expect.poll(() => option.isVisible(), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => option.isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
   await option.click();
   await form.locator('input.ant-input-number-input').fill('30');
-  await expect.poll(() => page.getByTestId('equity-total').innerText(), { timeout: 10_000 }).toContain('30');
+  await expect.poll(() => page.getByTestId('equity-total').innerText(), { timeout: SHOWS_WITHIN }).toContain('30');
   await page.getByRole('button', { name: /保\s*存/ }).click();
   const holders = page.locator('.ant-card', { hasText: '股东' }).filter({ hasText: '湛河旅程测试电气有限公司' });
-  await expect.poll(() => holders.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(() => holders.count(), { timeout: SHOWS_WITHIN }).toBeGreaterThan(0);
   await expect.poll(() => holders.first().innerText()).toContain('30');
 });
 

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type Journey, startJourney } from './fixtures.js';
+import { type Journey, startJourney, SHOWS_WITHIN } from './fixtures.js';
 
 let j: Journey;
 beforeAll(async () => {
@@ -37,11 +37,11 @@ async function shot(name: string): Promise<void> {
   if (process.env.E2E_SCREENSHOTS) await j.page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, `services-${name}.png`), fullPage: true });
 }
 
-const visible = (l: Locator) => expect.poll(() => l.isVisible(), { timeout: 20_000 }).toBe(true);
+const visible = (l: Locator) => expect.poll(() => l.isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
 /** Waits for a modal form to close; when it stays open, fails with what it shows (the errors on its fields). */
 async function hidden(modal: Locator): Promise<void> {
   try {
-    await expect.poll(() => modal.isVisible(), { timeout: 15_000 }).toBe(false);
+    await expect.poll(() => modal.isVisible(), { timeout: SHOWS_WITHIN }).toBe(false);
   } catch {
     await shot('stuck');
     throw new Error(`the form stayed open: ${await modal.innerText()}`);
@@ -63,7 +63,7 @@ async function choose(page: Page, select: Locator, option: string, search?: stri
     await item.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
     if (await item.isVisible()) await item.click();
     return (await select.innerText()).includes(option);
-  }, { timeout: 30_000, interval: 500 }).toBe(true);
+  }, { timeout: SHOWS_WITHIN, interval: 500 }).toBe(true);
 }
 
 async function fill(modal: Locator, label: string, value: string): Promise<void> {
@@ -75,7 +75,7 @@ const requestStatus = () => j.page.locator('.tt-page-header [data-testid="reques
 async function move(page: Page, to: string): Promise<void> {
   await page.getByTestId(`request-move-${to}`).click();
   await page.getByTestId('request-move-ok').click();
-  await expect.poll(requestStatus, { timeout: 15_000 }).toBe(to);
+  await expect.poll(requestStatus, { timeout: SHOWS_WITHIN }).toBe(to);
 }
 
 test('an agency’s offering is found and requested by an enterprise and completed; a bank’s product matches an enterprise’s need and is offered', async () => {
@@ -116,7 +116,7 @@ test('an agency’s offering is found and requested by an enterprise and complet
   await other.close();
   await fill(edit, '收费方式', '每项8000元起，按成果复杂程度议价');
   await page.getByTestId('offering-edit-ok').click();
-  await expect.poll(() => edit.getByTestId('form-conflict').isVisible(), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => edit.getByTestId('form-conflict').isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
   expect(await edit.getByTestId('form-conflict').innerText()).toContain('该服务项目已被他人修改');
   await shot('offering-conflict');
   await edit.getByRole('button', { name: /取\s*消/ }).click();
@@ -128,7 +128,7 @@ test('an agency’s offering is found and requested by an enterprise and complet
   await fill(edit, '收费方式', '每项8000元起，按成果复杂程度议价');
   await page.getByTestId('offering-edit-ok').click();
   await hidden(edit);
-  await expect.poll(() => row.innerText(), { timeout: 15_000 }).toContain('每项8000元起，按成果复杂程度议价');
+  await expect.poll(() => row.innerText(), { timeout: SHOWS_WITHIN }).toContain('每项8000元起，按成果复杂程度议价');
   await shot('offering');
 
   // The enterprise finds it in the public directory and asks for the service.
@@ -155,13 +155,13 @@ test('an agency’s offering is found and requested by an enterprise and complet
   await requestLink.click();
   await page.waitForURL(/\/service-requests\/[0-9a-f-]{36}$/);
   const requestUrl = page.url();
-  await expect.poll(requestStatus, { timeout: 15_000 }).toBe('submitted');
+  await expect.poll(requestStatus, { timeout: SHOWS_WITHIN }).toBe('submitted');
   expect(await page.locator('.ant-descriptions').innerText()).toContain(OFFERING);
 
   // The agency accepts, works on and completes it.
   await loginAs('agency');
   await page.goto(requestUrl);
-  await expect.poll(requestStatus, { timeout: 15_000 }).toBe('submitted');
+  await expect.poll(requestStatus, { timeout: SHOWS_WITHIN }).toBe('submitted');
   await move(page, 'accepted');
   await move(page, 'in_progress');
   await move(page, 'completed');
@@ -170,7 +170,7 @@ test('an agency’s offering is found and requested by an enterprise and complet
   // The enterprise sees it done, with the agency's steps.
   await loginAs('enterprise');
   await page.goto(requestUrl);
-  await expect.poll(requestStatus, { timeout: 15_000 }).toBe('completed');
+  await expect.poll(requestStatus, { timeout: SHOWS_WITHIN }).toBe('completed');
   expect(await page.locator('.ant-timeline').innerText()).toContain('已完成');
 
   // The bank publishes a credit loan, then raises its rate ceiling.
@@ -202,7 +202,7 @@ test('an agency’s offering is found and requested by an enterprise and complet
   await fill(productEdit, '最高年利率（基点）', '500');
   await page.getByTestId('product-edit-ok').click();
   await hidden(productEdit);
-  await expect.poll(() => productRow.innerText(), { timeout: 15_000 }).toContain('3.50%–5.00%');
+  await expect.poll(() => productRow.innerText(), { timeout: SHOWS_WITHIN }).toContain('3.50%–5.00%');
 
   // The enterprise posts a need, corrects its amount, and sees the product matched, each reason in words.
   await loginAs('enterprise');
@@ -233,7 +233,7 @@ test('an agency’s offering is found and requested by an enterprise and complet
   await hidden(needEdit);
   const match = page.getByTestId('need-matches').locator('.ant-list-item', { hasText: PRODUCT });
   await visible(match);
-  await expect.poll(() => match.innerText(), { timeout: 15_000 }).toContain('融资金额250万元在产品额度100万元–500万元内');
+  await expect.poll(() => match.innerText(), { timeout: SHOWS_WITHIN }).toContain('融资金额250万元在产品额度100万元–500万元内');
   const text = await match.innerText();
   expect(text).toContain('匹配');
   expect(text).toContain('融资期限12个月在产品期限6–36个月内');
@@ -251,7 +251,7 @@ test('an agency’s offering is found and requested by an enterprise and complet
   await visible(offer);
   await page.getByTestId('offer-ok').click();
   await hidden(offer);
-  await expect.poll(() => matched.innerText(), { timeout: 15_000 }).toContain('提供授信方案');
+  await expect.poll(() => matched.innerText(), { timeout: SHOWS_WITHIN }).toContain('提供授信方案');
   await shot('offer');
 
   // The enterprise sees the bank's offer on its need.
@@ -259,7 +259,7 @@ test('an agency’s offering is found and requested by an enterprise and complet
   await page.goto(needUrl);
   const answered = page.getByTestId('need-matches').locator('.ant-list-item', { hasText: PRODUCT });
   await visible(answered);
-  await expect.poll(() => answered.getByTestId('offer').innerText(), { timeout: 15_000 }).toContain('提供授信方案');
+  await expect.poll(() => answered.getByTestId('offer').innerText(), { timeout: SHOWS_WITHIN }).toContain('提供授信方案');
   expect(await answered.getByTestId('offer').innerText()).toContain('250万元 · 3.50% · 12个月');
   await shot('answered');
 
@@ -276,5 +276,5 @@ test('an agency’s offering is found and requested by an enterprise and complet
   await page.getByTestId('ip-edit-ok').click();
   await hidden(ipEdit);
   await licence.click();
-  await expect.poll(() => page.locator('.ant-drawer').innerText(), { timeout: 15_000 }).toContain('第二期已于本月支付');
+  await expect.poll(() => page.locator('.ant-drawer').innerText(), { timeout: SHOWS_WITHIN }).toContain('第二期已于本月支付');
 });

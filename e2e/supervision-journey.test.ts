@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type Journey, startJourney } from './fixtures.js';
+import { type Journey, startJourney, SHOWS_WITHIN } from './fixtures.js';
 
 let j: Journey;
 
@@ -37,9 +37,9 @@ const cellStatus = () => j.page.getByTestId(CELL).getAttribute('data-status');
 
 async function openCellOnBoard(): Promise<void> {
   await j.page.goto(`${j.baseUrl}/supervision/board?year=2023`);
-  await expect.poll(() => j.page.getByTestId(CELL).isVisible(), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => j.page.getByTestId(CELL).isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
   await j.page.getByTestId(CELL).click();
-  await expect.poll(() => j.page.locator('.ant-drawer [data-testid="report-text-view"]').isVisible(), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => j.page.locator('.ant-drawer [data-testid="report-text-view"]').isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
 }
 
 test('a department reports, the operator returns it with a comment, the department resubmits, the operator accepts', async () => {
@@ -50,7 +50,7 @@ test('a department reports, the operator returns it with a comment, the departme
   // The department's tasks: measure (四), 2023Q1, overdue; it fills in the report and submits.
   await loginAs('department');
   await page.goto(`${j.baseUrl}/supervision`);
-  await expect.poll(() => page.getByTestId('task-四-2023Q1').isVisible(), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => page.getByTestId('task-四-2023Q1').isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
   expect(await page.getByTestId('task-status-四-2023Q1').getAttribute('data-status')).toBe('overdue');
   await shot('tasks');
   await page.getByTestId('task-四-2023Q1').click();
@@ -63,9 +63,9 @@ test('a department reports, the operator returns it with a comment, the departme
   await ((await value.evaluate((e) => e.tagName)) === 'INPUT' ? value : value.locator('input')).fill('2');
   await page.locator('[data-testid="report-form"] input[type=file]').setInputFiles(pdf);
   const labels = () => page.getByTestId('report-form').locator('input').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
-  await expect.poll(labels, { timeout: 15_000 }).toContain('兑现名单');
+  await expect.poll(labels, { timeout: SHOWS_WITHIN }).toContain('兑现名单');
   await page.getByTestId('report-submit').click();
-  await expect.poll(reportStatus, { timeout: 15_000 }).toBe('已提交');
+  await expect.poll(reportStatus, { timeout: SHOWS_WITHIN }).toBe('已提交');
   await shot('submitted');
 
   // The operator finds it on the board and returns it with a comment.
@@ -76,39 +76,39 @@ test('a department reports, the operator returns it with a comment, the departme
   await page.getByTestId('review-return').click();
   await page.getByTestId('return-comment-input').fill('请附兑现企业名单并说明金额');
   await page.getByTestId('return-confirm').click();
-  await expect.poll(drawerStatus, { timeout: 15_000 }).toBe('已退回');
+  await expect.poll(drawerStatus, { timeout: SHOWS_WITHIN }).toBe('已退回');
   await shot('returned');
 
   // The department: its bell counts the notice; the notification centre leads to the report and its comment.
   await loginAs('department');
-  await expect.poll(async () => Number(await page.getByTestId('notification-count').getAttribute('data-count')), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => Number(await page.getByTestId('notification-count').getAttribute('data-count')), { timeout: SHOWS_WITHIN }).toBeGreaterThan(0);
   await page.getByTestId('notification-bell').click();
   await page.waitForURL(/\/notifications$/);
   const item = page.getByTestId('notification-item').filter({ hasText: '进度报告已退回' });
-  await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1);
+  await expect.poll(() => item.count(), { timeout: SHOWS_WITHIN }).toBe(1);
   await shot('notifications');
   await item.getByRole('button', { name: /查\s*看/ }).click();
   await page.waitForURL(reportUrl);
-  await expect.poll(() => page.getByTestId('return-comment').innerText(), { timeout: 15_000 }).toContain('请附兑现企业名单并说明金额');
+  await expect.poll(() => page.getByTestId('return-comment').innerText(), { timeout: SHOWS_WITHIN }).toContain('请附兑现企业名单并说明金额');
   await shot('correcting');
   await page.getByTestId('report-text').fill('一季度兑现企业购买技术后补助2家，共计18.6万元，名单见附件。');
   await page.getByTestId('report-submit').click();
-  await expect.poll(reportStatus, { timeout: 15_000 }).toBe('已提交');
+  await expect.poll(reportStatus, { timeout: SHOWS_WITHIN }).toBe('已提交');
 
   // The operator accepts; the board shows it.
   await loginAs('operator');
   await openCellOnBoard();
   expect(await page.locator('.ant-drawer').innerText()).toContain('18.6万元');
   await page.getByTestId('review-accept').click();
-  await expect.poll(drawerStatus, { timeout: 15_000 }).toBe('已采纳');
+  await expect.poll(drawerStatus, { timeout: SHOWS_WITHIN }).toBe('已采纳');
   await page.locator('.ant-drawer .ant-drawer-close').click();
-  await expect.poll(cellStatus, { timeout: 15_000 }).toBe('accepted');
+  await expect.poll(cellStatus, { timeout: SHOWS_WITHIN }).toBe('accepted');
   await shot('accepted');
 
   // The plan behind the board: its measures and their units, lead first.
   await page.getByTestId('plan-detail').click();
   await page.waitForURL(/\/supervision\/plans\/[0-9a-f-]{36}$/);
-  await expect.poll(() => page.getByTestId('plan-measures').innerText(), { timeout: 15_000 }).toContain('（二十一）开展监督评估');
+  await expect.poll(() => page.getByTestId('plan-measures').innerText(), { timeout: SHOWS_WITHIN }).toContain('（二十一）开展监督评估');
   expect(await page.getByTestId('plan-measures').innerText()).toContain('区委组织部（牵头）');
   await shot('plan');
 });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chinaDate } from '../common/dates.js';
-import { type Journey, startJourney } from './fixtures.js';
+import { type Journey, startJourney, SHOWS_WITHIN } from './fixtures.js';
 
 let j: Journey;
 beforeAll(async () => {
@@ -26,12 +26,12 @@ async function shot(name: string): Promise<void> {
   if (process.env.E2E_SCREENSHOTS) await j.page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, `talent-${name}.png`), fullPage: true });
 }
 
-const visible = (l: Locator) => expect.poll(() => l.isVisible(), { timeout: 20_000 }).toBe(true);
+const visible = (l: Locator) => expect.poll(() => l.isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
 
 /** Waits for a modal form to close; when it stays open, fails with what it shows (the errors on its fields). */
 async function closes(modal: Locator): Promise<void> {
   try {
-    await expect.poll(() => modal.isVisible(), { timeout: 15_000 }).toBe(false);
+    await expect.poll(() => modal.isVisible(), { timeout: SHOWS_WITHIN }).toBe(false);
   } catch {
     throw new Error(`the form stayed open: ${await modal.innerText()}`);
   }
@@ -52,7 +52,7 @@ async function pick(page: Page, select: Locator, search: string, option: string)
     await item.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
     if (await item.isVisible()) await item.click();
     return (await select.innerText()).includes(option);
-  }, { timeout: 30_000, interval: 500 }).toBe(true);
+  }, { timeout: SHOWS_WITHIN, interval: 500 }).toBe(true);
 }
 
 async function typeDate(input: Locator, date: string): Promise<void> {
@@ -87,7 +87,7 @@ test('the operator records and ends a practitioner period, runs a course to its 
   await typeDate(add.getByTestId('practitioner-valid-from'), '2025-01-01');
   await page.getByTestId('practitioner-new-ok').click();
   await closes(add);
-  await expect.poll(() => t2(page), { timeout: 15_000 }).toBe(before + 1);
+  await expect.poll(() => t2(page), { timeout: SHOWS_WITHIN }).toBe(before + 1);
   await page.getByPlaceholder('搜索姓名').fill(PERSON);
   await page.getByPlaceholder('搜索姓名').press('Enter');
   const row = page.getByTestId('practitioners-table').locator('tbody tr', { hasText: PERSON });
@@ -101,9 +101,9 @@ test('the operator records and ends a practitioner period, runs a course to its 
   await typeDate(edit.getByTestId('practitioner-valid-to'), '2025-12-31');
   await page.getByTestId('practitioner-edit-ok').click();
   await closes(edit);
-  await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(0);
+  await expect.poll(() => row.count(), { timeout: SHOWS_WITHIN }).toBe(0);
   await page.goto(`${baseUrl}/practitioners`);
-  await expect.poll(() => t2(page), { timeout: 15_000 }).toBe(before);
+  await expect.poll(() => t2(page), { timeout: SHOWS_WITHIN }).toBe(before);
 
   // 培训课程: a course ending today, 秦山 enrolled, four hours attended, the certificate issued and downloaded.
   const today = chinaDate(new Date());
@@ -130,9 +130,9 @@ test('the operator records and ends a practitioner period, runs a course to its 
   await visible(enrolment);
   await enrolment.locator('.ant-input-number input').fill('4');
   await enrolment.locator('[data-testid^="attendance-"]').click();
-  await expect.poll(() => enrolment.innerText(), { timeout: 15_000 }).toContain('已达结业学时');
+  await expect.poll(() => enrolment.innerText(), { timeout: SHOWS_WITHIN }).toContain('已达结业学时');
   await page.getByTestId('course-issue').click();
-  await expect.poll(() => enrolment.innerText(), { timeout: 15_000 }).toMatch(new RegExp(`PX${today.slice(0, 4)}410411\\d{4}`));
+  await expect.poll(() => enrolment.innerText(), { timeout: SHOWS_WITHIN }).toMatch(new RegExp(`PX${today.slice(0, 4)}410411\\d{4}`));
   await shot('course');
   const pdf = await download(page, enrolment.getByTestId('certificate-download'), path.join(j.tmp, '结业证书.pdf'));
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -41,7 +41,17 @@ export function systemActor(jurisdictionCode: string, name = 'system'): Actor {
   return { id: null, name, roles: ['admin'], jurisdictionCode, organizationIds: [] };
 }
 
-/** Runs `work` in one transaction: every state change and its audit events commit together. */
+/**
+ * Runs `work` in one transaction: every state change and its audit events commit together. A use
+ * case given a context whose `db` is already a transaction (one use case applying another's write
+ * path, e.g. an approved 变更申请 applying updateOrganization) joins it instead of nesting.
+ */
 export function inTransaction<T>(ctx: Ctx, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return work(ctx.db as unknown as Transaction<Database>);
   return ctx.db.transaction().execute(work);
+}
+
+/** The same context inside `trx`: the write paths it is passed to join that transaction. */
+export function withinTransaction(ctx: Ctx, trx: Transaction<Database>): Ctx {
+  return { ...ctx, db: trx as unknown as Db };
 }

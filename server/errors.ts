@@ -13,6 +13,9 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   LOCKED: 423,
   RATE_LIMITED: 429,
+  // Refused by the Node server before a route sees the request (server/http/boundary.ts).
+  REQUEST_TIMEOUT: 408,
+  HEADERS_TOO_LARGE: 431,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

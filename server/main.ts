@@ -5,9 +5,15 @@ import { migrateToLatest } from './db/migrate.js';
 import { createProtector, loadDataKey } from './modules/registry/protect.js';
 import { startDailyReminders } from './modules/supervision/reminders.js';
 import { systemClock } from './context.js';
+import { parseTrustProxy } from './http/trust-proxy.js';
+import { parseIdleMinutes } from './modules/auth/session-policy.js';
 import { startListingExpiry } from './modules/market/expire-listings.js';
+import { readOidcSettings } from './modules/auth/oidc-config.js';
+import { readCheckpointSchedule, startAuditCheckpoints } from './modules/audit/scheduled-checkpoint.js';
 
 export async function serve(options: { port?: number; host?: string; webDir?: string } = {}) {
+  const oidc = readOidcSettings(process.env); // before anything opens: a bad setting stops the start with its name
+  const checkpoints = readCheckpointSchedule(process.env, (line) => console.error(line));
   const handle = openDatabase();
   await migrateToLatest(handle.db);
   const protector = createProtector(loadDataKey());
@@ -17,7 +23,9 @@ export async function serve(options: { port?: number; host?: string; webDir?: st
     webDir: options.webDir ?? 'dist/web',
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     secureCookies: process.env.TT_SECURE_COOKIES === '1',
-    trustProxy: process.env.TT_TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(process.env.TT_TRUST_PROXY),
+    oidc,
+    sessionIdleMinutes: parseIdleMinutes(process.env.TT_SESSION_IDLE_MINUTES),
   });
   const port = options.port ?? Number(process.env.PORT ?? 3000);
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
@@ -26,10 +34,15 @@ export async function serve(options: { port?: number; host?: string; webDir?: st
   const stopReminders = startDailyReminders({ handle, clock: systemClock, protector }, (line) => app.log.info(line));
   // 技术市场: published listings past their expires_on / deadline leave the market (now, then daily).
   const stopExpiry = startListingExpiry(handle, systemClock, protector, (line) => app.log.info(line));
+  // 审计: a signed checkpoint of the chain now and daily, when TT_AUDIT_CHECKPOINT_DIR is set.
+  const stopCheckpoints = checkpoints
+    ? startAuditCheckpoints(handle.db, checkpoints, systemClock, (line, failed) => (failed ? app.log.error(line) : app.log.info(line)))
+    : () => {};
   console.log(`\n  技术转移体系平台 techtransfer：http://${host}:${port}/  （API 文档 /api/docs；数据库 ${handle.description}）\n`);
   const close = async () => {
     stopReminders();
     stopExpiry();
+    stopCheckpoints();
     await app.close();
     await handle.close();
     process.exit(0);

@@ -11,8 +11,9 @@ import { openDatabase, type DbHandle } from '../db/create-db.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { AppError } from '../errors.js';
 import { seedDemo } from '../demo/seed-demo.js';
-import { verifyAuditChain } from '../modules/audit/verify-chain.js';
 import { backupDatabase, restoreDatabase } from '../modules/backup/backup.js';
+import { isEncryptedBackup } from '../modules/backup/backup-crypto.js';
+import { PASSPHRASE_ENV, readPassphrase } from './passphrase.js';
 import { createProtector, loadDataKey } from '../modules/registry/protect.js';
 import { IMPORT_KINDS, type ImportKindName } from '../modules/registry/import/kinds.js';
 import { CONTRACT_IMPORT_KINDS } from '../modules/contracts/import/kinds.js';
@@ -26,6 +27,9 @@ import { registerSupervisionCommands } from './supervision-command.js';
 import { registerSearchCommands } from './search-command.js';
 import { registerIndicatorCommands } from './indicators-command.js';
 import { registerReportCommands } from './report-command.js';
+import { registerUserCommands } from './user-command.js';
+import { registerAuditCommands } from './audit-command.js';
+import { registerCalendarCommands } from './calendar-command.js';
 import { rebuildSearchIndex } from '../modules/market/rebuild-search-index.js';
 import { rebuildContractTallies } from '../modules/contracts/tallies.js';
 
@@ -164,7 +168,7 @@ export function buildCli(): Command {
         ? CONTRACT_IMPORT_KINDS[kind as keyof typeof CONTRACT_IMPORT_KINDS]
         : IMPORT_KINDS[checkKind(kind)];
       if (!fs.existsSync(file)) throw new AppError('VALIDATION', `文件不存在：${file}`, { field: 'file' });
-      const table = await readTable(fs.readFileSync(file), formatOf(file));
+      const table = await readTable(fs.readFileSync(file), formatOf(file), path.basename(file));
       const progress = progressReporter('导入');
       const result = await withContext(async (ctx) => {
         try {
@@ -194,24 +198,19 @@ export function buildCli(): Command {
       console.log(`已导出到 ${file}`);
     }));
 
-  const auditCmd = program.command('audit').description('审计日志');
-  auditCmd.command('verify').description('校验审计哈希链').action(run(async () => {
-    const report = await withContext((ctx) => verifyAuditChain(ctx.db));
-    if (report.ok) {
-      console.log(`审计链完好：${report.events} 条事件`);
-      return 0;
-    }
-    console.error(`审计链被破坏：${report.problem!.message}（已校验 ${report.events} 条）`);
-    return 2;
+  registerAuditCommands(program, withContext, run);
+
+  program.command('backup <file>').description('备份全部数据（可恢复到 SQLite 或 PostgreSQL）；文件仅属主可读（0600）')
+    .option('--encrypt', `用口令加密（AES-256-GCM）；口令在终端输入，或取自环境变量 ${PASSPHRASE_ENV}`)
+    .action(run(async (file: string, opts: { encrypt?: boolean }) => {
+    const passphrase = opts.encrypt ? await readPassphrase({ confirm: true }) : undefined;
+    const counts = await withContext((ctx) => backupDatabase(ctx.db, file, { passphrase }));
+    console.log(`已${passphrase ? '加密' : ''}备份到 ${file}：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
   }));
 
-  program.command('backup <file>').description('备份全部数据（可恢复到 SQLite 或 PostgreSQL）').action(run(async (file: string) => {
-    const counts = await withContext((ctx) => backupDatabase(ctx.db, file));
-    console.log(`已备份到 ${file}：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
-  }));
-
-  program.command('restore <file>').description('从备份恢复到空数据库（随后重建技术市场检索索引）').action(run(async (file: string) => {
-    const counts = await withContext((ctx) => restoreDatabase(ctx.db, file));
+  program.command('restore <file>').description('从备份恢复到空数据库（随后重建技术市场检索索引）；加密的备份会询问口令').action(run(async (file: string) => {
+    const passphrase = fs.existsSync(file) && isEncryptedBackup(file) ? await readPassphrase({ confirm: false }) : undefined;
+    const counts = await withContext((ctx) => restoreDatabase(ctx.db, file, { passphrase }));
     console.log(`已恢复：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
     // The search index is derived from the listings, so backups leave it out and it is rebuilt here.
     const indexed = await withContext((ctx) => rebuildSearchIndex(ctx));
@@ -229,6 +228,8 @@ export function buildCli(): Command {
   registerSearchCommands(program, withContext, run);
   registerIndicatorCommands(program, withContext, run);
   registerReportCommands(program, withContext, run);
+  registerUserCommands(program, withContext, run);
+  registerCalendarCommands(program, withContext, run);
   registerSubsidyCommands(program);
   program.commands
     .find((c) => c.name() === 'subsidy')!
@@ -238,11 +239,12 @@ export function buildCli(): Command {
     .option('--policy <id>', '内置政策', 'zhanhe-2022')
     .option('--budget <rule=yuan>', '某条规则的年度预算（可重复）', collectPairs, {})
     .option('--set <param=value>', '本次使用的参数值，如 demonstration_institution.amount=100000（可重复）', collectPairs, {})
+    .option('--decided-on <date>', '决定日期 YYYY-MM-DD：按当日有效的信用记录排除（默认今天）')
     .option('--json', '输出 JSON')
-    .action(run(async (opts: { year: number; policy: string; budget: Record<string, string>; set: Record<string, string>; json?: boolean }) => {
+    .action(run(async (opts: { year: number; policy: string; budget: Record<string, string>; set: Record<string, string>; decidedOn?: string; json?: boolean }) => {
       const budgets = Object.fromEntries(Object.entries(opts.budget).map(([rule, yuan]) => [rule, Number(yuan)]));
       const started = Date.now();
-      const result = await withContext((ctx) => runSettlement(ctx, { policy: opts.policy, year: opts.year, budgets, overrides: opts.set }));
+      const result = await withContext((ctx) => runSettlement(ctx, { policy: opts.policy, year: opts.year, budgets, overrides: opts.set, ...(opts.decidedOn ? { decidedOn: opts.decidedOn } : {}) }));
       if (opts.json) console.log(JSON.stringify(result, null, 2));
       else {
         console.log(`结算批次 ${result.id}：${result.policyTitle} ${result.year} 年度，合同 ${result.contractCount} 份，奖补 ${result.awardCount} 笔，合计 ${new Intl.NumberFormat('zh-CN').format(result.awardTotalYuan)} 元，不予支持 ${result.exclusionCount} 项（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);

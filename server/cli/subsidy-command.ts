@@ -11,6 +11,7 @@ import { computeSubsidies, type SubsidyResult } from '../modules/subsidies/engin
 import type { SubsidyCase } from '../modules/subsidies/model.js';
 import { SubsidyInputError } from '../modules/subsidies/input-error.js';
 import { exclusionText, ruleTitle } from '../modules/subsidies/explain.js';
+import { creditRecordText } from '../../common/credit-vocabulary.js';
 import { loadPolicyFile } from '../modules/subsidies/policy.js';
 
 const yuan = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
@@ -39,7 +40,11 @@ export function formatSummary(c: SubsidyCase, result: SubsidyResult): string {
   }
   if (result.excluded.length) {
     lines.push('不予支持：');
-    for (const e of result.excluded) lines.push(`  合同 ${e.contract} ${ruleTitle(c.policy, e.rule)}${e.to ? `（${nameOf(c, e.to)}）` : ''}：${exclusionText(c.policy, e)}（${e.reason}）`);
+    for (const e of result.excluded) lines.push(`  合同 ${e.contract} ${ruleTitle(c.policy, e.rule)}${e.to ? `（${nameOf(c, e.to)}）` : ''}：${exclusionText(c.policy, e, (r) => nameOf(c, r))}（${e.reason}）`);
+  }
+  if (result.creditWithheld?.length) {
+    lines.push(`信用记录（${result.decidedOn} 在效，按政策不予奖补）：`);
+    for (const b of result.creditWithheld) lines.push(`  ${nameOf(c, b.holder)}（${b.holder}）列入${creditRecordText(b)}`);
   }
   return lines.join('\n');
 }

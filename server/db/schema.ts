@@ -110,6 +110,23 @@ export interface UserTable {
   version: number;
   created_at: string;
   updated_at: string;
+  // 014: accounts for real people
+  is_demo: Generated<number>;
+  /** 1 when an admin created or reset the password: the next login must change it first. */
+  must_change_password: Generated<number>;
+  password_changed_at: string | null;
+  /** A temporary password (from a reset) stops working at this instant. */
+  password_expires_at: string | null;
+  last_login_at: string | null;
+  last_login_ip: string | null;
+  mobile: string | null;
+  email: string | null;
+  position: string | null;
+  /** The TOTP secret, encrypted by the data protector; null until enrolled. */
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  // 017: two-factor login — the last TOTP time step used (a code logs in once)
+  totp_last_step: number | null;
 }
 
 export interface UserOrganizationTable {
@@ -125,6 +142,44 @@ export interface SessionTable {
   ip: string | null;
   created_at: string;
   expires_at: string;
+  // 014
+  last_seen_at: string | null;
+  user_agent: string | null;
+  /** 'full', or what the session must do before it reaches anything else: 'change_password', 'enrol_totp'. */
+  stage: Generated<string>;
+}
+
+/** A login that passed its password and waits for its second factor (TOTP or a recovery code). */
+export interface LoginChallengeTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  attempts: Generated<number>;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** An account's identity at a single sign-on provider (OIDC issuer and subject). */
+export interface UserIdentityTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: string;
+}
+
+/** Failed logins per key (a client address) in the current window, counted atomically. */
+export interface LoginThrottleTable {
+  key: string;
+  window_start: string;
+  failures: number;
 }
 
 export interface LoginAttemptTable {
@@ -155,6 +210,22 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+}
+
+/** A year of the working-day calendar loaded by the operator (server/modules/calendar). */
+export interface WorkingCalendarYearTable {
+  year: number;
+  source: string | null;
+  loaded_by_name: string;
+  loaded_at: string;
+}
+
+/** One day of a loaded year: a day off (放假) or a weekend worked instead (调休上班). */
+export interface WorkingCalendarDayTable {
+  day: string;
+  year: number;
+  kind: 'off' | 'work';
+  name: string | null;
 }
 
 /** 技术合同 (server/modules/contracts): money in integer fen (BIGINT). */
@@ -275,6 +346,13 @@ export interface EvidenceFileTable {
   size: number;
   mime: string;
   content: Buffer;
+  created_at: string;
+}
+
+/** An account that uploaded an evidence file (025): what it may attach by hash. */
+export interface EvidenceUploadTable {
+  hash: string;
+  user_id: string;
   created_at: string;
 }
 
@@ -1059,6 +1137,114 @@ export interface ContractTallyTable {
   fen: number;
 }
 
+// 015: units register themselves (server/modules/registration)
+
+/** A unit's (or a broker's) registration, as the applicant last submitted it, and its outcome. */
+export interface UnitRegistrationTable {
+  id: string;
+  /** 申请编号, e.g. ZC202606010001. */
+  number: string;
+  /** SHA-256 of the query code the applicant was shown once. */
+  query_code_hash: string;
+  /** unit | broker */
+  applicant_type: string;
+  /** pending | approved | returned */
+  status: string;
+  uscc: string | null;
+  org_name: string | null;
+  org_kind: string | null;
+  division_code: string | null;
+  address: string | null;
+  legal_rep_name: string | null;
+  legal_rep_id_cipher: string | null;
+  legal_rep_id_masked: string | null;
+  /** business_license | institution_certificate */
+  license_kind: string | null;
+  license_hash: string | null;
+  authorization_hash: string | null;
+  /** The registry's organization: the one claimed, or the one created on approval. */
+  organization_id: string | null;
+  agency_organization_id: string | null;
+  employment: string | null;
+  certificate_number: string | null;
+  applicant_name: string;
+  applicant_mobile: string;
+  applicant_position: string | null;
+  applicant_id_cipher: string | null;
+  applicant_id_digest: string | null;
+  applicant_id_masked: string | null;
+  username: string;
+  /** argon2id of the password the applicant chose; the account gets it on approval. */
+  password_hash: string;
+  review_division_code: string;
+  return_reason: string | null;
+  decided_at: string | null;
+  decided_by_name: string | null;
+  user_id: string | null;
+  person_id: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  submissions: Generated<number>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UnitRegistrationStepTable {
+  id: string;
+  registration_id: string;
+  seq: number;
+  /** submit | resubmit | approve | return */
+  action: string;
+  at: string;
+  actor_name: string;
+  reason: string | null;
+  /** JSON of what was submitted (no password, no query code, ID numbers masked). */
+  snapshot: string | null;
+  ip: string | null;
+}
+
+/** 单位管理员: an account that administers the users of a verified unit. */
+export interface UnitAdminTable {
+  organization_id: string;
+  user_id: string;
+  granted_at: string;
+  granted_by_name: string;
+}
+
+/** A one-time code a unit admin hands to a colleague (valid 7 days). */
+export interface UnitInvitationTable {
+  id: string;
+  organization_id: string;
+  code_hash: string;
+  created_by_user_id: string | null;
+  created_by_name: string;
+  note: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by_user_id: string | null;
+  revoked_at: string | null;
+}
+
+/** A captcha of the public forms: the answer's SHA-256, valid until expires_at, used once. */
+export interface CaptchaChallengeTable {
+  id: string;
+  answer_hash: string;
+  ip: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** One attempt on a public form from a client address, counted by the per-address limits. */
+export interface PublicAttemptTable {
+  id: string;
+  kind: string;
+  ip: string;
+  at: string;
+}
+
 export interface Database {
   organization: OrganizationTable;
   qualification: QualificationTable;
@@ -1071,8 +1257,14 @@ export interface Database {
   user_organization: UserOrganizationTable;
   session: SessionTable;
   login_attempt: LoginAttemptTable;
+  login_challenge: LoginChallengeTable;
+  recovery_code: RecoveryCodeTable;
+  user_identity: UserIdentityTable;
+  login_throttle: LoginThrottleTable;
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;
+  working_calendar_year: WorkingCalendarYearTable;
+  working_calendar_day: WorkingCalendarDayTable;
   contract: ContractTable;
   contract_party: ContractPartyTable;
   contract_broker: ContractBrokerTable;
@@ -1084,6 +1276,7 @@ export interface Database {
   contract_fact: ContractFactTable;
   contract_tally: ContractTallyTable;
   evidence_file: EvidenceFileTable;
+  evidence_upload: EvidenceUploadTable;
   settlement_run: SettlementRunTable;
   settlement_award: SettlementAwardTable;
   settlement_exclusions: SettlementExclusionsTable;
@@ -1128,4 +1321,220 @@ export interface Database {
   finance_need: FinanceNeedTable;
   finance_offer: FinanceOfferTable;
   ip_record: IpRecordTable;
+  // 015: units register themselves
+  unit_registration: UnitRegistrationTable;
+  unit_registration_step: UnitRegistrationStepTable;
+  unit_admin: UnitAdminTable;
+  unit_invitation: UnitInvitationTable;
+  captcha_challenge: CaptchaChallengeTable;
+  public_attempt: PublicAttemptTable;
+  registry_change_request: RegistryChangeRequestTable;
+  registry_change_request_evidence: RegistryChangeRequestEvidenceTable;
+  // 023: 成果定价公示 of universities and institutes
+  pricing_publicity: PricingPublicityTable;
+  pricing_objection: PricingObjectionTable;
+  // 022: the public portal (门户)
+  portal_post: PortalPostTable;
+  // 021: credit records (信用记录) and 信用修复
+  credit_record: CreditRecordTable;
+  credit_repair: CreditRepairTable;
+  credit_repair_evidence: CreditRepairEvidenceTable;
+  // 019: single sign-on (OIDC) handshakes
+  oidc_authorization: OidcAuthorizationTable;
+  oidc_pending_identity: OidcPendingIdentityTable;
+}
+
+/** 变更申请 (016): an own user's request to change an organization's verified facts, pending until reviewed. */
+export interface RegistryChangeRequestTable {
+  id: string;
+  /** The organization's jurisdiction (the operator's queue scope). */
+  jurisdiction_code: string;
+  organization_id: string;
+  /** organization | qualification | equity | platform (common/change-request.ts). */
+  field_group: string;
+  /** Set while pending (unique per organization), null once decided or withdrawn. */
+  pending_key: string | null;
+  /** pending | approved | rejected | withdrawn */
+  status: string;
+  requested: string; // JSON RequestedChange
+  explanation: string | null;
+  decided_differences: string | null; // JSON ChangeDifference[]
+  submitted_by: string | null;
+  submitted_by_name: string;
+  submitted_at: string;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  version: number;
+  updated_at: string;
+}
+
+export interface RegistryChangeRequestEvidenceTable {
+  id: string;
+  request_id: string;
+  hash: string;
+  file_name: string;
+}
+
+/** 门户 (022): news, policy documents, interpretations and guides the bureau publishes. */
+export interface PortalPostTable {
+  id: string;
+  jurisdiction_code: string;
+  /** news | policy | interpretation | guide (common/portal-vocabulary.ts) */
+  kind: string;
+  /** draft | published | withdrawn */
+  status: string;
+  title: string;
+  abstract: string | null;
+  /** Markdown */
+  body: string;
+  document_number: string | null;
+  issuer: string | null;
+  effective_on: string | null;
+  expires_on: string | null;
+  /** A built-in subsidy policy (policies/<id>.yaml) the post belongs to. */
+  policy_id: string | null;
+  /** The policy document an interpretation explains. */
+  document_id: string | null;
+  qa: string; // JSON QaItem[]
+  published_at: string | null;
+  is_demo: number;
+  version: number;
+  created_by_name: string;
+  updated_by_name: string;
+  created_at: string;
+  updated_at: string;
+}
+// ——— 021: credit records (信用记录, issue 14) ———
+
+/** A credit record on an organization (organization_id) or a person (person_id). */
+export interface CreditRecordTable {
+  id: string;
+  /** The holder's jurisdiction (who sees it). */
+  jurisdiction_code: string;
+  organization_id: string | null;
+  person_id: string | null;
+  /** serious_dishonesty | dishonest_judgment_debtor | research_misconduct | commitment_breach | other */
+  kind: string;
+  /** credit_china | court | platform | other (common/credit-vocabulary.ts) */
+  source: string;
+  /** The source in words: 信用中国（河南）, 平顶山市中级人民法院. */
+  source_name: string | null;
+  document_number: string | null;
+  valid_from: string;
+  /** Null: open-ended. */
+  valid_to: string | null;
+  note: string | null;
+  /** The application whose review found it (commitment_breach from a false declaration). */
+  application_id: string | null;
+  /** Ended early (信用修复 approved, or by the operator): not in force from this day. */
+  ended_on: string | null;
+  end_reason: string | null;
+  created_by_name: string;
+  created_at: string;
+  version: number;
+  updated_at: string;
+}
+
+/** 信用修复: the holder's request to end a record early, with evidence; the operator decides. */
+export interface CreditRepairTable {
+  id: string;
+  record_id: string;
+  jurisdiction_code: string;
+  /** Set while pending (unique per record), null once decided. */
+  pending_key: string | null;
+  /** pending | approved | rejected */
+  status: string;
+  explanation: string;
+  submitted_by: string | null;
+  submitted_by_name: string;
+  submitted_at: string;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  version: number;
+  updated_at: string;
+}
+
+export interface CreditRepairEvidenceTable {
+  id: string;
+  repair_id: string;
+  hash: string;
+  file_name: string;
+}
+
+/** 019, single sign-on: a login on its way to the OIDC provider (one use, minutes long). */
+export interface OidcAuthorizationTable {
+  /** SHA-256 of the token in the browser's httpOnly cookie. */
+  id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  redirect_uri: string;
+  /** The app path the user goes to after logging in. */
+  return_to: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** 019, single sign-on: a first-time identity waiting for its unit registration. */
+export interface OidcPendingIdentityTable {
+  /** SHA-256 of the token in the browser's httpOnly cookie. */
+  id: string;
+  issuer: string;
+  subject: string;
+  /** JSON OidcPrefill, encrypted by the data protector (names and mobile numbers are personal data). */
+  claims_cipher: string;
+  created_at: string;
+  expires_at: string;
+}
+
+// ——— 023: 成果定价公示 (issue 14) ———
+/** An institution's price decision for a transfer or licence contract, on 公示 before registration. */
+export interface PricingPublicityTable {
+  id: string;
+  jurisdiction_code: string;
+  contract_id: string;
+  institution_id: string;
+  /** agreement | listing | auction (common/pricing-vocabulary.ts) */
+  method: string;
+  price_fen: number;
+  valuation_file_hash: string | null;
+  valuation_file_name: string | null;
+  decision_body: string;
+  decided_on: string;
+  /** Working days, as the subsidy 公示 counts them. */
+  period_days: number;
+  starts_on: string;
+  ends_on: string;
+  /** publicized | withdrawn */
+  status: string;
+  /** The contract id while not withdrawn (unique): one live 公示 per contract. */
+  active_key: string | null;
+  withdrawn_reason: string | null;
+  is_demo: number;
+  created_by: string | null;
+  created_by_name: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PricingObjectionTable {
+  id: string;
+  publicity_id: string;
+  submitted_by: string | null;
+  submitter_name: string;
+  contact: string | null;
+  content: string;
+  /** open | answered */
+  status: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_by_name: string | null;
+  answered_at: string | null;
+  version: number;
+  created_at: string;
 }

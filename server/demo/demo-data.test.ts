@@ -443,7 +443,7 @@ describe('demo data: content', () => {
 
 describe('demo data: accounts', () => {
   it('has exactly one account per role, named after the role, all in 湛河区', () => {
-    expect(DEMO_PASSWORD).toBe('Demo@2026');
+    expect(DEMO_PASSWORD).toBe('Zhanhe@2026');
     expect(demoUsers.map((u) => u.username).sort()).toEqual([...USER_ROLES.values].sort());
     for (const u of demoUsers) {
       expect(u.roles, u.username).toEqual([u.username]);

@@ -70,7 +70,7 @@ export interface DemoUser {
   personKey?: string;
 }
 
-export const DEMO_PASSWORD = 'Demo@2026';
+export const DEMO_PASSWORD = 'Zhanhe@2026';
 
 /** The district every demo account works in. */
 export const DEMO_JURISDICTION = '410411';
@@ -1031,6 +1031,14 @@ const departments: DemoOrganization[] = [
   department('org.gov-scjgj', '平顶山市湛河区市场监督管理局', 'MB0P2318'),
   department('org.gov-nyj', '平顶山市湛河区农业农村和水利局', 'MB0P2326'),
   department('org.gov-caozhen', '平顶山市湛河区曹镇乡人民政府', '00551103'),
+  // The plan's other responsible units (督办), so each reports through an account of its own.
+  department('org.gov-zzb', '中共平顶山市湛河区委员会组织部', '00551120'),
+  department('org.gov-kx', '平顶山市湛河区科学技术协会', '00551139'),
+  department('org.gov-sw', '国家税务总局平顶山市湛河区税务局', '00551147'),
+  department('org.gov-jtj', '平顶山市湛河区教育体育局', '00551155'),
+  department('org.gov-jrj', '平顶山市湛河区金融工作局', '00551163'),
+  department('org.gov-tjj', '平顶山市湛河区统计局', '00551171'),
+  department('org.gov-mazhuang', '平顶山市湛河区马庄街道办事处', '00551198'),
 ];
 
 export const demoOrganizations: DemoOrganization[] = [

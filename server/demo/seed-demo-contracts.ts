@@ -88,72 +88,79 @@ export async function seedDemoContracts(ctx: Ctx, refs: DemoReferences): Promise
   const already = await ctx.db.selectFrom('contract').select('id').where('is_demo', '=', 1).limit(1).executeTakeFirst();
   if (already) return 0;
   const today = chinaDate(ctx.clock.now());
-  const ago = (days: number) => addDays(today, -days);
   const office = refs.organizations.get(DEMO_REGISTRATION_OFFICE);
   if (!office) throw new Error(`demo registration office ${DEMO_REGISTRATION_OFFICE} is missing`);
-  let evidenceHash: string | undefined;
 
-  for (const c of demoContracts) {
-    const input = demoContractInput(c, refs, today);
-    const flow = c.flow;
-    const createdOn = flow.status === 'draft' ? today : 'submittedOn' in flow ? flow.submittedOn : ago(flow.submittedDaysAgo);
-    let contract: { id: string; version: number } = await inTransaction(ctx, (trx) =>
-      insertContract(on(ctx, input.signedOn > createdOn ? createdOn : input.signedOn), trx, input, { isDemo: true }),
-    );
-    const move = async (date: string, body: Omit<Parameters<typeof transitionContract>[2], 'version'>) => {
-      contract = await transitionContract(on(ctx, date), contract.id, { ...body, version: contract.version });
-    };
-    switch (flow.status) {
-      case 'draft':
-        break;
-      case 'submitted':
-        await move(ago(flow.submittedDaysAgo), { to: 'submitted' });
-        break;
-      case 'materials_requested':
-        await move(ago(flow.submittedDaysAgo), { to: 'submitted' });
-        await move(ago(flow.requestedDaysAgo), { to: 'materials_requested', note: flow.note });
-        break;
-      case 'rejected':
-        await move(flow.submittedOn, { to: 'submitted' });
-        await move(flow.rejectedOn, { to: 'rejected', reason: flow.reason, ...(flow.note ? { note: flow.note } : {}) });
-        break;
-      default: {
-        await move(flow.submittedOn, { to: 'submitted' });
-        if (flow.materials) {
-          await move(flow.materials.on, { to: 'materials_requested', note: flow.materials.note });
-          await move(flow.materials.resubmittedOn, { to: 'submitted' });
-        }
-        await move(flow.registeredOn, {
-          to: 'registered',
-          registrationNumber: flow.registrationNumber,
-          registeredOn: flow.registeredOn,
-          registrationOfficeId: office,
-        });
-        if (flow.status !== 'registered' && flow.change) await move(flow.change.on, { to: flow.status, note: flow.change.note });
+  const evidence: { hash?: string } = {};
+  for (const c of demoContracts) await seedContract(ctx, c, refs, today, office, evidence);
+  return demoContracts.length;
+}
+
+/**
+ * One demo contract through the workflow, each step on its own day, then its payments; returns its
+ * id. `evidence` carries the one demo evidence file between calls (stored the first time needed).
+ */
+export async function seedContract(ctx: Ctx, c: DemoContract, refs: DemoReferences, today: string, office: string, evidence: { hash?: string }): Promise<string> {
+  const ago = (days: number) => addDays(today, -days);
+  const input = demoContractInput(c, refs, today);
+  const flow = c.flow;
+  const createdOn = flow.status === 'draft' ? today : 'submittedOn' in flow ? flow.submittedOn : ago(flow.submittedDaysAgo);
+  let contract: { id: string; version: number } = await inTransaction(ctx, (trx) =>
+    insertContract(on(ctx, input.signedOn > createdOn ? createdOn : input.signedOn), trx, input, { isDemo: true }),
+  );
+  const move = async (date: string, body: Omit<Parameters<typeof transitionContract>[2], 'version'>) => {
+    contract = await transitionContract(on(ctx, date), contract.id, { ...body, version: contract.version });
+  };
+  switch (flow.status) {
+    case 'draft':
+      break;
+    case 'submitted':
+      await move(ago(flow.submittedDaysAgo), { to: 'submitted' });
+      break;
+    case 'materials_requested':
+      await move(ago(flow.submittedDaysAgo), { to: 'submitted' });
+      await move(ago(flow.requestedDaysAgo), { to: 'materials_requested', note: flow.note });
+      break;
+    case 'rejected':
+      await move(flow.submittedOn, { to: 'submitted' });
+      await move(flow.rejectedOn, { to: 'rejected', reason: flow.reason, ...(flow.note ? { note: flow.note } : {}) });
+      break;
+    default: {
+      await move(flow.submittedOn, { to: 'submitted' });
+      if (flow.materials) {
+        await move(flow.materials.on, { to: 'materials_requested', note: flow.materials.note });
+        await move(flow.materials.resubmittedOn, { to: 'submitted' });
       }
-    }
-    for (const p of c.payments ?? []) {
-      const wantsFile = p.withVoucherFile || p.invoices.some((i) => i.withFile);
-      if (wantsFile && !evidenceHash) evidenceHash = (await storeEvidenceFile(ctx, demoEvidencePdf(), 'demo-evidence.pdf')).hash;
-      const payment: PaymentInput = {
-        paidOn: p.paidOn,
-        amountFen: p.amountFen,
-        ...(p.voucherNumber ? { voucherNumber: p.voucherNumber } : {}),
-        ...(p.withVoucherFile ? { voucherFileHash: evidenceHash } : {}),
-        invoices: p.invoices.map((i) => ({
-          ...(i.code ? { code: i.code } : {}),
-          number: i.number,
-          issuedOn: i.issuedOn,
-          amountFen: i.amountFen,
-          namesContract: i.namesContract,
-          ...(i.withFile ? { fileHash: evidenceHash } : {}),
-        })),
-        ...(p.note ? { note: p.note } : {}),
-      };
-      // Recorded when the money arrived, or when the contract was registered if it came before.
-      const registeredOn = 'registeredOn' in flow ? flow.registeredOn : p.paidOn;
-      await addPayment(on(ctx, p.paidOn > registeredOn ? p.paidOn : registeredOn), contract.id, payment);
+      await move(flow.registeredOn, {
+        to: 'registered',
+        registrationNumber: flow.registrationNumber,
+        registeredOn: flow.registeredOn,
+        registrationOfficeId: office,
+      });
+      if (flow.status !== 'registered' && flow.change) await move(flow.change.on, { to: flow.status, note: flow.change.note });
     }
   }
-  return demoContracts.length;
+  for (const p of c.payments ?? []) {
+    const wantsFile = p.withVoucherFile || p.invoices.some((i) => i.withFile);
+    if (wantsFile && !evidence.hash) evidence.hash = (await storeEvidenceFile(ctx, demoEvidencePdf(), 'demo-evidence.pdf')).hash;
+    const payment: PaymentInput = {
+      paidOn: p.paidOn,
+      amountFen: p.amountFen,
+      ...(p.voucherNumber ? { voucherNumber: p.voucherNumber } : {}),
+      ...(p.withVoucherFile ? { voucherFileHash: evidence.hash } : {}),
+      invoices: p.invoices.map((i) => ({
+        ...(i.code ? { code: i.code } : {}),
+        number: i.number,
+        issuedOn: i.issuedOn,
+        amountFen: i.amountFen,
+        namesContract: i.namesContract,
+        ...(i.withFile ? { fileHash: evidence.hash } : {}),
+      })),
+      ...(p.note ? { note: p.note } : {}),
+    };
+    // Recorded when the money arrived, or when the contract was registered if it came before.
+    const registeredOn = 'registeredOn' in flow ? flow.registeredOn : p.paidOn;
+    await addPayment(on(ctx, p.paidOn > registeredOn ? p.paidOn : registeredOn), contract.id, payment);
+  }
+  return contract.id;
 }

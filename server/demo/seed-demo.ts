@@ -20,6 +20,8 @@ import { seedDemoDeals } from './seed-demo-deals.js';
 import { seedDemoTalent } from './seed-demo-talent.js';
 import { seedDemoSupervision } from './seed-demo-supervision.js';
 import { seedDemoServices } from './seed-demo-services.js';
+import { seedDemoPortal } from './seed-demo-portal.js';
+import { renewQualifications, seedDemoStory, type StoryResult } from './seed-demo-story.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -47,6 +49,10 @@ async function existingReferences(ctx: Ctx): Promise<DemoReferences> {
   return { organizations, people };
 }
 
+function storyLine(s: StoryResult): string {
+  return `the years since 2022: contracts ${s.contracts}, market listings ${s.listings}, supervision reports ${s.reports}, subsidy notices ${s.notices} with applications ${s.applications}, queued for review ${s.queued}`;
+}
+
 export async function seedDemo(ctx: Ctx, log: (line: string) => void = () => {}): Promise<SeedResult> {
   const already = await ctx.db.selectFrom('organization').select('id').where('is_demo', '=', 1).limit(1).executeTakeFirst();
   if (already) {
@@ -63,6 +69,16 @@ export async function seedDemo(ctx: Ctx, log: (line: string) => void = () => {})
     if (reports) log(`supervision: plan zhanhe-2022, reports ${reports}`);
     const serviceRecords = await seedDemoServices(ctx, refs);
     if (serviceRecords) log(`services and finance: ${serviceRecords}`);
+    const posts = await seedDemoPortal(ctx);
+    if (posts) log(`portal: ${posts} posts`);
+    // Departments added to the demo since (the plan's responsible units) join before the story needs them.
+    for (const o of demoOrganizations) {
+      if (refs.organizations.has(o.key) || o.kind !== 'government_department') continue;
+      const { key: _k, legalRepresentativeKey: _l, actualControllerKey: _a, qualifications: _q, equityHolders: _e, realName: _r, note: _n, ...rest } = o;
+      refs.organizations.set(o.key, (await createOrganization(ctx, organizationInput.parse(rest), { isDemo: true })).id);
+    }
+    const story = await seedDemoStory(ctx, refs);
+    if (story) log(storyLine(story));
     return { seeded: false, organizations: 0, people: 0, platforms: 0, users: 0, contracts };
   }
 
@@ -103,7 +119,8 @@ export async function seedDemo(ctx: Ctx, log: (line: string) => void = () => {})
       );
     }
   }
-  log(`organizations: ${orgIds.size}`);
+  const renewed = await renewQualifications(ctx, demoOrganizations.map((o) => ({ id: orgIds.get(o.key)!, qualifications: o.qualifications })));
+  log(`organizations: ${orgIds.size}${renewed ? ` (high-tech certificates renewed since: ${renewed})` : ''}`);
 
   // Affiliations need the organizations, which needed the people first.
   for (const p of demoPeople) {
@@ -134,7 +151,7 @@ export async function seedDemo(ctx: Ctx, log: (line: string) => void = () => {})
       roles: u.roles,
       jurisdictionCode: u.jurisdictionCode,
       organizationIds: u.organizationKeys.map((k) => orgIds.get(k)!),
-    });
+    }, { isDemo: true });
   }
   log(`users: ${demoUsers.length} (password ${DEMO_PASSWORD})`);
 
@@ -150,6 +167,9 @@ export async function seedDemo(ctx: Ctx, log: (line: string) => void = () => {})
   log(`supervision: plan zhanhe-2022, reports ${reports}`);
   const serviceRecords = await seedDemoServices(ctx, { organizations: orgIds });
   log(`services and finance: ${serviceRecords}`);
+  log(`portal: ${await seedDemoPortal(ctx)} posts`);
+  const story = await seedDemoStory(ctx, { organizations: orgIds, people: personIds });
+  if (story) log(storyLine(story));
   return { seeded: true, organizations: orgIds.size, people: personIds.size, platforms: demoPlatforms.length, users: demoUsers.length, contracts };
 }
 

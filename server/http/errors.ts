@@ -40,6 +40,12 @@ export function toAppError(error: unknown): AppError | null {
   if (e?.code === 'FST_REQ_FILE_TOO_LARGE' || e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return new AppError('PAYLOAD_TOO_LARGE', '上传内容超过大小限制', { field: 'file' });
   }
+  // Two requests racing on one record: the loser's insert hits a unique index (PostgreSQL 23505,
+  // SQLite's constraint) or its repeatable-read transaction cannot serialize (40001). A 409 says so.
+  if (e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new AppError('CONFLICT', '该记录已由他人同时登记或修改，请刷新后查看');
+  }
+  if (e?.code === '40001' || e?.code === '40P01') return new AppError('CONFLICT', '该记录正由他人同时处理，请刷新后重试');
   if (e?.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new AppError('VALIDATION', '请以 multipart/form-data 上传文件', { field: 'file' });
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return new AppError('VALIDATION', e.message || '请求无效');

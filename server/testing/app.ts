@@ -1,8 +1,11 @@
 /** An app on a fresh test database, with helpers to log in as any role and call the API. */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { UserRole } from '../../common/vocabulary.js';
-import { build } from '../app.js';
+import { type AppConfig, build } from '../app.js';
 import { createUser } from '../modules/auth/users.js';
+import { totpRequired } from '../modules/auth/session-policy.js';
+import { systemClock } from '../context.js';
+import { enrolTotpDirectly, loginThroughApi } from './totp-login.js';
 import { createProtector } from '../modules/registry/protect.js';
 import { testCtx, TEST_KEY } from './context.js';
 import { createTestDatabase } from './databases.js';
@@ -15,19 +18,20 @@ export interface Session {
   userId: string;
 }
 
-export async function createTestApp(dialect: 'sqlite' | 'postgres') {
+export async function createTestApp(dialect: 'sqlite' | 'postgres', config: Partial<Pick<AppConfig, 'captcha' | 'clock' | 'trustProxy' | 'oidc' | 'sessionIdleMinutes'>> = {}) {
   const handle = await createTestDatabase(dialect);
-  const app = await build({ handle, protector: createProtector(TEST_KEY) });
+  const app = await build({ handle, protector: createProtector(TEST_KEY), ...config });
+  const clock = config.clock ?? systemClock;
   const ctx = testCtx(handle);
   let n = 0;
 
   async function loginAs(roles: UserRole[], organizationIds: string[] = [], jurisdictionCode = '410411'): Promise<Session> {
     const username = `u${++n}_${roles.join('_')}`;
     const { id } = await createUser(ctx, { username, displayName: username, password: TEST_PASSWORD, roles, jurisdictionCode, organizationIds });
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
-    if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
-    const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    return { cookie, csrf: (res.json() as { csrfToken: string }).csrfToken, userId: id };
+    // Roles that must use TOTP log in with it, as on the real platform.
+    const totpSecret = totpRequired(roles, false) ? await enrolTotpDirectly(handle.db, ctx.protector, id, clock) : undefined;
+    const session = await loginThroughApi(app, { username, password: TEST_PASSWORD, clock, ...(totpSecret ? { totpSecret } : {}) });
+    return { ...session, userId: id };
   }
 
   function call(session: Session | null, method: string, url: string, payload?: unknown): Promise<LightMyRequestResponse> {

@@ -49,9 +49,12 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The same, naming the field the server blamed (for forms whose fields are not on screen). */
+/**
+ * The same, for forms whose fields are not on screen. The server's message already names the field
+ * in Chinese; the field's code (`reviewer`, `application.creditCode`) is for programs, never shown.
+ */
 export function errorTextWithField(error: unknown): string {
-  return isApiError(error) ? `${error.message}${error.field ? `（${error.field}）` : ''}` : String(error);
+  return errorText(error);
 }
 
 let csrfToken: string | null = null;
@@ -201,4 +204,32 @@ export function uploadFile(path: string, file: Blob & { name?: string }, onProgr
     xhr.send(form);
   });
   return { abort: () => xhr.abort(), done };
+}
+
+/**
+ * POSTs a multipart form of several fields and files (the public registration form: its fields as
+ * JSON plus the evidence files) and answers the JSON; errors as ApiError, like `api()`.
+ */
+export async function postForm<T>(path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = currentCsrfToken();
+  if (token) headers['x-csrf-token'] = token;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError({ status: 0, code: 'NETWORK', message: '提交失败：无法连接服务器，请检查网络后重试' });
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    handleUnauthorized(path, response.status);
+    throw errorFromBody(response.status, body, `提交失败（HTTP ${response.status}）`);
+  }
+  return body as T;
 }

@@ -52,6 +52,9 @@ export function RequireAuth() {
     );
   }
   if (!me.data) return <Navigate to={loginPath(location)} replace />;
+  // A session that must first change its password or enrol TOTP reaches only that page.
+  if (me.data.stage === 'must_change') return <Navigate to="/account/change-password" replace />;
+  if (me.data.stage === 'enrol') return <Navigate to="/account/enrol-totp" replace />;
   return <Outlet />;
 }
 

@@ -1,10 +1,10 @@
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode, useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
+import type { Locale } from 'antd/es/locale';
 import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { App } from './app.js';
@@ -23,8 +23,13 @@ function applyLang(lang: Lang): void {
 function Localized({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   applyLang(lang);
+  // antd's English locale is fetched only when English is chosen: most visitors read Chinese.
+  const [enUS, setEnUS] = useState<Locale | null>(null);
+  useEffect(() => {
+    if (lang === 'en' && !enUS) void import('antd/locale/en_US').then((m) => setEnUS(m.default));
+  }, [lang, enUS]);
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf' } }}>
+    <ConfigProvider locale={lang === 'en' && enUS ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf' } }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -37,12 +37,19 @@ import {
   TeamOutlined,
   IdcardOutlined,
   ReadOutlined,
+  DiffOutlined,
+  SafetyOutlined,
+  SolutionOutlined,
+  UsergroupAddOutlined,
+  KeyOutlined,
+  GlobalOutlined,
+  HomeOutlined,
 } from '@ant-design/icons';
 import type { MessageKey } from './i18n.js';
 import { PERMISSIONS } from './permissions.js';
 
 /** The menu's sections, in the order they appear. */
-export const NAV_GROUPS = ['registry', 'market', 'contracts', 'subsidies', 'supervision', 'talent', 'services', 'system'] as const;
+export const NAV_GROUPS = ['workbench', 'registry', 'market', 'contracts', 'subsidies', 'supervision', 'talent', 'services', 'system'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 export interface NavEntry {
@@ -277,5 +284,69 @@ export const NAV: NavEntry[] = [
     icon: <AuditOutlined />,
     permission: PERMISSIONS.auditRead,
     routes: lazy(() => import('./pages/audit/audit-page.js')),
+  },
+  // 变更申请 (server/modules/registry/change-requests.ts): the operator's review queue; an organization's own requests.
+  {
+    path: '/change-requests',
+    group: 'registry',
+    label: 'nav.changeRequests',
+    icon: <DiffOutlined />,
+    permission: 'registry.change_request.read',
+    routes: lazy(() => import('./pages/registry/change-request-routes.js')),
+  },
+  // 单位注册 (server/modules/registration): the operator's 注册审核 queue, a unit admin's 单位用户. The public
+  // /register, /register/status and /join are public routes in app.tsx.
+  {
+    path: '/registrations',
+    group: 'registry',
+    label: 'nav.registrations',
+    icon: <SolutionOutlined />,
+    permission: 'registration.review',
+    routes: lazy(() => import('./pages/registration/review-routes.js')),
+  },
+  {
+    path: '/unit-users',
+    group: 'system',
+    label: 'nav.unitUsers',
+    icon: <UsergroupAddOutlined />,
+    permission: 'registration.unit.manage',
+    routes: lazy(() => import('./pages/registration/unit-routes.js')),
+  },
+  // 门户 (server/modules/portal): the bureau writes and publishes the public portal's news, policy documents,
+  // interpretations and guides; the portal itself is public (app.tsx).
+  {
+    path: '/portal-content',
+    group: 'system',
+    label: 'nav.portalContent',
+    icon: <GlobalOutlined />,
+    permission: 'portal.post.read',
+    routes: lazy(() => import('./pages/portal/admin.js')),
+  },
+  // 信用记录 (server/modules/credit): the jurisdiction's records for government roles; a unit's own, with 信用修复.
+  {
+    path: '/credit',
+    group: 'registry',
+    label: 'nav.credit',
+    icon: <SafetyOutlined />,
+    permission: 'credit.record.read',
+    routes: lazy(() => import('./pages/credit/credit-routes.js')),
+  },
+  // 工作台 (server/modules/workbench): every role's landing page — its 待办, 免申即享 estimates, notifications, shortcuts.
+  {
+    path: '/workbench',
+    group: 'workbench',
+    label: 'nav.workbench',
+    icon: <HomeOutlined />,
+    permission: 'workbench.read',
+    routes: lazy(() => import('./pages/workbench/workbench-page.js')),
+  },
+  // 用户与权限 (server/modules/users): the admin's accounts of its jurisdiction.
+  {
+    path: '/users',
+    group: 'system',
+    label: 'nav.users',
+    icon: <KeyOutlined />,
+    permission: 'users.user.read',
+    routes: lazy(() => import('./pages/users/user-routes.js')),
   },
 ];

@@ -33,7 +33,16 @@ export function canCreate(user: User | null | undefined, entity: RegistryEntity)
   return can(user, `registry.${entity}.create`) || can(user, `registry.${entity}.write`);
 }
 
+/**
+ * Whether 编辑 shows: full edits (`<base>.update`), or, for an organization's own users, the
+ * self-service fields only (`<base>.update_contact`; verified facts go through a 变更申请).
+ */
 export function canUpdate(user: User | null | undefined, entity: RegistryEntity): boolean {
+  return can(user, `registry.${entity}.update`) || can(user, `registry.${entity}.write`) || can(user, `registry.${entity}.update_contact`);
+}
+
+/** Whether the user edits the verified facts of a registry record directly (operator, admin). */
+export function canEditFacts(user: User | null | undefined, entity: RegistryEntity): boolean {
   return can(user, `registry.${entity}.update`) || can(user, `registry.${entity}.write`);
 }
 

@@ -1,3 +1,4 @@
+import type { ContractPartyOption } from '../../common/contract-api.js';
 /**
  * Every read and write of the web app, as React Query hooks over `api()`: the one way pages
  * fetch data. Query keys start with the resource name so a write can invalidate its family.
@@ -82,7 +83,27 @@ export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { username: string; password: string }) =>
-      api<Session>('/api/auth/login', { method: 'POST', body: input }),
+      api<Session | SecondFactorChallenge>('/api/auth/login', { method: 'POST', body: input }),
+    onSuccess: (answer) => {
+      if (!('user' in answer)) return; // the second step (useLoginTotp) finishes it
+      setCsrfToken(answer.csrfToken);
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
+      client.setQueryData(ME, answer.user);
+    },
+  });
+}
+
+/** A login whose password was right and that waits for the 6-digit code (or a recovery code). */
+export interface SecondFactorChallenge {
+  secondFactor: 'totp';
+  challengeToken: string;
+  expiresAt: string;
+}
+
+export function useLoginTotp() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { challengeToken: string; code: string }) => api<Session>('/api/auth/login/totp', { method: 'POST', body: input }),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
@@ -290,8 +311,18 @@ export function useUpdatePlatform(id: string) {
 export interface AuditFilters {
   subjectType?: string;
   subjectId?: string;
+  action?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
   page: number;
   pageSize: number;
+}
+
+/** The filtered audit log as an XLSX download (server-side, in words). */
+export function auditExportUrl(filters: Omit<AuditFilters, 'page' | 'pageSize'>): string {
+  const params = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1]));
+  return `/api/audit/export${params.size ? `?${params}` : ''}`;
 }
 
 export function useAudit(filters: AuditFilters, enabled = true) {
@@ -349,11 +380,21 @@ export function useJurisdictionTree() {
 }
 
 /** Search helpers for pickers (organization / person by name). */
-export function useOrganizationOptions(q: string) {
+export function useOrganizationOptions(q: string, kind?: string) {
   return useQuery({
-    queryKey: ['organizations', 'options', q],
+    queryKey: ['organizations', 'options', q, kind ?? ''],
     queryFn: ({ signal }) =>
-      api<Page<OrganizationSummary>>('/api/organizations', { query: { q, page: 1, pageSize: 20 }, signal }),
+      api<Page<OrganizationSummary>>('/api/organizations', { query: { q, kind, page: 1, pageSize: 20 }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A contract's possible other parties, from the whole registry (at least two characters). */
+export function useContractPartyOptions(q: string) {
+  return useQuery({
+    queryKey: ['contracts', 'parties', q],
+    queryFn: ({ signal }) => api<ContractPartyOption[]>('/api/contracts/parties', { query: { q }, signal }),
+    enabled: [...q.trim()].length >= 2,
     placeholderData: keepPreviousData,
   });
 }

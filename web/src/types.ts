@@ -28,7 +28,11 @@ export interface User {
   roles: UserRole[];
   jurisdictionCode: string;
   organizationIds: string[];
+  /** The units the user acts for, by name (pickers show names). */
+  organizations: { id: string; name: string }[];
   permissions: string[];
+  /** 'full', or what the session must do first: change the password ('must_change') or enrol TOTP ('enrol'). */
+  stage?: 'full' | 'must_change' | 'enrol';
 }
 
 export interface Session {
@@ -150,17 +154,8 @@ export interface Platform {
 
 export type SubjectType = 'organization' | 'person' | 'platform' | 'user';
 
-export interface AuditEvent {
-  seq: number;
-  at: string;
-  actorName: string | null;
-  action: string;
-  subjectType: SubjectType | string;
-  subjectId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  ip?: string | null;
-}
+/** An audit event in words (GET /api/audit). */
+export type { DescribedEvent as AuditEvent } from '../../common/audit-api.js';
 
 export type ImportKind = 'organizations' | 'people' | 'platforms' | 'qualifications' | 'equity';
 

@@ -7,12 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USER_ROLES, type UserRole } from '../../../common/vocabulary.js';
 import { createTestApp, type Session } from '../../testing/app.js';
 import { testDialects } from '../../testing/databases.js';
-import { makeOrganization, makePerson, makePlatform, organizationInputFor, nextIdNumber } from '../../testing/builders.js';
+import { makeOrganization, makePerson, makePlatform, organizationInputFor, nextIdNumber, nextUscc } from '../../testing/builders.js';
 import { type Action, scopeFor } from './permissions.js';
 import { createContract } from '../contracts/contracts.js';
 import { contractInput } from '../contracts/schema.js';
 import { createDeal } from '../deals/create-deal.js';
 import { makeBrokerPerson, publishedAchievement, publishedDemand } from '../deals/test-support.js';
+import { testCtx } from '../../testing/context.js';
+import { storeChangeRequestEvidence, submitChangeRequest } from '../registry/change-requests.js';
+import { makeUnitAdmin } from '../registration/test-support.js';
 
 interface RouteCase {
   method: string;
@@ -22,6 +25,8 @@ interface RouteCase {
   body?: (ids: Ids) => unknown;
   /** For "own" scopes: the same route aimed at an organization the account does not act for. */
   foreignUrl?: (ids: Ids) => string;
+  /** The same, when the organization is named in the body rather than the URL. */
+  foreignBody?: (ids: Ids) => unknown;
 }
 
 interface Ids {
@@ -34,6 +39,10 @@ interface Ids {
   otherContract: string;
   /** A deal between other organizations, with a broker of another institution. */
   otherDeal: string;
+  /** Pending 变更申请 of the own and of the other organization, and the evidence they carry. */
+  ownRequest: string;
+  otherRequest: string;
+  evidenceHash: string;
 }
 
 const ROUTES: RouteCase[] = [
@@ -43,26 +52,44 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/auth/login', action: 'public', url: () => '/api/auth/login', body: () => ({ username: 'x', password: 'y' }) },
   { method: 'POST', path: '/api/auth/logout', action: 'public', url: () => '/api/auth/logout' },
   { method: 'GET', path: '/api/auth/me', action: 'authenticated', url: () => '/api/auth/me' },
+  // 统一身份认证 (server/modules/auth/oidc-routes.ts): browser redirects, public; off in this app, they say so.
+  { method: 'GET', path: '/api/auth/options', action: 'public', url: () => '/api/auth/options' },
+  { method: 'GET', path: '/api/auth/oidc/start', action: 'public', url: () => '/api/auth/oidc/start' },
+  { method: 'GET', path: '/api/auth/oidc/callback', action: 'public', url: () => '/api/auth/oidc/callback?state=none&code=none' },
+  { method: 'GET', path: '/api/auth/oidc/pending', action: 'public', url: () => '/api/auth/oidc/pending' },
+  // 账号安全 (server/modules/auth): every signed-in user, for their own account only.
+  { method: 'POST', path: '/api/auth/password', action: 'authenticated', url: () => '/api/auth/password', body: () => ({ oldPassword: 'not-the-password', newPassword: 'x' }) },
+  { method: 'GET', path: '/api/auth/sessions', action: 'authenticated', url: () => '/api/auth/sessions' },
+  { method: 'DELETE', path: '/api/auth/sessions/{handle}', action: 'authenticated', url: () => '/api/auth/sessions/none' },
+  { method: 'POST', path: '/api/auth/sessions/end-others', action: 'authenticated', url: () => '/api/auth/sessions/end-others' },
+  { method: 'POST', path: '/api/auth/login/totp', action: 'public', url: () => '/api/auth/login/totp', body: () => ({ challengeToken: 'none', code: '000000' }) },
+  { method: 'GET', path: '/api/auth/totp', action: 'authenticated', url: () => '/api/auth/totp' },
+  { method: 'POST', path: '/api/auth/totp/setup', action: 'authenticated', url: () => '/api/auth/totp/setup' },
+  { method: 'POST', path: '/api/auth/totp/confirm', action: 'authenticated', url: () => '/api/auth/totp/confirm', body: () => ({ code: '000000' }) },
+  { method: 'POST', path: '/api/auth/totp/disable', action: 'authenticated', url: () => '/api/auth/totp/disable', body: () => ({ password: 'x', code: '000000' }) },
   { method: 'GET', path: '/api/jurisdictions/tree', action: 'authenticated', url: () => '/api/jurisdictions/tree' },
   { method: 'GET', path: '/api/organizations', action: 'registry.organization.read', url: () => '/api/organizations' },
   { method: 'GET', path: '/api/organizations/{id}', action: 'registry.organization.read', url: (i) => `/api/organizations/${i.own}`, foreignUrl: (i) => `/api/organizations/${i.other}` },
   { method: 'POST', path: '/api/organizations', action: 'registry.organization.create', url: () => '/api/organizations', body: () => organizationInputFor() },
-  { method: 'PATCH', path: '/api/organizations/{id}', action: 'registry.organization.update', url: (i) => `/api/organizations/${i.own}`, foreignUrl: (i) => `/api/organizations/${i.other}`, body: () => ({ version: 1, address: '湛河区' }) },
-  { method: 'POST', path: '/api/organizations/{id}/qualifications', action: 'registry.organization.update', url: (i) => `/api/organizations/${i.own}/qualifications`, foreignUrl: (i) => `/api/organizations/${i.other}/qualifications`, body: () => ({ type: 'tech_sme', number: `2026410411A${Math.random().toString().slice(2, 8)}`, issuedOn: '2026-03-01' }) },
-  { method: 'PUT', path: '/api/organizations/{id}/equity', action: 'registry.organization.update', url: (i) => `/api/organizations/${i.own}/equity`, foreignUrl: (i) => `/api/organizations/${i.other}/equity`, body: () => ({ holders: [] }) },
+  { method: 'PATCH', path: '/api/organizations/{id}', action: 'registry.organization.update_contact', url: (i) => `/api/organizations/${i.own}`, foreignUrl: (i) => `/api/organizations/${i.other}`, body: () => ({ version: 1, address: '湛河区' }) },
+  { method: 'POST', path: '/api/organizations/{id}/qualifications', action: 'registry.qualification.create', url: (i) => `/api/organizations/${i.own}/qualifications`, foreignUrl: (i) => `/api/organizations/${i.other}/qualifications`, body: () => ({ type: 'tech_sme', number: `2026410411A${Math.random().toString().slice(2, 8)}`, issuedOn: '2026-03-01' }) },
+  { method: 'PUT', path: '/api/organizations/{id}/equity', action: 'registry.equity.replace', url: (i) => `/api/organizations/${i.own}/equity`, foreignUrl: (i) => `/api/organizations/${i.other}/equity`, body: () => ({ holders: [] }) },
   { method: 'GET', path: '/api/people', action: 'registry.person.read', url: () => '/api/people' },
   { method: 'GET', path: '/api/people/{id}', action: 'registry.person.read', url: (i) => `/api/people/${i.person}` },
   { method: 'POST', path: '/api/people', action: 'registry.person.create', url: () => '/api/people', body: () => ({ name: '李新', idNumber: nextIdNumber() }) },
-  { method: 'PATCH', path: '/api/people/{id}', action: 'registry.person.update', url: (i) => `/api/people/${i.person}`, body: () => ({ version: 999, phone: '0375-1234567' }) },
+  { method: 'PATCH', path: '/api/people/{id}', action: 'registry.person.update_contact', url: (i) => `/api/people/${i.person}`, body: () => ({ version: 999, phone: '0375-1234567' }) },
   { method: 'GET', path: '/api/platforms', action: 'registry.platform.read', url: () => '/api/platforms' },
   { method: 'GET', path: '/api/platforms/{id}', action: 'registry.platform.read', url: (i) => `/api/platforms/${i.platform}` },
   { method: 'POST', path: '/api/platforms', action: 'registry.platform.create', url: () => '/api/platforms', body: (i) => ({ name: `新平台${Math.random().toString().slice(2, 8)}`, type: 'incubator', level: 'district', hostOrganizationId: i.own, recognizedOn: '2024-01-01' }) },
   { method: 'PATCH', path: '/api/platforms/{id}', action: 'registry.platform.update', url: (i) => `/api/platforms/${i.platform}`, body: () => ({ version: 999 }) },
   { method: 'POST', path: '/api/import/{kind}', action: 'registry.import', url: () => '/api/import/organizations' },
+  { method: 'GET', path: '/api/import/{kind}/template.xlsx', action: 'registry.import', url: () => '/api/import/organizations/template.xlsx' },
   { method: 'GET', path: '/api/import/progress/{progressId}', action: 'registry.import', url: () => '/api/import/progress/no-such-import' },
   { method: 'GET', path: '/api/export/{kind}', action: 'registry.export', url: () => '/api/export/organizations?format=csv' },
   { method: 'GET', path: '/api/audit', action: 'audit.read', url: () => '/api/audit' },
+  { method: 'GET', path: '/api/audit/export', action: 'audit.read', url: () => '/api/audit/export' },
   { method: 'GET', path: '/api/contracts', action: 'contracts.contract.read', url: () => '/api/contracts' },
+  { method: 'GET', path: '/api/contracts/parties', action: 'contracts.party.lookup', url: () => '/api/contracts/parties?q=%E5%85%AC%E5%8F%B8' },
   { method: 'POST', path: '/api/contracts', action: 'contracts.contract.create', url: () => '/api/contracts', body: (i) => contractBody(i.own, i.other) },
   { method: 'GET', path: '/api/contracts/{id}', action: 'contracts.contract.read', url: (i) => `/api/contracts/${i.contract}`, foreignUrl: (i) => `/api/contracts/${i.otherContract}` },
   { method: 'PATCH', path: '/api/contracts/{id}', action: 'contracts.contract.update', url: (i) => `/api/contracts/${i.contract}`, foreignUrl: (i) => `/api/contracts/${i.otherContract}`, body: () => ({ version: 999, name: '改名' }) },
@@ -73,8 +100,23 @@ const ROUTES: RouteCase[] = [
   { method: 'PUT', path: '/api/contracts/{id}/payments/{paymentId}', action: 'contracts.payment.write', url: (i) => `/api/contracts/${i.contract}/payments/none`, foreignUrl: (i) => `/api/contracts/${i.otherContract}/payments/none`, body: () => ({ version: 1, paidOn: '2026-05-01', amountFen: 100 }) },
   { method: 'DELETE', path: '/api/contracts/{id}/payments/{paymentId}', action: 'contracts.payment.write', url: (i) => `/api/contracts/${i.contract}/payments/none?version=1`, foreignUrl: (i) => `/api/contracts/${i.otherContract}/payments/none?version=1` },
   { method: 'POST', path: '/api/evidence', action: 'contracts.payment.write', url: () => '/api/evidence' },
+  // 成果定价公示 (server/modules/pricing)
+  { method: 'GET', path: '/api/contracts/{id}/pricing', action: 'contracts.contract.read', url: (i) => `/api/contracts/${i.contract}/pricing`, foreignUrl: (i) => `/api/contracts/${i.otherContract}/pricing` },
+  {
+    method: 'POST', path: '/api/contracts/{id}/pricing', action: 'pricing.publicity.write', url: (i) => `/api/contracts/${i.contract}/pricing`, foreignUrl: (i) => `/api/contracts/${i.otherContract}/pricing`,
+    body: () => ({ method: 'agreement', priceFen: 100, decisionBody: '校长办公会', decidedOn: '2026-05-01' }),
+  },
+  { method: 'POST', path: '/api/pricing/{id}/withdraw', action: 'pricing.publicity.write', url: () => '/api/pricing/none/withdraw', body: () => ({ version: 1, reason: '权限测试' }) },
+  { method: 'POST', path: '/api/pricing/valuation-reports', action: 'pricing.publicity.write', url: () => '/api/pricing/valuation-reports' },
+  { method: 'POST', path: '/api/pricing/{id}/objections', action: 'pricing.objection.create', url: () => '/api/pricing/none/objections', body: () => ({ content: '权限测试异议内容' }) },
+  { method: 'POST', path: '/api/pricing/objections/{id}/answer', action: 'pricing.objection.answer', url: () => '/api/pricing/objections/none/answer', body: () => ({ version: 1, answer: '权限测试' }) },
+  { method: 'GET', path: '/api/public/pricing', action: 'public', url: () => '/api/public/pricing' },
+  { method: 'GET', path: '/api/public/pricing/{id}', action: 'public', url: () => '/api/public/pricing/none' },
+  { method: 'GET', path: '/api/public/pricing/{id}/valuation-report', action: 'public', url: () => '/api/public/pricing/none/valuation-report' },
+  { method: 'POST', path: '/api/public/pricing/{id}/objections', action: 'public', url: () => '/api/public/pricing/none/objections', body: () => ({ name: '权限测试', contact: '13800000000', content: '权限测试异议内容' }) },
   { method: 'GET', path: '/api/contracts/{id}/evidence/{hash}', action: 'contracts.contract.read', url: (i) => `/api/contracts/${i.contract}/evidence/${'0'.repeat(64)}`, foreignUrl: (i) => `/api/contracts/${i.otherContract}/evidence/${'0'.repeat(64)}` },
   { method: 'POST', path: '/api/contracts/import/{kind}', action: 'contracts.import', url: () => '/api/contracts/import/contracts' },
+  { method: 'GET', path: '/api/contracts/import/{kind}/template.xlsx', action: 'contracts.import', url: () => '/api/contracts/import/contracts/template.xlsx' },
   { method: 'GET', path: '/api/subsidies/policies', action: 'public', url: () => '/api/subsidies/policies' },
   { method: 'GET', path: '/api/subsidies/policies/{id}', action: 'public', url: () => '/api/subsidies/policies/zhanhe-2022' },
   { method: 'POST', path: '/api/subsidies/settlements', action: 'subsidies.settlement.run', url: () => '/api/subsidies/settlements', body: () => ({ policy: 'zhanhe-2022', year: 2023 }) },
@@ -129,6 +171,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/market/inquiries', action: 'market.inquiry.read', url: () => '/api/market/inquiries' },
   { method: 'POST', path: '/api/market/inquiries/{id}/answer', action: 'market.inquiry.answer', url: () => '/api/market/inquiries/none/answer', body: () => ({ version: 1, answer: '权限测试回复' }) },
   { method: 'POST', path: '/api/market/import/{kind}', action: 'market.import', url: () => '/api/market/import/achievements' },
+  { method: 'GET', path: '/api/market/import/{kind}/template.xlsx', action: 'market.import', url: () => '/api/market/import/achievements/template.xlsx' },
   { method: 'GET', path: '/api/market/export/{kind}', action: 'market.export', url: () => '/api/market/export/demands?format=csv' },
   // Supervision (server/modules/supervision) and the notification centre (server/modules/notifications).
   { method: 'GET', path: '/api/supervision/plans', action: 'supervision.plan.read', url: () => '/api/supervision/plans' },
@@ -215,7 +258,90 @@ const ROUTES: RouteCase[] = [
   { method: 'PUT', path: '/api/talent/contracts/{id}/researchers', action: 'talent.researcher.write', url: (i) => `/api/talent/contracts/${i.contract}/researchers`, foreignUrl: (i) => `/api/talent/contracts/${i.otherContract}/researchers`, body: () => ({ researchers: [] }) },
   { method: 'GET', path: '/api/talent/people/{id}/contributions', action: 'talent.contribution.read', url: (i) => `/api/talent/people/${i.person}/contributions` },
   { method: 'GET', path: '/api/talent/people/{id}/contributions.xlsx', action: 'talent.contribution.read', url: (i) => `/api/talent/people/${i.person}/contributions.xlsx` },
+  // 变更申请 (server/modules/registry/change-requests.ts): verified facts change through review.
+  { method: 'GET', path: '/api/change-requests', action: 'registry.change_request.read', url: () => '/api/change-requests?status=pending' },
+  { method: 'GET', path: '/api/change-requests.xlsx', action: 'registry.change_request.read', url: () => '/api/change-requests.xlsx?status=pending' },
+  { method: 'POST', path: '/api/change-requests', action: 'registry.change_request.create', url: () => '/api/change-requests', body: (i) => changeRequestBody(i.own, i.evidenceHash), foreignBody: (i) => changeRequestBody(i.other, i.evidenceHash) },
+  { method: 'POST', path: '/api/change-requests/evidence', action: 'registry.change_request.create', url: () => '/api/change-requests/evidence' },
+  { method: 'GET', path: '/api/change-requests/{id}', action: 'registry.change_request.read', url: (i) => `/api/change-requests/${i.ownRequest}`, foreignUrl: (i) => `/api/change-requests/${i.otherRequest}` },
+  { method: 'POST', path: '/api/change-requests/{id}/decision', action: 'registry.change_request.review', url: (i) => `/api/change-requests/${i.ownRequest}/decision`, body: () => ({ version: 999, decision: 'reject', reason: '权限测试' }) },
+  { method: 'POST', path: '/api/change-requests/{id}/withdraw', action: 'registry.change_request.withdraw', url: (i) => `/api/change-requests/${i.ownRequest}/withdraw`, foreignUrl: (i) => `/api/change-requests/${i.otherRequest}/withdraw`, body: () => ({ version: 999 }) },
+  { method: 'GET', path: '/api/change-requests/{id}/evidence/{hash}', action: 'registry.change_request.read', url: (i) => `/api/change-requests/${i.ownRequest}/evidence/${i.evidenceHash}`, foreignUrl: (i) => `/api/change-requests/${i.otherRequest}/evidence/${i.evidenceHash}` },
+  // 单位注册 (server/modules/registration): the public form and status, joining with a code, the 注册审核 queue, a unit's users.
+  { method: 'GET', path: '/api/public/registration/captcha', action: 'public', url: () => '/api/public/registration/captcha' },
+  { method: 'GET', path: '/api/public/registration/lookup', action: 'public', url: () => `/api/public/registration/lookup?creditCode=${nextUscc()}` },
+  { method: 'GET', path: '/api/public/registration/agencies', action: 'public', url: () => '/api/public/registration/agencies?q=技术转移' },
+  { method: 'GET', path: '/api/public/registration/authorization-letter.pdf', action: 'public', url: () => '/api/public/registration/authorization-letter.pdf' },
+  { method: 'POST', path: '/api/public/registrations', action: 'public', url: () => '/api/public/registrations' },
+  { method: 'POST', path: '/api/public/registrations/status', action: 'public', url: () => '/api/public/registrations/status', body: () => ({ number: 'ZC202601010001', queryCode: 'AAAA-BBBB-CCCC' }) },
+  { method: 'POST', path: '/api/public/registrations/resubmit', action: 'public', url: () => '/api/public/registrations/resubmit' },
+  { method: 'POST', path: '/api/public/invitations/check', action: 'public', url: () => '/api/public/invitations/check', body: () => ({ code: 'AAAA-BBBB-CCCC' }) },
+  { method: 'POST', path: '/api/public/invitations/join', action: 'public', url: () => '/api/public/invitations/join', body: () => ({ code: 'AAAA-BBBB-CCCC', username: 'joiner', displayName: '权限测试', mobile: '13800000000', password: 'Quanxian@2026' }) },
+  { method: 'POST', path: '/api/invitations/accept', action: 'registration.invitation.accept', url: () => '/api/invitations/accept', body: () => ({ code: 'AAAA-BBBB-CCCC' }) },
+  { method: 'GET', path: '/api/registrations', action: 'registration.review', url: () => '/api/registrations' },
+  { method: 'GET', path: '/api/registrations/export.xlsx', action: 'registration.review', url: () => '/api/registrations/export.xlsx' },
+  { method: 'GET', path: '/api/registrations/{id}', action: 'registration.review', url: () => '/api/registrations/none' },
+  { method: 'GET', path: '/api/registrations/{id}/evidence/{hash}', action: 'registration.review', url: () => `/api/registrations/none/evidence/${'0'.repeat(64)}` },
+  { method: 'POST', path: '/api/registrations/{id}/approve', action: 'registration.review', url: () => '/api/registrations/none/approve', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/api/registrations/{id}/return', action: 'registration.review', url: () => '/api/registrations/none/return', body: () => ({ version: 1, reason: '权限测试' }) },
+  { method: 'GET', path: '/api/units/mine', action: 'registration.unit.manage', url: () => '/api/units/mine' },
+  { method: 'GET', path: '/api/units/{id}/members', action: 'registration.unit.manage', url: (i) => `/api/units/${i.own}/members`, foreignUrl: (i) => `/api/units/${i.other}/members` },
+  { method: 'GET', path: '/api/units/{id}/members.xlsx', action: 'registration.unit.manage', url: (i) => `/api/units/${i.own}/members.xlsx`, foreignUrl: (i) => `/api/units/${i.other}/members.xlsx` },
+  { method: 'DELETE', path: '/api/units/{id}/members/{userId}', action: 'registration.unit.manage', url: (i) => `/api/units/${i.own}/members/none`, foreignUrl: (i) => `/api/units/${i.other}/members/none` },
+  { method: 'POST', path: '/api/units/{id}/admin', action: 'registration.unit.manage', url: (i) => `/api/units/${i.own}/admin`, foreignUrl: (i) => `/api/units/${i.other}/admin`, body: () => ({ userId: 'none' }) },
+  { method: 'GET', path: '/api/units/{id}/invitations', action: 'registration.unit.manage', url: (i) => `/api/units/${i.own}/invitations`, foreignUrl: (i) => `/api/units/${i.other}/invitations` },
+  { method: 'POST', path: '/api/units/{id}/invitations', action: 'registration.unit.manage', url: (i) => `/api/units/${i.own}/invitations`, foreignUrl: (i) => `/api/units/${i.other}/invitations`, body: () => ({}) },
+  { method: 'POST', path: '/api/units/{id}/invitations/{invitationId}/revoke', action: 'registration.unit.manage', url: (i) => `/api/units/${i.own}/invitations/none/revoke`, foreignUrl: (i) => `/api/units/${i.other}/invitations/none/revoke` },
+  { method: 'GET', path: '/api/units/{id}/broker-applications', action: 'registration.unit.manage', url: (i) => `/api/units/${i.own}/broker-applications`, foreignUrl: (i) => `/api/units/${i.other}/broker-applications` },
+  { method: 'POST', path: '/api/units/{id}/broker-applications/{applicationId}/approve', action: 'registration.unit.manage', url: (i) => `/api/units/${i.own}/broker-applications/none/approve`, foreignUrl: (i) => `/api/units/${i.other}/broker-applications/none/approve`, body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/api/units/{id}/broker-applications/{applicationId}/return', action: 'registration.unit.manage', url: (i) => `/api/units/${i.own}/broker-applications/none/return`, foreignUrl: (i) => `/api/units/${i.other}/broker-applications/none/return`, body: () => ({ version: 1, reason: '权限测试' }) },
+  // 门户 (server/modules/portal): the public pages' data, and the bureau's editing.
+  { method: 'GET', path: '/api/public/portal/site', action: 'public', url: () => '/api/public/portal/site' },
+  { method: 'GET', path: '/api/public/portal/home', action: 'public', url: () => '/api/public/portal/home' },
+  { method: 'GET', path: '/api/public/portal/announcements', action: 'public', url: () => '/api/public/portal/announcements' },
+  { method: 'GET', path: '/api/public/portal/posts', action: 'public', url: () => '/api/public/portal/posts?kind=news' },
+  { method: 'GET', path: '/api/public/portal/posts/{id}', action: 'public', url: () => '/api/public/portal/posts/none' },
+  { method: 'GET', path: '/api/public/portal/policies', action: 'public', url: () => '/api/public/portal/policies' },
+  { method: 'GET', path: '/api/public/portal/subsidy-policies/{id}', action: 'public', url: () => '/api/public/portal/subsidy-policies/zhanhe-2022' },
+  { method: 'GET', path: '/api/public/portal/calls/{id}', action: 'public', url: () => '/api/public/portal/calls/none' },
+  { method: 'GET', path: '/api/portal/posts', action: 'portal.post.read', url: () => '/api/portal/posts' },
+  { method: 'GET', path: '/api/portal/posts/export.xlsx', action: 'portal.post.read', url: () => '/api/portal/posts/export.xlsx' },
+  { method: 'GET', path: '/api/portal/posts/{id}', action: 'portal.post.read', url: () => '/api/portal/posts/none' },
+  { method: 'POST', path: '/api/portal/posts', action: 'portal.post.write', url: () => '/api/portal/posts', body: () => ({ kind: 'news', title: '权限测试新闻', body: '权限测试正文' }) },
+  { method: 'PATCH', path: '/api/portal/posts/{id}', action: 'portal.post.write', url: () => '/api/portal/posts/none', body: () => ({ version: 1, title: '权限测试' }) },
+  // 信用记录 (server/modules/credit): the list, export and import template, records, 信用修复, and the one-step 违背信用承诺 from an application.
+  { method: 'GET', path: '/api/credit-records', action: 'credit.record.read', url: () => '/api/credit-records' },
+  { method: 'GET', path: '/api/credit-records.xlsx', action: 'credit.export', url: () => '/api/credit-records.xlsx' },
+  { method: 'GET', path: '/api/credit-records/template.xlsx', action: 'credit.import', url: () => '/api/credit-records/template.xlsx' },
+  { method: 'POST', path: '/api/credit-records/import', action: 'credit.import', url: () => '/api/credit-records/import' },
+  { method: 'POST', path: '/api/credit-records', action: 'credit.record.write', url: () => '/api/credit-records', body: (i) => ({ organizationId: i.own, kind: 'other', source: 'other', validFrom: '2026-01-01' }) },
+  { method: 'GET', path: '/api/credit-records/{id}', action: 'credit.record.read', url: () => '/api/credit-records/none' },
+  { method: 'POST', path: '/api/credit-records/{id}/end', action: 'credit.record.write', url: () => '/api/credit-records/none/end', body: () => ({ endedOn: '2026-06-01', reason: '权限测试', version: 1 }) },
+  { method: 'POST', path: '/api/credit-records/{id}/repairs', action: 'credit.repair.create', url: () => '/api/credit-records/none/repairs', body: (i) => ({ explanation: '权限测试说明', evidence: [{ hash: i.evidenceHash, fileName: '证明.pdf' }] }) },
+  { method: 'POST', path: '/api/credit-repairs/evidence', action: 'credit.repair.create', url: () => '/api/credit-repairs/evidence' },
+  { method: 'POST', path: '/api/credit-repairs/{id}/decision', action: 'credit.repair.review', url: () => '/api/credit-repairs/none/decision', body: () => ({ decision: 'reject', reason: '权限测试', version: 1 }) },
+  { method: 'GET', path: '/api/credit-repairs/{id}/evidence/{hash}', action: 'credit.record.read', url: (i) => `/api/credit-repairs/none/evidence/${i.evidenceHash}` },
+  { method: 'POST', path: '/api/applications/{id}/commitment-breach', action: 'credit.record.from_application', url: () => '/api/applications/none/commitment-breach', body: () => ({ reason: '权限测试：隐瞒关联关系' }) },
+  // 工作台 (server/modules/workbench)
+  { method: 'GET', path: '/api/workbench', action: 'workbench.read', url: () => '/api/workbench' },
+  { method: 'GET', path: '/api/workbench/prospects', action: 'applications.application.create', url: () => '/api/workbench/prospects' },
+  { method: 'POST', path: '/api/workbench/prospects/apply', action: 'applications.application.create', url: () => '/api/workbench/prospects/apply', body: (i) => ({ noticeId: 'none', organizationId: i.own }), foreignBody: (i) => ({ noticeId: 'none', organizationId: i.other }) },
+  // 用户与权限 (server/modules/users): the admin's accounts of its jurisdiction.
+  { method: 'GET', path: '/api/users', action: 'users.user.read', url: () => '/api/users' },
+  { method: 'GET', path: '/api/users.xlsx', action: 'users.user.read', url: () => '/api/users.xlsx' },
+  { method: 'GET', path: '/api/users/government-units', action: 'users.user.read', url: () => '/api/users/government-units?q=局' },
+  { method: 'POST', path: '/api/users', action: 'users.user.create', url: () => '/api/users', body: () => ({ username: `perm${Math.random().toString().slice(2, 10)}`, displayName: '权限测试', roles: ['evaluator'], jurisdictionCode: '410411' }) },
+  { method: 'GET', path: '/api/users/{id}', action: 'users.user.read', url: () => '/api/users/none' },
+  { method: 'PUT', path: '/api/users/{id}/roles', action: 'users.user.update_roles', url: () => '/api/users/none/roles', body: () => ({ version: 1, roles: ['evaluator'] }) },
+  { method: 'POST', path: '/api/users/{id}/disable', action: 'users.user.disable', url: () => '/api/users/none/disable', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/api/users/{id}/enable', action: 'users.user.disable', url: () => '/api/users/none/enable', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/api/users/{id}/reset-password', action: 'users.user.reset_password', url: () => '/api/users/none/reset-password', body: () => ({ version: 1 }) },
+  { method: 'POST', path: '/api/users/{id}/unlock', action: 'users.user.unlock', url: () => '/api/users/none/unlock', body: () => ({ version: 1 }) },
 ];
+
+function changeRequestBody(organizationId: string, hash: string) {
+  return { group: 'organization', organizationId, changes: { kind: 'new_rd_institution' }, evidence: [{ hash, fileName: '证明.pdf' }] };
+}
 
 function marketAchievementBody(owner: string) {
   return {
@@ -257,7 +383,17 @@ for (const dialect of await testDialects()) {
         achievementId: (await publishedAchievement(t.ctx, { ownerOrganizationId: third.id })).id,
         brokerPersonId: (await makeBrokerPerson(t.ctx)).id,
       });
+      // A pending 变更申请 of each organization, filed by its own user.
+      const requester = (organizationId: string) => testCtx(t.handle, { id: null, name: '经办人', roles: ['enterprise'], organizationIds: [organizationId] });
+      const evidence = await storeChangeRequestEvidence(requester(own.id), Buffer.from('%PDF-1.4\n%%EOF\n'), '证明.pdf');
+      const fileRequest = (organizationId: string) =>
+        submitChangeRequest(requester(organizationId), { group: 'organization', organizationId, changes: { name: `权限测试更名${organizationId.slice(0, 6)}有限公司` }, evidence: [{ hash: evidence.hash, fileName: '证明.pdf' }] });
+      const ownRequest = await fileRequest(own.id);
+      const otherRequest = await fileRequest(other.id);
       ids = {
+        ownRequest: ownRequest.id,
+        otherRequest: otherRequest.id,
+        evidenceHash: evidence.hash,
         otherDeal: otherDeal.id,
         contract: contract.id,
         otherContract: otherContract.id,
@@ -268,6 +404,8 @@ for (const dialect of await testDialects()) {
         ownVersion: async () => (await t.handle.db.selectFrom('organization').select('version').where('id', '=', own.id).executeTakeFirstOrThrow()).version,
       };
       for (const role of ROLES) sessions.set(role, await t.loginAs([role], [own.id]));
+      // The unit routes are for a unit's 单位管理员 (a flag on top of "own"): every test account is one of its own organization.
+      for (const session of sessions.values()) await makeUnitAdmin(t.handle.db, own.id, session.userId, '权限测试', '2026-06-01T08:00:00.000Z');
     }, 120_000);
     afterAll(async () => t.close());
 
@@ -292,8 +430,8 @@ for (const dialect of await testDialects()) {
           outcomes.push(`${route.method} ${route.path} → ${res.statusCode}`);
           expect(res.statusCode, `${role} ${route.method} ${route.path}: ${res.body}`).toBeLessThan(500);
           expect(allowed, `${role} ${route.method} ${route.path} answered ${res.statusCode}: ${res.body}`).toBe(scope !== null);
-          if (scope === 'own' && route.foreignUrl) {
-            const foreign = await t.call(session, route.method, route.foreignUrl(ids), route.body?.(ids));
+          if (scope === 'own' && (route.foreignUrl || route.foreignBody)) {
+            const foreign = await t.call(session, route.method, (route.foreignUrl ?? route.url)(ids), (route.foreignBody ?? route.body)?.(ids));
             expect(foreign.statusCode, `${role} reached another organization via ${route.path}`).toBe(403);
           }
         }

@@ -13,10 +13,10 @@ const O = 'own' as const;
 export const PERMISSIONS = {
   'registry.organization.read': { operator: J, admin: J, finance: J, department: J, evaluator: J, enterprise: O, institution: O, broker: O, agency: O, bank: O },
   'registry.organization.create': { operator: J, admin: J },
-  'registry.organization.update': { operator: J, admin: J, enterprise: O, institution: O, agency: O, bank: O },
+  'registry.organization.update': { operator: J, admin: J },
   'registry.person.read': { operator: J, admin: J, evaluator: J, enterprise: O, institution: O, broker: O, agency: O },
   'registry.person.create': { operator: J, admin: J },
-  'registry.person.update': { operator: J, admin: J, enterprise: O, institution: O, agency: O },
+  'registry.person.update': { operator: J, admin: J },
   'registry.platform.read': { operator: J, admin: J, finance: J, department: J, evaluator: J, enterprise: O, institution: O, agency: O },
   'registry.platform.create': { operator: J, admin: J },
   'registry.platform.update': { operator: J, admin: J },
@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   'contracts.contract.change': { operator: J, admin: J },
   'contracts.payment.write': { operator: J, admin: J, enterprise: O, institution: O, agency: O },
   'contracts.import': { operator: J, admin: J },
+  // The other party of a contract is found in the whole registry by name or credit code.
+  'contracts.party.lookup': { operator: J, admin: J, enterprise: O, institution: O, agency: O },
   'subsidies.settlement.run': { operator: J, admin: J, finance: J },
   'subsidies.settlement.read': { operator: J, admin: J, finance: J, evaluator: J },
   // The application workflow (申报 → 拨付, server/modules/applications). Notices are the
@@ -48,6 +50,12 @@ export const PERMISSIONS = {
   'applications.application.second_review': { operator: J, admin: J },
   'applications.objection.create': { operator: J, admin: J, finance: J, department: J, evaluator: J, enterprise: J, institution: J, broker: J, agency: J, bank: J },
   'applications.objection.resolve': { operator: J, admin: J },
+  // 成果定价公示 (server/modules/pricing): an institution publicizes its own contracts' price decisions
+  // and answers objections to them; anyone logged in may object (the public too, without an account).
+  'pricing.publicity.write': { operator: J, admin: J, institution: O },
+  // Not the evaluator (third-party evaluation only reads; as anyone, it may object on the portal's public form).
+  'pricing.objection.create': { operator: J, admin: J, finance: J, department: J, enterprise: J, institution: J, broker: J, agency: J, bank: J },
+  'pricing.objection.answer': { operator: J, admin: J, institution: O },
   'applications.payment.record': { finance: J, admin: J },
   'applications.payment.read': { operator: J, admin: J, finance: J },
   // The technology market (server/modules/market): listings (科技成果, 技术需求), moderation, inquiries.
@@ -127,6 +135,52 @@ export const PERMISSIONS = {
   // The in-app notification centre (server/modules/notifications): one's own notifications.
   'notifications.read': { operator: O, admin: O, finance: O, department: O, evaluator: O, enterprise: O, institution: O, broker: O, agency: O, bank: O },
   'notifications.update': { operator: O, admin: O, finance: O, department: O, evaluator: O, enterprise: O, institution: O, broker: O, agency: O, bank: O },
+  // Verified facts change through review (变更申请, server/modules/registry/change-requests.ts, ADR 014).
+  // The operator and admin edit every field directly (registry.organization.update, .person.update,
+  // .qualification.create, .equity.replace, .platform.*); an organization's own users change only the
+  // self-service fields directly (contacts, address, industries, service types; a person's phone) and
+  // ask for the rest through a 变更申请 with evidence, which the operator of the jurisdiction reviews.
+  'registry.organization.update_contact': { operator: J, admin: J, enterprise: O, institution: O, agency: O, bank: O },
+  'registry.person.update_contact': { operator: J, admin: J, enterprise: O, institution: O, agency: O },
+  'registry.qualification.create': { operator: J, admin: J },
+  'registry.equity.replace': { operator: J, admin: J },
+  'registry.change_request.create': { enterprise: O, institution: O, agency: O, bank: O },
+  'registry.change_request.withdraw': { enterprise: O, institution: O, agency: O, bank: O },
+  'registry.change_request.read': { operator: J, admin: J, enterprise: O, institution: O, agency: O, bank: O },
+  'registry.change_request.review': { operator: J, admin: J },
+  // 单位注册 (server/modules/registration). Submitting, the status by query code and joining with an
+  // invitation code are public (/api/public/…). The operator reviews the units' applications of the
+  // jurisdiction; a unit's 单位管理员 (an account of the unit flagged as its admin — checked on top of
+  // "own") manages the unit's users and, for an agency, confirms its brokers; an account of a unit
+  // accepts an invitation to another unit.
+  'registration.review': { operator: J, admin: J },
+  'registration.unit.manage': { admin: J, enterprise: O, institution: O, agency: O, bank: O },
+  'registration.invitation.accept': { enterprise: O, institution: O, broker: O, agency: O, bank: O },
+  // 门户 (server/modules/portal): visitors read what is published (/api/public/portal/…); the bureau
+  // writes, publishes and withdraws news, policy documents, interpretations and guides.
+  'portal.post.read': { operator: J, admin: J },
+  'portal.post.write': { operator: J, admin: J },
+  // 信用记录 (server/modules/credit, issue 14): government roles read the jurisdiction's records on
+  // organizations and people; a unit reads its own and asks for 信用修复, which the operator decides.
+  // The operator enters, ends and imports records, and turns a false declaration found in an
+  // application's review into a 违背信用承诺 record.
+  'credit.record.read': { operator: J, admin: J, finance: J, department: J, evaluator: J, enterprise: O, institution: O, agency: O, bank: O },
+  'credit.record.write': { operator: J, admin: J },
+  'credit.record.from_application': { operator: J, admin: J },
+  'credit.import': { operator: J, admin: J },
+  'credit.export': { operator: J, admin: J, finance: J, evaluator: J },
+  'credit.repair.create': { enterprise: O, institution: O, agency: O, bank: O },
+  'credit.repair.review': { operator: J, admin: J },
+  // 工作台 (server/modules/workbench): every role's landing page; what it counts is scoped by the lists it links to.
+  'workbench.read': { operator: O, admin: O, finance: O, department: O, evaluator: O, enterprise: O, institution: O, broker: O, agency: O, bank: O },
+  // 用户与权限 (server/modules/users): the admin manages the accounts of its jurisdiction — opens government
+  // accounts, changes roles, disables and enables, resets passwords, lifts login locks.
+  'users.user.read': { admin: J },
+  'users.user.create': { admin: J },
+  'users.user.update_roles': { admin: J },
+  'users.user.disable': { admin: J },
+  'users.user.reset_password': { admin: J },
+  'users.user.unlock': { admin: J },
 } as const satisfies Record<string, Partial<Record<UserRole, Scope>>>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -16,7 +16,7 @@ import { newId } from '../../ids.js';
 import type { Action } from '../access/permissions.js';
 import { assertCan } from '../access/policy.js';
 import { audit, changedFields } from '../audit/audit.js';
-import { evidenceExists } from '../contracts/evidence.js';
+import { assertMayAttach } from '../contracts/evidence.js';
 import { presentPayment } from '../contracts/payments.js';
 import { childrenOf, invoicesOf, namesOf, paymentsOf } from '../contracts/repo.js';
 import { isWithinJurisdiction, jurisdictionPrefix } from '../registry/divisions.js';
@@ -41,6 +41,7 @@ import {
 } from './repo.js';
 import type { ApplicationInput, ApplicationPatch, ApplicationQuery, ReviewInput, SubmitInput } from './schema.js';
 import { EDITABLE_STATUSES, nextStatuses, transitionAction, TRANSITIONS, WITH_AWARDS } from './workflow.js';
+import { notifyApplication } from '../notifications/applicant-notices.js';
 
 const review = (id: string | null, name: string | null, at: string | null) => (name && at ? { reviewerId: id, reviewerName: name, at } : null);
 
@@ -165,7 +166,7 @@ export async function awardLinesOf(db: Executor, row: ApplicationRow): Promise<A
   const notice = await findNotice(db, row.notice_id);
   const policy = notice ? builtInPolicy(notice.policy_id) : undefined;
   const awards = (await awardsOf(db, [row.id])).get(row.id) ?? [];
-  return Promise.all(awards.map((a) => awardLines(db, a, ruleTitleOf(policy, a.rule))));
+  return Promise.all(awards.map((a) => awardLines(db, a, ruleTitleOf(policy, a.rule), policy)));
 }
 
 // ——— who may reach an application ———
@@ -195,7 +196,7 @@ interface Declarations {
   otherFunding: OtherFunding[];
 }
 
-async function checkDeclarations(db: Executor, candidates: string[], d: Declarations): Promise<void> {
+async function checkDeclarations(db: Executor, actor: Actor, candidates: string[], d: Declarations, keptEvidence: string[] = []): Promise<void> {
   const allowed = new Set(candidates);
   const seen = new Set<string>();
   for (const [i, id] of d.contractIds.entries()) {
@@ -204,7 +205,7 @@ async function checkDeclarations(db: Executor, candidates: string[], d: Declarat
     seen.add(id);
   }
   for (const [i, e] of d.evidence.entries()) {
-    if (!(await evidenceExists(db, e.hash))) throw fail(`evidence.${i}.hash`, `证明文件 ${e.hash.slice(0, 12)}… 不存在，请先上传`);
+    await assertMayAttach(db, actor, `evidence.${i}.hash`, e.hash, '证明', keptEvidence);
   }
   for (const [i, f] of d.otherFunding.entries()) {
     if (f.contractId && !seen.has(f.contractId)) throw fail(`otherFunding.${i}.contractId`, '其他财政资金所属合同须为本申报所选合同');
@@ -270,7 +271,7 @@ export async function createApplication(ctx: Ctx, input: ApplicationInput, opts:
     if (existing) throw new AppError('CONFLICT', `已就本通知申报（申报编号 ${existing.number}），请编辑原申报`, { field: input.personId ? 'personId' : 'organizationId' });
     const candidates = await claimableContractIds(trx, beneficiary);
     const contractIds = input.contractIds ?? candidates;
-    await checkDeclarations(trx, candidates, { contractIds, evidence: input.evidence, relatedParties: input.relatedParties, otherFunding: input.otherFunding });
+    await checkDeclarations(trx, ctx.actor, candidates, { contractIds, evidence: input.evidence, relatedParties: input.relatedParties, otherFunding: input.otherFunding });
     const now = ctx.clock.now().toISOString();
     const row: ApplicationRow = {
       id: newId(),
@@ -363,7 +364,7 @@ export async function updateApplication(ctx: Ctx, id: string, patch: Application
     };
     const candidates = await claimableContractIds(trx, { kind: row.beneficiary_kind, ref: row.beneficiary_ref });
     // A claim made earlier stays valid for this check even if the contract has since changed status; submit re-checks.
-    await checkDeclarations(trx, [...new Set([...candidates, ...(patch.contractIds ? [] : before.contractIds)])], merged);
+    await checkDeclarations(trx, ctx.actor, [...new Set([...candidates, ...(patch.contractIds ? [] : before.contractIds)])], merged, before.evidence.map((e) => e.hash));
     const set: Record<string, unknown> = { updated_at: ctx.clock.now().toISOString() };
     const nullable = (v: string | null | undefined, column: string) => {
       if (v !== undefined) set[column] = v;
@@ -476,6 +477,8 @@ export async function reviewApplication(ctx: Ctx, id: string, stage: 'first' | '
       before: { status: from, version: row.version },
       after: { status: to, version: row.version + 1, decision: input.decision, ...(input.reason ? { reason: input.reason } : {}) },
     });
+    if (to === 'returned') await notifyApplication(trx, ctx, row, 'applications.returned', '申报被退回补正', `${stageName}退回：${input.reason}。请修改后重新提交。`);
+    else await notifyApplication(trx, ctx, row, 'applications.reviewed', `申报${stageName}${to === 'rejected' ? '不予支持' : '通过'}`, to === 'rejected' ? `${stageName}不予支持：${input.reason}` : stage === 'first' ? '初审已通过，转入复核。' : '复核已通过，等待核定奖补。');
     return detailOf(trx, (await findApplication(trx, id))!);
   });
 }

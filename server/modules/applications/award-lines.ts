@@ -6,8 +6,9 @@ import type { Award, TraceEntry } from '../subsidies/engine.js';
 import { explainAward } from '../subsidies/explain.js';
 import { getAwardExplanation } from '../subsidies/settlement.js';
 import type { AwardRow } from './repo.js';
+import type { Policy } from '../subsidies/policy.js';
 
-export async function awardLines(db: Executor, a: AwardRow, ruleTitle: string): Promise<AwardView> {
+export async function awardLines(db: Executor, a: AwardRow, ruleTitle: string, policy?: Policy): Promise<AwardView> {
   const explained = await getAwardExplanation(db, a.run_id, Number(a.seq));
   const award: Award = { to: explained.beneficiaryRef, rule: explained.rule, amount: explained.amountYuan, trace: explained.trace as TraceEntry[] };
   const nameOf = (ref: string) => {
@@ -23,6 +24,6 @@ export async function awardLines(db: Executor, a: AwardRow, ruleTitle: string): 
     amountYuan,
     amountFen: amountYuan * 100,
     amountInWords: amountInWordsWithCurrency(amountYuan * 100),
-    lines: explainAward(award, nameOf),
+    lines: explainAward(award, nameOf, policy),
   };
 }

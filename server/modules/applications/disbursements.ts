@@ -10,6 +10,8 @@ import { assertVersion, findApplication, findNotice } from './repo.js';
 import { moveApplication } from './round.js';
 import type { PaymentInput } from './schema.js';
 import { transitionAction } from './workflow.js';
+import { notifyApplication } from '../notifications/applicant-notices.js';
+import { yuanWords } from '../subsidies/trace-words.js';
 
 export async function recordPayment(ctx: Ctx, applicationId: string, input: PaymentInput): Promise<ApplicationDetail> {
   return inTransaction(ctx, async (trx) => {
@@ -24,6 +26,9 @@ export async function recordPayment(ctx: Ctx, applicationId: string, input: Paym
     const yuan = Number(row.award_yuan ?? 0);
     if (!Number.isSafeInteger(yuan * 100)) throw new AppError('VALIDATION', '金额超出范围', { field: 'amount' });
     const amountFen = yuan * 100;
+    // The versioned move first: a concurrent record of the same payment waits on the row, then finds
+    // the version moved (a 409 in words) instead of reaching the disbursement's unique index.
+    await moveApplication(trx, ctx, row, 'paid', {}, null, { amountFen, paidOn: input.paidOn, bankReference: input.bankReference });
     await trx.insertInto('subsidy_disbursement').values({
       id: newId(),
       application_id: row.id,
@@ -35,7 +40,7 @@ export async function recordPayment(ctx: Ctx, applicationId: string, input: Paym
       recorded_by_name: ctx.actor.name,
       recorded_at: ctx.clock.now().toISOString(),
     }).execute();
-    await moveApplication(trx, ctx, row, 'paid', {}, null, { amountFen, paidOn: input.paidOn, bankReference: input.bankReference });
+    await notifyApplication(trx, ctx, row, 'applications.paid', '奖补已拨付', `奖补 ${yuanWords(yuan)} 已于 ${input.paidOn} 拨付至贵单位账户。`);
     return detailOf(trx, (await findApplication(trx, applicationId))!);
   });
 }

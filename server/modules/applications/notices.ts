@@ -3,7 +3,7 @@
  * policy's rules, with a budget per rule and the number of working days of its 公示.
  */
 import { settlementPolicy } from '../subsidies/settlement.js';
-import { chinaDate } from '../../../common/dates.js';
+import { addDays, chinaDate } from '../../../common/dates.js';
 import type { Notice } from '../../../common/application-api.js';
 import { APPLICATION_STATUSES, type ApplicationStatus, type NoticeStatus } from '../../../common/application-vocabulary.js';
 import type { Actor, Ctx, Executor } from '../../context.js';
@@ -17,12 +17,17 @@ import { audit } from '../audit/audit.js';
 import { isWithinJurisdiction, jurisdictionPrefix } from '../registry/divisions.js';
 import { SubsidyInputError } from '../subsidies/input-error.js';
 import { builtInPolicy, builtInPolicyIds, parametersForYear, type Policy } from '../subsidies/policy.js';
+import { assertPolicyOfJurisdiction, defaultIssuer } from '../subsidies/policy-scope.js';
 import { findNotice, type NoticeRow } from './repo.js';
 import type { NoticeInput } from './schema.js';
+import { notifyNoticePublished } from '../notifications/applicant-notices.js';
+import { workingCalendar } from '../calendar/stored-calendar.js';
+import { addWorkingDays, calendarWarning } from '../contracts/deadlines.js';
+import type { WorkingCalendar } from '../contracts/holidays.js';
 
 export function policyOf(id: string): Policy {
   const p = builtInPolicy(id);
-  if (!p) throw new AppError('VALIDATION', `未知政策“${id}”（内置：${builtInPolicyIds().join(', ')}）`, { field: 'policy' });
+  if (!p) throw new AppError('VALIDATION', `没有这项政策（可选：${builtInPolicyIds().map((p) => builtInPolicy(p)!.title).join('、')}）`, { field: 'policy' });
   return p;
 }
 
@@ -30,8 +35,21 @@ export function ruleTitleOf(policy: Policy | undefined, rule: string): string {
   return policy?.rules.find((r) => r.id === rule)?.title ?? rule;
 }
 
+/**
+ * The 公示 end counted again with today's calendar: the years it had to guess, and the end the
+ * loaded calendar gives now when it differs from the one stored at publishing (a year loaded since).
+ */
+function noticeCalendar(r: NoticeRow, calendar: WorkingCalendar | null): Pick<Notice, 'noticeUncoveredYears' | 'noticeRecountedEndsOn' | 'noticeCalendarWarning'> {
+  if (!calendar || !r.publicized_on || !r.notice_ends_on) return { noticeUncoveredYears: [], noticeRecountedEndsOn: null, noticeCalendarWarning: null };
+  const { due, uncoveredYears } = addWorkingDays(addDays(r.publicized_on, -1), r.notice_days, calendar);
+  const recounted = due !== r.notice_ends_on ? due : null;
+  const warnings = [calendarWarning(uncoveredYears), recounted ? `公示截止日 ${r.notice_ends_on} 是按发布公示时的节假日安排计算的，按现已载入的安排应为 ${recounted}` : null].filter(Boolean);
+  return { noticeUncoveredYears: uncoveredYears, noticeRecountedEndsOn: recounted, noticeCalendarWarning: warnings.length ? warnings.join('；') : null };
+}
+
 export async function presentNotices(db: Executor, rows: NoticeRow[], today: string): Promise<Notice[]> {
   const ids = rows.map((r) => r.id);
+  const calendar = rows.some((r) => r.publicized_on) ? await workingCalendar(db) : null;
   const counts = ids.length
     ? await db
         .selectFrom('subsidy_application')
@@ -65,6 +83,7 @@ export async function presentNotices(db: Executor, rows: NoticeRow[], today: str
       settlementRunId: r.settlement_run_id,
       publicizedOn: r.publicized_on,
       noticeEndsOn: r.notice_ends_on,
+      ...noticeCalendar(r, calendar),
       approvedByName: r.approved_by_name,
       approvedAt: r.approved_at,
       counts: c,
@@ -98,6 +117,7 @@ export async function loadNoticeFor(db: Executor, actor: Actor, action: Action, 
 export async function createNotice(ctx: Ctx, input: NoticeInput, opts: { isDemo?: boolean } = {}): Promise<Notice> {
   assertCan(ctx.actor, 'applications.notice.create');
   const policy = policyOf(input.policy);
+  assertPolicyOfJurisdiction(ctx.actor, policy, '发布申报通知');
   try {
     parametersForYear(policy, input.year);
   } catch (error) {
@@ -129,7 +149,7 @@ export async function createNotice(ctx: Ctx, input: NoticeInput, opts: { isDemo?
     budgets: JSON.stringify(input.budgets),
     overrides: JSON.stringify(input.overrides),
     notice_days: input.noticeDays,
-    issuer: input.issuer,
+    issuer: input.issuer ?? defaultIssuer(ctx.actor.jurisdictionCode),
     contact: input.contact,
     status: 'published',
     settlement_run_id: null,
@@ -148,6 +168,7 @@ export async function createNotice(ctx: Ctx, input: NoticeInput, opts: { isDemo?
     await trx.insertInto('subsidy_notice').values(row).execute();
     const { createdAt: _c, updatedAt: _u, counts: _n, open: _o, ...after } = await presentNotice(trx, row, chinaDate(ctx.clock.now()));
     await audit(trx, ctx, { action: 'applications.notice.create', subjectType: 'subsidy_notice', subjectId: row.id, after });
+    if (row.status === 'published') await notifyNoticePublished(trx, ctx, row);
     return presentNotice(trx, row, chinaDate(ctx.clock.now()));
   });
 }

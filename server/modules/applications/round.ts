@@ -4,25 +4,29 @@
  * notice's budgets shared among them); the list goes on 公示 for N working days; after the period
  * 财政局 approves it. An upheld objection recomputes the list by a new run (objections.ts).
  *
- * runSettlement stores its run in a transaction of its own, so a computation is: check → run →
- * one transaction that re-checks the versions and writes the awards; a run whose results lose that
- * race stays in the (immutable) settlement log, unreferenced.
+ * The first computation (核定) runs its settlement inside the transaction that writes the awards,
+ * with the notice locked, so a losing concurrent 核定 stores no run. A recomputation after an upheld
+ * objection (objections.ts) still runs first and re-checks versions after.
  */
 import { addDays, chinaDate } from '../../../common/dates.js';
 import type { ApplicationStatus } from '../../../common/application-vocabulary.js';
 import type { Notice } from '../../../common/application-api.js';
 import type { Ctx, Executor } from '../../context.js';
-import { inTransaction } from '../../context.js';
-import type { Transaction } from 'kysely';
+import { inTransaction, withinTransaction } from '../../context.js';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { audit } from '../audit/audit.js';
-import { addWorkingDays } from '../contracts/deadlines.js';
+import { addWorkingDays, calendarWarning } from '../contracts/deadlines.js';
+import type { WorkingCalendar } from '../contracts/holidays.js';
+import { workingCalendar } from '../calendar/stored-calendar.js';
 import { listAwards, runSettlement, type SettlementRun } from '../subsidies/settlement.js';
 import { loadNoticeFor, presentNotice } from './notices.js';
 import { type ApplicationRow, type NoticeRow, appendStep, applicationsOfNotice, assertVersion, claimsOf, findNotice, updateVersioned } from './repo.js';
 import { LISTED, UNDER_REVIEW, noticeTransitionAction, transitionAction } from './workflow.js';
+import { notifyApplication } from '../notifications/applicant-notices.js';
+import { yuanWords } from '../subsidies/trace-words.js';
 
 export interface Settled {
   run: SettlementRun;
@@ -103,32 +107,34 @@ async function moveNotice(trx: Transaction<Database>, ctx: Ctx, row: NoticeRow, 
   });
 }
 
-const sameIds = (a: { id: string }[], b: { id: string }[]) => a.map((x) => x.id).sort().join() === b.map((x) => x.id).sort().join();
-
 /**
  * Closes the round: no application may still wait for a review; the passed ones (复核通过) get
  * their awards from one settlement run — awarded, or no_award when nothing is due.
  */
 export async function computeAwards(ctx: Ctx, noticeId: string, version: number): Promise<Notice> {
-  const notice = await loadNoticeFor(ctx.db, ctx.actor, 'applications.notice.compute', noticeId);
-  noticeTransitionAction(notice.status as never, 'computed');
-  assertVersion(notice, version, '该申报通知');
-  const pending = await applicationsOfNotice(ctx.db, noticeId, UNDER_REVIEW);
-  if (pending.length) {
-    throw new AppError('CONFLICT', `尚有 ${pending.length} 份申报未完成初审或复核（${pending.slice(0, 5).map((a) => a.number).join('、')}${pending.length > 5 ? '等' : ''}），不能核定`, { field: 'status' });
-  }
-  const passed = await applicationsOfNotice(ctx.db, noticeId, ['second_passed']);
-  if (!passed.length) throw new AppError('CONFLICT', '没有复核通过的申报，无需核定', { field: 'status' });
-  const claims = await claimsOf(ctx.db, passed.map((a) => a.id));
-  const settled = await settleApplications(ctx, notice, passed, claims);
-  return inTransaction(ctx, async (trx) => {
+  // One transaction from the check to the awards, with the notice locked first: a second 核定 of
+  // the same notice waits, then finds it changed and leaves nothing — no second settlement run in
+  // the immutable log (issue 12). On PostgreSQL it is repeatable read, so the world the settlement
+  // loads is one snapshot and the loser's lock fails as a serialization conflict (a 409,
+  // server/http/errors.ts); SQLite runs one write transaction at a time anyway.
+  const begin = ctx.db.isTransaction || ctx.dialect !== 'postgres' ? null : ctx.db.transaction().setIsolationLevel('repeatable read');
+  const work = async (trx: Transaction<Database>) => {
+    if (ctx.dialect === 'postgres') await sql`select id from subsidy_notice where id = ${noticeId} for update`.execute(trx);
+    const tctx = withinTransaction(ctx, trx);
+    await loadNoticeFor(trx, ctx.actor, 'applications.notice.compute', noticeId);
     const current = (await findNotice(trx, noticeId))!;
     assertVersion(current, version, '该申报通知');
-    const nowPassed = await applicationsOfNotice(trx, noticeId, ['second_passed']);
-    const nowPending = await applicationsOfNotice(trx, noticeId, UNDER_REVIEW);
-    if (nowPending.length || !sameIds(nowPassed, passed)) throw new AppError('CONFLICT', '核定期间申报情况发生变化，请刷新后重试', { field: 'version' });
+    noticeTransitionAction(current.status as never, 'computed');
+    const pending = await applicationsOfNotice(trx, noticeId, UNDER_REVIEW);
+    if (pending.length) {
+      throw new AppError('CONFLICT', `尚有 ${pending.length} 份申报未完成初审或复核（${pending.slice(0, 5).map((a) => a.number).join('、')}${pending.length > 5 ? '等' : ''}），不能核定`, { field: 'status' });
+    }
+    const passed = await applicationsOfNotice(trx, noticeId, ['second_passed']);
+    if (!passed.length) throw new AppError('CONFLICT', '没有复核通过的申报，无需核定', { field: 'status' });
+    const claims = await claimsOf(trx, passed.map((a) => a.id));
+    const settled = await settleApplications(tctx, current, passed, claims);
     let total = 0;
-    for (const app of nowPassed) {
+    for (const app of passed) {
       const awards = settled.awards.get(app.id) ?? [];
       const yuan = await storeAwards(trx, app.id, settled.run.id, awards);
       total += yuan;
@@ -137,16 +143,18 @@ export async function computeAwards(ctx: Ctx, noticeId: string, version: number)
         awardYuan: yuan,
         awards: awards.map((a) => ({ rule: a.rule, yuan: a.amountYuan })),
       });
+      await notifyApplication(trx, ctx, app, 'applications.awarded', yuan > 0 ? `奖补已核定：${yuanWords(yuan)}` : '奖补核定结果：无奖补', yuan > 0 ? `核定奖补 ${yuanWords(yuan)}，计算依据可在申报页查看；名单将进行公示。` : '按政策核定，本次申报无可奖补金额，原因可在申报页查看。');
     }
-    await moveNotice(trx, ctx, current, 'computed', { settlement_run_id: settled.run.id }, { runId: settled.run.id, resultHash: settled.run.resultHash, applications: nowPassed.length, totalYuan: total });
+    await moveNotice(trx, ctx, current, 'computed', { settlement_run_id: settled.run.id }, { runId: settled.run.id, resultHash: settled.run.resultHash, applications: passed.length, totalYuan: total });
     return presentNotice(trx, (await findNotice(trx, noticeId))!, chinaDate(ctx.clock.now()));
-  });
+  };
+  return begin ? begin.execute(work) : inTransaction(ctx, work);
 }
 
 /** The last day of a 公示 of `days` working days starting on `startsOn` (counted when it is a working day). */
-export function noticeEnd(startsOn: string, days: number): { endsOn: string; calendarComplete: boolean } {
-  const { due, calendarComplete } = addWorkingDays(addDays(startsOn, -1), days);
-  return { endsOn: due, calendarComplete };
+export function noticeEnd(startsOn: string, days: number, calendar: WorkingCalendar): { endsOn: string; calendarComplete: boolean; calendarWarning: string | null } {
+  const { due, calendarComplete, uncoveredYears } = addWorkingDays(addDays(startsOn, -1), days, calendar);
+  return { endsOn: due, calendarComplete, calendarWarning: calendarWarning(uncoveredYears) };
 }
 
 /** Puts the awarded applications on 公示 for the notice's number of working days. */
@@ -160,8 +168,11 @@ export async function publicizeNotice(ctx: Ctx, noticeId: string, input: { versi
     if (startsOn < today) throw new AppError('VALIDATION', '公示开始日期不能早于今天', { field: 'startsOn' });
     const awarded = await applicationsOfNotice(trx, noticeId, ['awarded']);
     if (!awarded.length) throw new AppError('CONFLICT', '没有核定获奖补的申报，无需公示', { field: 'status' });
-    const { endsOn } = noticeEnd(startsOn, notice.notice_days);
-    for (const app of awarded) await moveApplication(trx, ctx, app, 'publicized', {}, null, { startsOn, endsOn });
+    const { endsOn } = noticeEnd(startsOn, notice.notice_days, await workingCalendar(trx));
+    for (const app of awarded) {
+      await moveApplication(trx, ctx, app, 'publicized', {}, null, { startsOn, endsOn });
+      await notifyApplication(trx, ctx, app, 'applications.publicized', '奖补名单公示', `贵单位的奖补 ${yuanWords(Number(app.award_yuan ?? 0))} 自 ${startsOn} 起公示至 ${endsOn}；公示期满且无异议后由财政审定拨付。`);
+    }
     await moveNotice(trx, ctx, notice, 'publicized', { publicized_on: startsOn, notice_ends_on: endsOn }, { startsOn, endsOn, workingDays: notice.notice_days });
     return presentNotice(trx, (await findNotice(trx, noticeId))!, today);
   });

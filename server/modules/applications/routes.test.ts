@@ -13,6 +13,8 @@ import { TEST_PASSWORD } from '../../testing/app.js';
 import { makeOrganization } from '../../testing/builders.js';
 import { TEST_KEY, testCtx } from '../../testing/context.js';
 import { createTestDatabase, testDialects } from '../../testing/databases.js';
+import { totpRequired } from '../auth/session-policy.js';
+import { enrolTotpDirectly, loginThroughApi } from '../../testing/totp-login.js';
 import { createUser } from '../auth/users.js';
 import { loadWorkbook, rowsOf } from '../documents/xlsx-test-support.js';
 import { createProtector } from '../registry/protect.js';
@@ -42,10 +44,9 @@ for (const dialect of await testDialects()) {
 
     async function loginAs(roles: UserRole[], organizationIds: string[] = [], on: FastifyInstance = app): Promise<Session> {
       const username = `u${++n}_${roles.join('_')}`;
-      await createUser(testCtx(handle), { username, displayName: `${roles[0]}${n}`, password: TEST_PASSWORD, roles, jurisdictionCode: '410411', organizationIds });
-      const res = await on.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
-      if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
-      return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), csrf: (res.json() as { csrfToken: string }).csrfToken };
+      const { id } = await createUser(testCtx(handle), { username, displayName: `${roles[0]}${n}`, password: TEST_PASSWORD, roles, jurisdictionCode: '410411', organizationIds });
+      const totpSecret = totpRequired(roles, false) ? await enrolTotpDirectly(handle.db, createProtector(TEST_KEY), id, clock) : undefined;
+      return loginThroughApi(on, { username, password: TEST_PASSWORD, clock, ...(totpSecret ? { totpSecret } : {}) });
     }
     const call = (s: Session | null, method: string, url: string, payload?: unknown, on: FastifyInstance = app) =>
       on.inject({ method: method as 'GET', url, headers: s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}, ...(payload === undefined ? {} : { payload: payload as object }) });
@@ -168,7 +169,7 @@ for (const dialect of await testDialects()) {
       expect(paid.statusCode, paid.body).toBe(200);
       const mine = (await call(ent, 'GET', `/api/applications/${appId}`)).json();
       expect(mine).toMatchObject({ status: 'paid', awardYuan: 12_000, disbursement: { amountFen: 1_200_000, bankReference: 'ZH-PAY-0001' } });
-      expect(mine.awards[0].lines.join('\n')).toContain('奖补金额：12,000 元');
+      expect(mine.awards[0].lines.join('\n')).toContain('奖补金额：1.2 万元');
       const awardNotice = await call(ent, 'GET', `/api/applications/${appId}/award-notice`);
       expect(awardNotice.statusCode).toBe(200);
       expect(awardNotice.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`奖补通知书-湛河区接口测试电气有限公司-${mine.number}.pdf`)}`);

@@ -27,7 +27,8 @@ export const noticeInput = z.strictObject({
   overrides: z.record(z.string().max(80), z.union([z.number(), z.string().max(200)])).default({}),
   /** 公示 length in working days. */
   noticeDays: z.number().int({ message: '公示天数应为整数' }).min(1, { message: '公示至少1个工作日' }).max(30),
-  issuer: z.string().trim().min(2).max(100).default('湛河区科学技术局'),
+  /** Defaults to the jurisdiction's 科学技术局. */
+  issuer: z.string().trim().min(2).max(100).optional(),
   contact: z.string().trim().min(2).max(300).default('联系人：区科技局成果转化科，电话 0375-0000000'),
 });
 export type NoticeInput = z.infer<typeof noticeInput>;

@@ -19,6 +19,7 @@ import { awardNoticeFile, paymentListFile, publicListFile, publicNoticeView } fr
 import { createNotice, getNotice } from './notices.js';
 import { createObjection, createPublicObjection, listObjections, resolveObjection } from './objections.js';
 import { approveNotice, computeAwards, noticeEnd, publicizeNotice } from './round.js';
+import { BUILT_IN_CALENDAR } from '../contracts/holidays.js';
 import { PAYEE, actors, makeNotice, noticeFor, registeredContract } from './test-support.js';
 import { TRANSITIONS, nextStatuses, transitionAction } from './workflow.js';
 
@@ -46,8 +47,8 @@ describe('the state table', () => {
   });
 
   it('counts the 公示 in working days (清明 2023-04-05 is off)', () => {
-    expect(noticeEnd('2023-04-03', 5).endsOn).toBe('2023-04-10');
-    expect(noticeEnd('2023-04-01', 1).endsOn).toBe('2023-04-03'); // a Saturday start counts from Monday
+    expect(noticeEnd('2023-04-03', 5, BUILT_IN_CALENDAR).endsOn).toBe('2023-04-10');
+    expect(noticeEnd('2023-04-01', 1, BUILT_IN_CALENDAR).endsOn).toBe('2023-04-03'); // a Saturday start counts from Monday
   });
 });
 
@@ -208,8 +209,8 @@ for (const dialect of await testDialects()) {
       const b = await getApplication(op1, ids.appB!);
       expect([a.status, a.awardYuan, b.status, b.awardYuan]).toEqual(['awarded', 15_000, 'awarded', 10_000]);
       expect(a.awards[0]).toMatchObject({ rule: 'enterprise_purchase', amountYuan: 15_000, amountFen: 1_500_000, amountInWords: '人民币壹万伍仟元整' });
-      expect(a.awards[0]!.lines.join('\n')).toMatch(/预算 25,000 元不足/);
-      expect(a.awards[0]!.lines.join('\n')).toContain('奖补金额：15,000 元');
+      expect(a.awards[0]!.lines.join('\n')).toMatch(/本项预算 2.5 万元不足以全额支付/);
+      expect(a.awards[0]!.lines.join('\n')).toContain('奖补金额：1.5 万元');
       // Applications can no longer be submitted or edited.
       await expect(computeAwards(op1, ids.notice!, computed.version)).rejects.toMatchObject({ code: 'CONFLICT' });
     });
@@ -301,7 +302,7 @@ for (const dialect of await testDialects()) {
       expect(notice.name).toBe(`奖补通知书-湛河区甲电气有限公司-${mine.number}.pdf`);
       const text = flatText(parsePdf(notice.content));
       expect(text).toContain('人民币贰万伍仟元整');
-      expect(text).toContain('奖补金额：25,000元');
+      expect(text).toContain('奖补金额：2.5万元');
       await expect(awardNoticeFile(who.enterpriseB(at('2023-04-13')), ids.appA!)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     });
 

@@ -7,6 +7,7 @@ import type { Executor } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { audit } from '../audit/audit.js';
 import { newId } from '../../ids.js';
+import { assertPasswordAcceptable } from './password-policy.js';
 
 /** argon2id with OWASP's second recommended setting (19 MiB, 2 passes). */
 export const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -18,17 +19,36 @@ export interface NewUser {
   roles: UserRole[];
   jurisdictionCode: string;
   organizationIds: string[];
+  /** Contact details of the person (用户与权限 asks for them; registration records its own). */
+  mobile?: string | null;
+  email?: string | null;
+  position?: string | null;
 }
 
-export function checkPasswordStrength(password: string): void {
-  if (password.length < 8 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) {
-    throw new AppError('VALIDATION', '密码至少8位，且须同时包含字母和数字', { field: 'password' });
+export interface NewUserOptions {
+  isDemo?: boolean;
+  /**
+   * A password an admin issued (用户与权限, `user reset-password`): the next login must change it,
+   * and it stops working at `passwordExpiresAt`. A password the user chose leaves both unset.
+   */
+  mustChangePassword?: boolean;
+  passwordExpiresAt?: string;
+}
+
+/**
+ * An account whose password was checked and hashed earlier: a unit registration keeps only the
+ * hash of the password the applicant chose while it waits for review (server/modules/registration).
+ */
+export type NewUserWithHash = Omit<NewUser, 'password'> & { passwordHash: string };
+
+export async function createUser(ctx: Ctx, input: NewUser | NewUserWithHash, options: NewUserOptions = {}): Promise<{ id: string }> {
+  let passwordHash: string;
+  if ('passwordHash' in input) {
+    passwordHash = input.passwordHash;
+  } else {
+    assertPasswordAcceptable(input.password, input.username);
+    passwordHash = await hash(input.password, ARGON2_OPTIONS);
   }
-}
-
-export async function createUser(ctx: Ctx, input: NewUser): Promise<{ id: string }> {
-  checkPasswordStrength(input.password);
-  const passwordHash = await hash(input.password, ARGON2_OPTIONS);
   return inTransaction(ctx, async (trx) => {
     const taken = await trx.selectFrom('app_user').select('id').where('username', '=', input.username).executeTakeFirst();
     if (taken) throw new AppError('CONFLICT', `用户名 ${input.username} 已存在`, { field: 'username' });
@@ -49,13 +69,21 @@ export async function createUser(ctx: Ctx, input: NewUser): Promise<{ id: string
         version: 1,
         created_at: now,
         updated_at: now,
+        is_demo: options.isDemo ? 1 : 0,
+        password_changed_at: now,
+        must_change_password: options.mustChangePassword ? 1 : 0,
+        password_expires_at: options.passwordExpiresAt ?? null,
+        mobile: input.mobile ?? null,
+        email: input.email ?? null,
+        position: input.position ?? null,
       })
       .execute();
     if (input.organizationIds.length) {
       await trx.insertInto('user_organization').values(input.organizationIds.map((organization_id) => ({ user_id: id, organization_id }))).execute();
     }
-    const { password: _p, ...shown } = input;
-    await audit(trx, ctx, { action: 'auth.user.create', subjectType: 'user', subjectId: id, after: shown });
+    const { password: _p, passwordHash: _h, ...shown } = input as NewUser & NewUserWithHash;
+    const issued = options.mustChangePassword ? { mustChangePassword: true, passwordExpiresAt: options.passwordExpiresAt ?? null } : {};
+    await audit(trx, ctx, { action: 'auth.user.create', subjectType: 'user', subjectId: id, after: { ...shown, ...issued } });
     return { id };
   });
 }

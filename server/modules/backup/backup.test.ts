@@ -7,6 +7,8 @@ import { testCtx } from '../../testing/context.js';
 import { makeOrganization, makePerson, makePlatform } from '../../testing/builders.js';
 import { verifyAuditChain } from '../audit/verify-chain.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
+import { parseCalendarFile } from '../calendar/calendar-file.js';
+import { loadCalendarYears, workingCalendar } from '../calendar/stored-calendar.js';
 
 const dialects = await testDialects();
 
@@ -22,11 +24,15 @@ describe('backup and restore', () => {
           const org = await makeOrganization(ctx, { name: '备份测试有限公司' });
           await makePerson(ctx, { affiliations: [{ organizationId: org.id }] });
           await makePlatform(ctx, { hostOrganizationId: org.id });
+          await loadCalendarYears(ctx, await parseCalendarFile('2027.csv', Buffer.from('开始日期,结束日期,类型,名称\n2027-02-05,2027-02-13,放假,春节\n2027-02-20,,上班,春节调休\n')));
           const written = await backupDatabase(source.db, file);
           const restored = await restoreDatabase(target.db, file);
           expect(restored).toEqual(Object.fromEntries(Object.entries(written).filter(([, n]) => n > 0)));
           const names = await target.db.selectFrom('organization').select('name').execute();
           expect(names.map((n) => n.name)).toContain('备份测试有限公司');
+          // The operator's loaded holiday year travels too: a restored platform keeps counting 春节 off.
+          const calendar = await workingCalendar(target.db);
+          expect([calendar.covers('2027-02-08'), calendar.isWorkingDay('2027-02-08'), calendar.isWorkingDay('2027-02-20')]).toEqual([true, false, true]);
           expect((await verifyAuditChain(target.db)).ok).toBe(true);
           // A second restore into the now non-empty database is refused and changes nothing.
           await expect(restoreDatabase(target.db, file)).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -53,4 +59,47 @@ describe('backup and restore', () => {
       await target.drop();
     }
   });
+
+  for (const dialect of dialects) {
+    it(`writes the backup readable by its owner only, and encrypted with a passphrase restores only with it, on ${dialect}`, async () => {
+      const source = await createTestDatabase(dialect);
+      const target = await createTestDatabase(dialect);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tt-backup-'));
+      const plain = path.join(dir, 'plain.jsonl.gz');
+      const sealed = path.join(dir, 'sealed.ttbackup');
+      try {
+        await makeOrganization(testCtx(source), { name: '加密备份测试有限公司' });
+        const oldMask = process.umask(0o022);
+        try {
+          await backupDatabase(source.db, plain);
+          await backupDatabase(source.db, sealed, { passphrase: '湛河 backup 口令 2026' });
+        } finally {
+          process.umask(oldMask);
+        }
+        expect(fs.statSync(plain).mode & 0o777).toBe(0o600);
+        expect(fs.statSync(sealed).mode & 0o777).toBe(0o600);
+        // Neither the names nor the gzip magic can be seen in the encrypted file.
+        const bytes = fs.readFileSync(sealed);
+        expect(bytes.includes(Buffer.from('加密备份测试有限公司'))).toBe(false);
+        expect(bytes.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b]))).toBe(false);
+        await expect(restoreDatabase(target.db, sealed)).rejects.toMatchObject({ code: 'VALIDATION', options: { field: 'passphrase' } });
+        await expect(restoreDatabase(target.db, sealed, { passphrase: 'wrong' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('口令') });
+        expect(await target.db.selectFrom('organization').select('id').execute()).toHaveLength(0);
+        // A flipped byte in the middle is caught by the authentication tag and nothing is restored.
+        const tampered = path.join(dir, 'tampered.ttbackup');
+        const copy = Buffer.from(bytes);
+        copy[Math.floor(copy.length / 2)]! ^= 0xff;
+        fs.writeFileSync(tampered, copy);
+        await expect(restoreDatabase(target.db, tampered, { passphrase: '湛河 backup 口令 2026' })).rejects.toMatchObject({ code: 'VALIDATION' });
+        expect(await target.db.selectFrom('organization').select('id').execute()).toHaveLength(0);
+        await restoreDatabase(target.db, sealed, { passphrase: '湛河 backup 口令 2026' });
+        expect((await target.db.selectFrom('organization').select('name').execute()).map((r) => r.name)).toContain('加密备份测试有限公司');
+        expect((await verifyAuditChain(target.db)).ok).toBe(true);
+      } finally {
+        await source.drop();
+        await target.drop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });

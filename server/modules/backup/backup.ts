@@ -1,10 +1,17 @@
 /**
  * Portable backups: every table, in dependency order, as JSON lines (gzip). The same file restores
  * into SQLite or PostgreSQL, and restore runs in one transaction, then re-verifies the audit chain.
+ *
+ * A backup holds password hashes and protected ID numbers, so it is written readable by its owner
+ * only (mode 0600, to a temporary name renamed when complete) and, with a passphrase, encrypted:
+ * AES-256-GCM under a key derived by scrypt (backup-crypto.ts). Restore tells an encrypted file by
+ * its first bytes and needs the passphrase.
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
+import { pipeline } from 'node:stream';
 import zlib from 'node:zlib';
+import { decryptingStream, encryptingStream, isEncryptedBackup } from './backup-crypto.js';
 import type { Db } from '../../db/create-db.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
@@ -15,7 +22,7 @@ import { rebuildContractTallies } from '../contracts/tallies.js';
 export const BACKUP_TABLES: (keyof Database)[] = [
   'person', 'organization', 'qualification', 'equity_holding', 'person_role', 'affiliation', 'platform',
   'app_user', 'user_organization', 'audit_event', 'audit_head',
-  'evidence_file', 'contract', 'contract_party', 'contract_broker', 'contract_third_party', 'contract_funding', 'contract_step',
+  'evidence_file', 'evidence_upload', 'contract', 'contract_party', 'contract_broker', 'contract_third_party', 'contract_funding', 'contract_step',
   'contract_payment', 'contract_invoice',
   'settlement_run', 'settlement_award', 'settlement_exclusions',
   'subsidy_notice', 'subsidy_application', 'subsidy_application_contract', 'subsidy_application_evidence', 'subsidy_application_award',
@@ -26,14 +33,23 @@ export const BACKUP_TABLES: (keyof Database)[] = [
   'market_event', 'market_event_listing', 'market_event_registration', 'deal', 'deal_step', 'deal_note',
   'service_offering', 'service_request', 'service_request_step', 'finance_product', 'finance_need', 'finance_offer', 'ip_record',
   'practitioner', 'training_course', 'training_enrolment', 'contract_researcher',
+  'registry_change_request', 'registry_change_request_evidence',
+  // Registrations, unit admins and invitations (not the captchas and attempt counts: they only live minutes).
+  'unit_registration', 'unit_registration_step', 'unit_admin', 'unit_invitation',
+  // The years of the holiday calendar the operator loaded (docs/calendar.md).
+  'working_calendar_year', 'working_calendar_day',
 ];
 const ORDER_BY: Partial<Record<keyof Database, string>> = {
   audit_event: 'seq',
   audit_head: 'id',
   user_organization: 'user_id',
+  unit_admin: 'organization_id, user_id',
   evidence_file: 'hash',
+  evidence_upload: 'hash, user_id',
   settlement_award: 'run_id, seq',
   settlement_exclusions: 'run_id',
+  working_calendar_year: 'year',
+  working_calendar_day: 'day',
 };
 
 /** Evidence files (up to 20 MB) and settlement exclusion documents are big: a few at a time. */
@@ -55,10 +71,22 @@ function decodeRow(row: Record<string, unknown>): Record<string, unknown> {
 }
 const FORMAT = 'techtransfer-backup/1';
 
-export async function backupDatabase(db: Db, file: string): Promise<Record<string, number>> {
+export interface BackupOptions {
+  /** Encrypts the backup (AES-256-GCM, key from scrypt); the same passphrase restores it. */
+  passphrase?: string | undefined;
+}
+
+export async function backupDatabase(db: Db, file: string, options: BackupOptions = {}): Promise<Record<string, number>> {
+  const partial = `${file}.partial`;
+  const out = fs.createWriteStream(partial, { mode: 0o600 });
+  await new Promise<void>((resolve, reject) => out.once('open', () => resolve()).once('error', reject));
+  fs.chmodSync(partial, 0o600); // the mode of a file that already existed under that name
   const gzip = zlib.createGzip();
-  const out = fs.createWriteStream(file);
-  gzip.pipe(out);
+  const finished = new Promise<void>((resolve, reject) => {
+    const done = (error: Error | null) => (error ? reject(error) : resolve());
+    if (options.passphrase) pipeline(gzip, encryptingStream(options.passphrase), out, done);
+    else pipeline(gzip, out, done);
+  });
   const write = (obj: unknown) =>
     new Promise<void>((resolve) => (gzip.write(`${JSON.stringify(obj)}\n`) ? resolve() : gzip.once('drain', resolve)));
   const counts: Record<string, number> = {};
@@ -77,12 +105,15 @@ export async function backupDatabase(db: Db, file: string): Promise<Record<strin
     }
   }
   gzip.end();
-  await new Promise<void>((resolve, reject) => out.on('finish', resolve).on('error', reject));
+  await finished;
+  fs.renameSync(partial, file);
   return counts;
 }
 
-export async function restoreDatabase(db: Db, file: string): Promise<Record<string, number>> {
+export async function restoreDatabase(db: Db, file: string, options: BackupOptions = {}): Promise<Record<string, number>> {
   if (!fs.existsSync(file)) throw new AppError('VALIDATION', `备份文件不存在：${file}`, { field: 'file' });
+  const encrypted = isEncryptedBackup(file);
+  if (encrypted && !options.passphrase) throw new AppError('VALIDATION', '该备份已加密，请提供备份口令', { field: 'passphrase' });
   const nonEmpty = await db.selectFrom('organization').select('id').limit(1).executeTakeFirst()
     ?? await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst()
     ?? await db.selectFrom('audit_event').select('seq').limit(1).executeTakeFirst();
@@ -91,16 +122,27 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('audit_head').execute();
     // Opened right before iterating: lines emitted before the loop attaches would be lost.
-    const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+    let streamError: Error | null = null;
+    const input = encrypted
+      ? pipeline(decryptingStream(file, options.passphrase!), zlib.createGunzip(), (e) => (streamError ??= e ?? null))
+      : pipeline(fs.createReadStream(file), zlib.createGunzip(), (e) => (streamError ??= e ?? null));
+    const lines = readline.createInterface({ input, crlfDelay: Infinity });
+    const unreadable = () =>
+      new AppError('VALIDATION', encrypted ? '备份无法解密：口令错误，或文件已损坏、被改动，未恢复' : '备份文件已损坏，未恢复', { field: encrypted ? 'passphrase' : 'file' });
     let header = true;
     let batch: { t: keyof Database; rows: Record<string, unknown>[] } | null = null;
     const flush = async () => {
       if (batch && batch.rows.length) await trx.insertInto(batch.t).values(batch.rows as never).execute();
       batch = null;
     };
-    for await (const line of lines) {
+    for await (const line of readLines(lines, () => streamError, unreadable)) {
       if (!line) continue;
-      const obj = JSON.parse(line) as { format?: string; t?: keyof Database; r?: Record<string, unknown> };
+      let obj: { format?: string; t?: keyof Database; r?: Record<string, unknown> };
+      try {
+        obj = JSON.parse(line) as typeof obj;
+      } catch {
+        throw unreadable();
+      }
       if (header) {
         if (obj.format !== FORMAT) throw new AppError('VALIDATION', `不是本平台的备份文件（格式 ${obj.format ?? '未知'}）`, { field: 'file' });
         header = false;
@@ -116,6 +158,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
       counts[obj.t] = (counts[obj.t] ?? 0) + 1;
     }
     await flush();
+    if (streamError || header) throw unreadable();
     // A backup whose audit chain does not verify is refused whole (the transaction rolls back).
     const chain = await verifyAuditChain(trx);
     if (!chain.ok) throw new AppError('VALIDATION', `备份中的审计链校验失败，未恢复：${chain.problem?.message}`);
@@ -123,4 +166,18 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
     await rebuildContractTallies(trx);
   });
   return counts;
+}
+
+/** The lines of a backup; a failing stream (a wrong key, a bad tag, broken gzip) ends as `unreadable`. */
+async function* readLines(lines: readline.Interface, failed: () => Error | null, unreadable: () => AppError): AsyncGenerator<string> {
+  try {
+    for await (const line of lines) {
+      if (failed()) throw unreadable();
+      yield line;
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw unreadable();
+  }
+  if (failed()) throw unreadable();
 }

@@ -9,7 +9,7 @@ import { maskResidentId } from '../../../common/resident-id.js';
 import type { Contract, ContractDetail, ContractParty, ContractStep } from '../../../common/contract-api.js';
 import type { ContractStatus, ContractSubtype, ContractType, RejectionReason } from '../../../common/vocabulary.js';
 import { REJECTION_REASONS } from '../../../common/vocabulary.js';
-import type { Actor, Ctx, Executor } from '../../context.js';
+import type { Actor, Clock, Ctx, Executor } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { underPrefix } from '../../db/under-prefix.js';
 import { AppError, notFound } from '../../errors.js';
@@ -17,10 +17,13 @@ import { newId } from '../../ids.js';
 import type { Action } from '../access/permissions.js';
 import { assertCan } from '../access/policy.js';
 import { audit, changedFields } from '../audit/audit.js';
-import { isKnownDivision, isWithinJurisdiction, jurisdictionPrefix } from '../registry/divisions.js';
+import { findDivision, isKnownDivision, isWithinJurisdiction, jurisdictionPrefix } from '../registry/divisions.js';
 import { likePattern } from '../registry/organizations.js';
 import { isSubtypeOf, typeUnder2001Rules } from './classification.js';
+import { EARLIEST_FACT_DATE, checkFactDate } from './fact-dates.js';
 import { reviewDeadline } from './deadlines.js';
+import type { WorkingCalendar } from './holidays.js';
+import { workingCalendar } from '../calendar/stored-calendar.js';
 import { yuanText } from './money.js';
 import {
   type ContractChildren,
@@ -40,6 +43,8 @@ import {
 import type { ContractInput, ContractPatch, ContractQuery, PartyInput, TransitionInput } from './schema.js';
 import { tallyContracts } from './tallies.js';
 import { EDITABLE_STATUSES, REGISTERED_STATUSES, nextStatuses, transitionAction } from './workflow.js';
+import { notifyContractStep } from '../notifications/applicant-notices.js';
+import { assertPricingPublicized } from '../pricing/gate.js';
 
 
 /** Presents rows (contract + children + names) as the API's Contract. */
@@ -54,6 +59,7 @@ async function present(db: Executor, rows: ContractRow[]): Promise<Contract[]> {
     for (const b of c.brokers) personIds.push(b.person_id);
   }
   const names = await namesOf(db, orgIds, personIds);
+  const calendar = rows.some((r) => r.status === 'submitted') ? await workingCalendar(db) : null;
   return rows.map((r) => {
     const c = children.get(r.id)!;
     const party = (p: ContractChildren['parties'][number]): ContractParty => {
@@ -97,6 +103,7 @@ async function present(db: Executor, rows: ContractRow[]): Promise<Contract[]> {
       registeredOn: r.registered_on,
       registrationOffice: office ? { id: office.id, name: office.name } : r.registration_office_id ? { id: r.registration_office_id, name: '' } : null,
       implementationDivision: r.implementation_division,
+      implementationDivisionName: r.implementation_division ? (findDivision(r.implementation_division)?.fullName ?? null) : null,
       brokers: c.brokers.map((b) => ({ personId: b.person_id, name: names.people.get(b.person_id)?.name ?? '', share: b.share_e4 / 10_000 })),
       thirdParties: c.thirdParties.map((t) => ({ organizationId: t.organization_id, name: names.organizations.get(t.organization_id)?.name ?? '', role: t.role })),
       declaredRelated: r.declared_related === 1,
@@ -109,7 +116,7 @@ async function present(db: Executor, rows: ContractRow[]): Promise<Contract[]> {
       statusNote: r.status_note,
       deadline:
         status === 'submitted' && r.submitted_on && r.first_submitted_on
-          ? reviewDeadline({ firstSubmittedOn: r.first_submitted_on, submittedOn: r.submitted_on, techAmountFen: Number(r.tech_amount_fen) })
+          ? reviewDeadline({ firstSubmittedOn: r.first_submitted_on, submittedOn: r.submitted_on, techAmountFen: Number(r.tech_amount_fen) }, calendar!)
           : null,
       nextStatuses: nextStatuses(status),
       isDemo: r.is_demo === 1,
@@ -120,14 +127,14 @@ async function present(db: Executor, rows: ContractRow[]): Promise<Contract[]> {
   });
 }
 
-export function presentSteps(steps: StepRow[], contract: { firstSubmittedOn: string | null; techAmountFen: number }, today: string): ContractStep[] {
+export function presentSteps(steps: StepRow[], contract: { firstSubmittedOn: string | null; techAmountFen: number }, today: string, calendar: WorkingCalendar): ContractStep[] {
   return steps.map((s, i) => {
     const step: ContractStep = {
       seq: s.seq, from: s.from_status as ContractStatus | null, to: s.to_status as ContractStatus, at: s.at, onDate: s.on_date, actorName: s.actor_name,
       reason: s.reason as RejectionReason | null, note: s.note,
     };
     if (s.to_status === 'submitted') {
-      const d = reviewDeadline({ firstSubmittedOn: contract.firstSubmittedOn ?? s.on_date, submittedOn: s.on_date, techAmountFen: contract.techAmountFen });
+      const d = reviewDeadline({ firstSubmittedOn: contract.firstSubmittedOn ?? s.on_date, submittedOn: s.on_date, techAmountFen: contract.techAmountFen }, calendar);
       const decidedOn = steps[i + 1]?.on_date ?? null;
       step.deadline = { ...d, decidedOn, overdue: (decidedOn ?? today) > d.due };
     }
@@ -137,7 +144,7 @@ export function presentSteps(steps: StepRow[], contract: { firstSubmittedOn: str
 
 /** The audited view: business fields without bookkeeping or derived values. */
 function auditView(c: Contract) {
-  const { createdAt: _c, updatedAt: _u, deadline: _d, nextStatuses: _n, type2001: _t, registrationOffice, ...rest } = c;
+  const { createdAt: _c, updatedAt: _u, deadline: _d, nextStatuses: _n, type2001: _t, registrationOffice, implementationDivisionName: _i, ...rest } = c;
   return {
     ...rest,
     registrationOfficeId: registrationOffice?.id ?? null,
@@ -150,7 +157,7 @@ function auditView(c: Contract) {
 
 // ——— who may reach a contract ———
 
-async function canReach(db: Executor, actor: Actor, action: Action, row: ContractRow): Promise<boolean> {
+export async function canReach(db: Executor, actor: Actor, action: Action, row: ContractRow): Promise<boolean> {
   const scope = assertCan(actor, action);
   if (scope === 'jurisdiction') return isWithinJurisdiction(actor.jurisdictionCode, row.jurisdiction_code);
   const orgs = await partyOrganizationIds(db, row.id);
@@ -192,6 +199,9 @@ export async function checkContract(ctx: Ctx, db: Executor, input: ContractInput
     if (input.licenseScope) throw fail('licenseScope', '仅技术许可合同填写许可方式');
     if (input.licenseYears !== undefined) throw fail('licenseYears', '仅技术许可合同填写许可年限');
   }
+  checkFactDate(ctx.clock, 'signedOn', '签订日期', input.signedOn);
+  if (input.termStart && input.termStart < EARLIEST_FACT_DATE) throw fail('termStart', `合同有效期的起始日期不能早于 ${EARLIEST_FACT_DATE}`);
+  if (input.termEnd && input.termEnd > '2100-12-31') throw fail('termEnd', '合同有效期的终止日期不能晚于 2100-12-31');
   if (input.termStart && input.termEnd && input.termEnd < input.termStart) throw fail('termEnd', '合同有效期的终止日期不能早于起始日期');
   const d = input.deductions;
   const deducted = d.materialsFen + d.equipmentFen + d.componentsFen + d.otherFen;
@@ -320,7 +330,7 @@ export async function insertContract(
   const nowInstant = ctx.clock.now();
   const now = nowInstant.toISOString();
   const reg = opts.registration;
-  if (reg) await checkRegistration(trx, reg, input.signedOn, null);
+  if (reg) await checkRegistration(trx, ctx.clock, reg, input.signedOn, null);
   const row: ContractRow = {
     id,
     jurisdiction_code: ctx.actor.jurisdictionCode,
@@ -440,11 +450,12 @@ export async function updateContract(ctx: Ctx, id: string, patch: ContractPatch)
   });
 }
 
-async function checkRegistration(db: Executor, reg: RegistrationRecord, signedOn: string, contractId: string | null): Promise<void> {
+async function checkRegistration(db: Executor, clock: Clock, reg: RegistrationRecord, signedOn: string, contractId: string | null): Promise<void> {
   const clash = await findContractByRegistrationNumber(db, reg.registrationNumber);
   if (clash && clash.id !== contractId) {
     throw new AppError('CONFLICT', `合同登记编号 ${reg.registrationNumber} 已用于合同“${clash.name}”`, { field: 'registrationNumber' });
   }
+  checkFactDate(clock, 'registeredOn', '登记日期', reg.registeredOn);
   if (reg.registeredOn < signedOn) throw new AppError('VALIDATION', '登记日期不能早于合同签订日期', { field: 'registeredOn' });
   const office = await db.selectFrom('organization').select('id').where('id', '=', reg.registrationOfficeId).executeTakeFirst();
   if (!office) throw new AppError('VALIDATION', `登记机构不存在：${reg.registrationOfficeId}`, { field: 'registrationOfficeId' });
@@ -455,6 +466,8 @@ export async function transitionContract(ctx: Ctx, id: string, input: Transition
   return inTransaction(ctx, async (trx) => {
     const row = await findContractById(trx, id);
     if (!row) throw notFound('合同', id);
+    // Who may not even read the contract learns nothing of its status from an illegal move's 409.
+    await assertReachesContract(trx, ctx.actor, 'contracts.contract.read', row);
     const from = row.status as ContractStatus;
     const action = transitionAction(from, input.to);
     await assertReachesContract(trx, ctx.actor, action, row);
@@ -467,6 +480,8 @@ export async function transitionContract(ctx: Ctx, id: string, input: Transition
     };
     switch (input.to) {
       case 'submitted':
+        // An institution's transfer or licence waits for its 成果定价公示 (server/modules/pricing).
+        await assertPricingPublicized(trx, row, today);
         set.submitted_on = today;
         set.first_submitted_on = row.first_submitted_on ?? today;
         break;
@@ -477,7 +492,7 @@ export async function transitionContract(ctx: Ctx, id: string, input: Transition
         need('registrationNumber', '登记时须填写合同登记编号');
         need('registrationOfficeId', '登记时须填写登记机构');
         const reg = { registrationNumber: input.registrationNumber!, registeredOn: input.registeredOn ?? today, registrationOfficeId: input.registrationOfficeId! };
-        await checkRegistration(trx, reg, row.signed_on, row.id);
+        await checkRegistration(trx, ctx.clock, reg, row.signed_on, row.id);
         set.registration_number = reg.registrationNumber;
         set.registered_on = reg.registeredOn;
         set.registration_office_id = reg.registrationOfficeId;
@@ -515,6 +530,7 @@ export async function transitionContract(ctx: Ctx, id: string, input: Transition
         ...(set.registration_number ? { registrationNumber: set.registration_number, registeredOn: set.registered_on, registrationOfficeId: set.registration_office_id } : {}),
       },
     });
+    await notifyContractStep(trx, ctx, row, input.to, { registrationNumber: set.registration_number ?? null, note: input.note ?? null, reason: input.reason ?? null });
     return detailOf(trx, ctx, (await findContractById(trx, id))!);
   });
 }
@@ -522,7 +538,7 @@ export async function transitionContract(ctx: Ctx, id: string, input: Transition
 async function detailOf(db: Executor, ctx: Ctx, row: ContractRow): Promise<ContractDetail> {
   const [contract] = await present(db, [row]);
   const steps = await stepsOf(db, row.id);
-  return { ...contract!, steps: presentSteps(steps, contract!, chinaDate(ctx.clock.now())) };
+  return { ...contract!, steps: presentSteps(steps, contract!, chinaDate(ctx.clock.now()), await workingCalendar(db)) };
 }
 
 export async function getContract(ctx: Ctx, id: string): Promise<ContractDetail> {

@@ -4,8 +4,10 @@
  *   2020 国办发明电〔2019〕16号, extended by 国办发明电〔2020〕1号 (Spring Festival to 2 February);
  *   2021 国办发明电〔2020〕27号; 2022 国办发明电〔2021〕11号; 2023 国办发明电〔2022〕16号;
  *   2024 国办发明电〔2023〕7号; 2025 国办发明电〔2024〕12号; 2026 国办发明电〔2025〕7号.
- * Cross-checked against the maintained npm data set `chinese-days` 1.5.7. For a year outside the
- * table only weekends are known, and deadlines say so: add the new notice's dates here each November.
+ * Cross-checked against the maintained npm data set `chinese-days` 1.5.7. The package (1.5.7, the
+ * newest) has no 2027 yet, nor has chinese-workday 1.16.1, so a coming year's notice is loaded by the
+ * operator (`techtransfer calendar load FILE`, see docs/calendar.md) and overlays this table; for a
+ * year neither covers only weekends are known, and deadlines say so.
  */
 import type { IsoDate } from '../../../common/dates.js';
 
@@ -47,32 +49,66 @@ export const HOLIDAY_CALENDAR: Record<number, YearCalendar> = {
   },
 };
 
-export const CALENDAR_YEARS = { first: 2020, last: 2026 };
-
-const offDays = new Set<IsoDate>();
-const workingWeekends = new Set<IsoDate>();
-for (const year of Object.values(HOLIDAY_CALENDAR)) {
-  for (const [from, to] of year.off) {
-    for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
-      offDays.add(d.toISOString().slice(0, 10));
-    }
-  }
-  for (const d of year.workingWeekends) workingWeekends.add(d);
+/** One year's 放假安排 as individual days: the days off and the weekends worked instead. */
+export interface YearDays {
+  year: number;
+  offDays: IsoDate[];
+  workingWeekends: IsoDate[];
 }
 
-/** Whether the table covers the date's year (otherwise only weekends are known). */
-export function calendarCovers(date: IsoDate): boolean {
-  const year = Number(date.slice(0, 4));
-  return year >= CALENDAR_YEARS.first && year <= CALENDAR_YEARS.last;
+function expand(from: IsoDate, to: IsoDate): IsoDate[] {
+  const days: IsoDate[] = [];
+  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) days.push(d.toISOString().slice(0, 10));
+  return days;
 }
+
+/** The table above, day by day. */
+export const BUILT_IN_YEARS: YearDays[] = Object.entries(HOLIDAY_CALENDAR).map(([year, cal]) => ({
+  year: Number(year),
+  offDays: cal.off.flatMap(([from, to]) => expand(from, to)),
+  workingWeekends: cal.workingWeekends,
+}));
 
 /**
- * Whether government offices work on the date: Monday–Friday unless a statutory holiday, plus the
- * adjusted working weekends. Outside the table's years only weekends are known (see calendarCovers).
+ * The working-day calendar: the built-in years, overlaid by the years the operator loaded
+ * (`techtransfer calendar load`, stored in the database): a loaded year replaces the built-in one
+ * whole. For a year it does not cover only weekends are known, and deadlines say so.
  */
-export function isWorkingDay(date: IsoDate): boolean {
-  if (workingWeekends.has(date)) return true;
-  if (offDays.has(date)) return false;
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
+export class WorkingCalendar {
+  private readonly years = new Set<number>();
+  private readonly offDays = new Set<IsoDate>();
+  private readonly workingWeekends = new Set<IsoDate>();
+
+  constructor(years: YearDays[]) {
+    const byYear = new Map<number, YearDays>();
+    for (const y of years) byYear.set(y.year, y); // later entries (loaded years) win
+    for (const y of byYear.values()) {
+      this.years.add(y.year);
+      for (const d of y.offDays) this.offDays.add(d);
+      for (const d of y.workingWeekends) this.workingWeekends.add(d);
+    }
+  }
+
+  /** Whether the calendar knows the holidays of the date's year (otherwise only weekends are known). */
+  covers(date: IsoDate): boolean {
+    return this.years.has(Number(date.slice(0, 4)));
+  }
+
+  coveredYears(): number[] {
+    return [...this.years].sort((a, b) => a - b);
+  }
+
+  /**
+   * Whether government offices work on the date: Monday–Friday unless a statutory holiday, plus the
+   * adjusted working weekends.
+   */
+  isWorkingDay(date: IsoDate): boolean {
+    if (this.workingWeekends.has(date)) return true;
+    if (this.offDays.has(date)) return false;
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  }
 }
+
+/** The built-in years alone (pure rules and tests; the server adds the loaded years, see stored-calendar.ts). */
+export const BUILT_IN_CALENDAR = new WorkingCalendar(BUILT_IN_YEARS);

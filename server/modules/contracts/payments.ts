@@ -4,13 +4,15 @@
  * counted at most at its invoiced amount.
  */
 import type { Payment } from '../../../common/contract-api.js';
-import type { Ctx, Executor } from '../../context.js';
+import type { Actor, Clock, Ctx, Executor } from '../../context.js';
+import { checkFactDate } from './fact-dates.js';
 import { inTransaction } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { audit, changedFields } from '../audit/audit.js';
-import { assertReachesContract, loadContractFor } from './contracts.js';
-import { evidenceExists } from './evidence.js';
+import { assertReachesContract, canReach, loadContractFor } from './contracts.js';
+import { assertMayAttach } from './evidence.js';
+import { groupedYuanText } from './money.js';
 import { checkInvoiceNumber } from './invoice.js';
 import { type InvoiceRow, type PaymentRow, findContractById, invoicesOf, paymentsOf } from './repo.js';
 import type { PaymentInput, PaymentUpdate } from './schema.js';
@@ -44,9 +46,14 @@ export async function loadPayments(db: Executor, contractIds: string[]): Promise
 }
 
 /** Checks invoices and evidence references; every error names its field. */
-async function checkPayment(db: Executor, input: PaymentInput, paymentId: string | null): Promise<void> {
+async function checkPayment(db: Executor, actor: Actor, clock: Clock, input: PaymentInput, before: Payment | null): Promise<void> {
   const fail = (field: string, message: string) => new AppError('VALIDATION', message, { field });
-  if (input.voucherFileHash && !(await evidenceExists(db, input.voucherFileHash))) throw fail('voucherFileHash', '转账凭证文件不存在，请先上传');
+  const paymentId = before?.id ?? null;
+  checkFactDate(clock, 'paidOn', '付款日期', input.paidOn);
+  for (const [i, inv] of input.invoices.entries()) checkFactDate(clock, `invoices.${i}.issuedOn`, '开票日期', inv.issuedOn);
+  // Files this payment already names stay attachable; any other must be the actor's own upload.
+  const kept = before ? [before.voucherFileHash, ...before.invoices.map((i) => i.fileHash)].filter((h): h is string => !!h) : [];
+  if (input.voucherFileHash) await assertMayAttach(db, actor, 'voucherFileHash', input.voucherFileHash, '转账凭证', kept);
   const seen = new Set<string>();
   for (const [i, inv] of input.invoices.entries()) {
     const check = checkInvoiceNumber(inv.number, inv.code);
@@ -54,18 +61,25 @@ async function checkPayment(db: Executor, input: PaymentInput, paymentId: string
     const key = `${inv.code ?? ''}/${inv.number}`;
     if (seen.has(key)) throw fail(`invoices.${i}.number`, '同一张发票重复填写');
     seen.add(key);
-    if (inv.fileHash && !(await evidenceExists(db, inv.fileHash))) throw fail(`invoices.${i}.fileHash`, '发票文件不存在，请先上传');
+    if (inv.fileHash) await assertMayAttach(db, actor, `invoices.${i}.fileHash`, inv.fileHash, '发票', kept);
     // One invoice evidences one payment: the same invoice on another payment would count twice.
     let q = db
       .selectFrom('contract_invoice as i')
       .innerJoin('contract_payment as p', 'p.id', 'i.payment_id')
       .innerJoin('contract as c', 'c.id', 'p.contract_id')
-      .select(['c.name', 'p.paid_on'])
+      .select(['c.id', 'c.name', 'p.paid_on'])
       .where('i.number', '=', inv.number);
     q = inv.code ? q.where('i.code', '=', inv.code) : q.where('i.code', 'is', null);
     if (paymentId) q = q.where('i.payment_id', '!=', paymentId);
     const used = await q.executeTakeFirst();
-    if (used) throw new AppError('CONFLICT', `发票 ${inv.number} 已登记在合同“${used.name}”${used.paid_on} 的付款上`, { field: `invoices.${i}.number` });
+    if (used) {
+      // Name the other contract only to who may read it: anyone else learns that the number is taken, not whose it is.
+      const other = await findContractById(db, used.id);
+      const readable = other && (await canReach(db, actor, 'contracts.contract.read', other));
+      throw new AppError('CONFLICT', readable
+        ? `发票 ${inv.number} 已登记在合同“${used.name}”${used.paid_on} 的付款上`
+        : `发票 ${inv.number} 已登记在其他合同的付款上，同一张发票不能重复登记`, { field: `invoices.${i}.number` });
+    }
   }
 }
 
@@ -90,7 +104,7 @@ function auditView(p: Payment) {
 
 /** Writes one payment inside `trx` (used by the API and the payments import). */
 export async function insertPayment(ctx: Ctx, trx: Executor, contractId: string, input: PaymentInput): Promise<Payment> {
-  await checkPayment(trx, input, null);
+  await checkPayment(trx, ctx.actor, ctx.clock, input, null);
   const now = ctx.clock.now().toISOString();
   const row: PaymentRow = {
     id: newId(),
@@ -123,8 +137,26 @@ export async function addPayment(ctx: Ctx, contractId: string, input: PaymentInp
     if (['draft', 'rejected'].includes(contract.status)) {
       throw new AppError('CONFLICT', '草稿或未予登记的合同不能登记付款', { field: 'status' });
     }
-    return insertPayment(ctx, trx, contractId, input);
+    return withOverpaymentWarning(trx, contractId, await insertPayment(ctx, trx, contractId, input));
   });
+}
+
+/**
+ * Payments adding up to more than the contract amount are accepted (a later payment may correct an
+ * earlier one, and the subsidy engine counts at most the contract amount) but the answer says so.
+ */
+export async function overpaymentWarning(db: Executor, contractId: string): Promise<string | null> {
+  const contract = await findContractById(db, contractId);
+  if (!contract) return null;
+  const paid = (await paymentsOf(db, [contractId])).reduce((sum, p) => sum + Number(p.amount_fen), 0);
+  const amount = Number(contract.amount_fen);
+  if (paid <= amount) return null;
+  return `到账合计 ${groupedYuanText(paid)} 元，超过合同金额 ${groupedYuanText(amount)} 元（计算奖补时按合同金额计），请核对付款记录`;
+}
+
+async function withOverpaymentWarning(db: Executor, contractId: string, payment: Payment): Promise<Payment> {
+  const warning = await overpaymentWarning(db, contractId);
+  return warning ? { ...payment, warning } : payment;
 }
 
 async function loadPaymentFor(ctx: Ctx, trx: Executor, contractId: string, paymentId: string): Promise<Payment> {
@@ -142,7 +174,7 @@ export async function updatePayment(ctx: Ctx, contractId: string, paymentId: str
     if (before.version !== input.version) {
       throw new AppError('CONFLICT', `该付款记录已被他人修改（当前版本 ${before.version}，提交版本 ${input.version}），请刷新后重试`, { field: 'version' });
     }
-    await checkPayment(trx, input, paymentId);
+    await checkPayment(trx, ctx.actor, ctx.clock, input, before);
     const now = ctx.clock.now().toISOString();
     const res = await trx
       .updateTable('contract_payment')
@@ -164,7 +196,7 @@ export async function updatePayment(ctx: Ctx, contractId: string, paymentId: str
     if (invoices.length) await trx.insertInto('contract_invoice').values(invoices).execute();
     const [after] = (await loadPayments(trx, [contractId])).filter((p) => p.id === paymentId);
     await audit(trx, ctx, { action: 'contracts.payment.update', subjectType: 'contract', subjectId: contractId, ...changedFields(auditView(before), auditView(after!)) });
-    return after!;
+    return withOverpaymentWarning(trx, contractId, after!);
   });
 }
 

@@ -1,8 +1,10 @@
 /** Contract routes: thin — validate, call the use case, present. */
+import { contentDisposition } from '../applications/routes.js';
+import { importTemplateXlsx, XLSX_MIME } from '../documents/import-template.js';
+import { readUpload } from '../../http/uploads.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
 import { type Services, ctxOf } from '../../http/session-hook.js';
 import { assertCan } from '../access/policy.js';
 import { importTable } from '../registry/import/import-table.js';
@@ -13,6 +15,7 @@ import { extensionOf, storeEvidenceFile } from './evidence.js';
 import { MAX_EVIDENCE_BYTES } from './file-type.js';
 import { CONTRACT_IMPORT_KINDS, type ContractImportKindName } from './import/kinds.js';
 import { addPayment, deletePayment, listPayments, readEvidenceFile, updatePayment } from './payments.js';
+import { lookupContractParties } from './party-lookup.js';
 import { relatedPartiesOfContract } from './related-parties.js';
 import { contractInput, contractPatch, contractQuery, paymentInput, paymentUpdate, transitionInput } from './schema.js';
 
@@ -26,6 +29,9 @@ export function contractRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = (req: Parameters<typeof ctxOf>[0]) => ctxOf(req, services);
 
+  r.get('/api/contracts/parties', {
+    schema: { tags: TAGS, summary: '按名称或统一社会信用代码在全库查找合同相对方（至少两个字，最多 20 条）', querystring: z.object({ q: z.string().max(100) }) },
+  }, async (req) => lookupContractParties(ctx(req), req.query.q));
   r.get('/api/contracts', { schema: { tags: TAGS, summary: '技术合同列表（筛选、分页）', querystring: contractQuery } }, async (req) =>
     listContracts(ctx(req), req.query),
   );
@@ -75,9 +81,8 @@ export function contractRoutes(app: FastifyInstance, services: Services) {
   }, async (req, reply) => {
     const c = ctx(req);
     assertCan(c.actor, 'contracts.payment.write'); // before reading the upload
-    const file = await req.file({ limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } });
-    if (!file) throw new AppError('VALIDATION', '请上传文件（字段名 file）', { field: 'file' });
-    const data = await file.toBuffer();
+    const file = await readUpload(req, MAX_EVIDENCE_BYTES);
+    const data = file.data;
     reply.code(201);
     return storeEvidenceFile(c, data, file.filename);
   });
@@ -91,15 +96,21 @@ export function contractRoutes(app: FastifyInstance, services: Services) {
   });
 
   // Import (the registry's all-or-nothing pipeline with its bad-row report)
+  r.get('/api/contracts/import/:kind/template.xlsx', { schema: { tags: TAGS, summary: '导入模板（XLSX：各列、一行示例与填写说明）', params: importParams } }, async (req, reply) => {
+    assertCan(ctx(req).actor, 'contracts.import');
+    const kind = CONTRACT_IMPORT_KINDS[req.params.kind];
+    reply.header('content-disposition', contentDisposition(`${kind.title}导入模板.xlsx`, `${req.params.kind}-template.xlsx`));
+    reply.type(XLSX_MIME);
+    return reply.send(await importTemplateXlsx(kind.title, kind.columns));
+  });
   r.post('/api/contracts/import/:kind', {
     schema: { tags: TAGS, summary: '导入技术合同或付款记录 CSV / XLSX（全部成功或全部不导入）', params: importParams, consumes: ['multipart/form-data'] },
   }, async (req) => {
     const c = ctx(req);
     assertCan(c.actor, 'contracts.import');
-    const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-    if (!file) throw new AppError('VALIDATION', '请上传文件（字段名 file）', { field: 'file' });
+    const file = await readUpload(req, MAX_IMPORT_BYTES);
     const format = formatOf(file.filename);
-    const table = await readTable(await file.toBuffer(), format);
+    const table = await readTable(file.data, format, file.filename);
     return importTable(c, CONTRACT_IMPORT_KINDS[req.params.kind] as never, table);
   });
 }

@@ -4,7 +4,7 @@ import { CONTRACT_STATUSES, type ContractStatus } from '../../../common/vocabula
 import { CONTRACT_SUBTYPES_OF, isSubtypeOf, typeUnder2001Rules } from './classification.js';
 import { addWorkingDays, reviewDeadline } from './deadlines.js';
 import { MAX_EVIDENCE_BYTES, sniffEvidenceType } from './file-type.js';
-import { isWorkingDay } from './holidays.js';
+import { BUILT_IN_CALENDAR } from './holidays.js';
 import { checkInvoiceNumber } from './invoice.js';
 import { TRANSITIONS, transitionAction } from './workflow.js';
 import { zipWith } from './test-support.js';
@@ -64,30 +64,30 @@ describe('classification', () => {
 
 describe('holiday calendar and deadlines', () => {
   it('knows statutory holidays and adjusted working weekends', () => {
-    expect(isWorkingDay('2026-10-01')).toBe(false); // National Day
-    expect(isWorkingDay('2026-02-16')).toBe(false); // Spring Festival, a Monday
-    expect(isWorkingDay('2026-02-14')).toBe(true); // a Saturday worked instead
-    expect(isWorkingDay('2026-09-20')).toBe(true); // a Sunday worked instead
-    expect(isWorkingDay('2026-06-06')).toBe(false); // an ordinary Saturday
-    expect(isWorkingDay('2026-06-08')).toBe(true); // an ordinary Monday
-    expect(isWorkingDay('2020-01-31')).toBe(false); // the 2020 extension of Spring Festival
+    expect(BUILT_IN_CALENDAR.isWorkingDay('2026-10-01')).toBe(false); // National Day
+    expect(BUILT_IN_CALENDAR.isWorkingDay('2026-02-16')).toBe(false); // Spring Festival, a Monday
+    expect(BUILT_IN_CALENDAR.isWorkingDay('2026-02-14')).toBe(true); // a Saturday worked instead
+    expect(BUILT_IN_CALENDAR.isWorkingDay('2026-09-20')).toBe(true); // a Sunday worked instead
+    expect(BUILT_IN_CALENDAR.isWorkingDay('2026-06-06')).toBe(false); // an ordinary Saturday
+    expect(BUILT_IN_CALENDAR.isWorkingDay('2026-06-08')).toBe(true); // an ordinary Monday
+    expect(BUILT_IN_CALENDAR.isWorkingDay('2020-01-31')).toBe(false); // the 2020 extension of Spring Festival
   });
 
   it('gives 30 calendar days under the 2000 rules (submitted before 2026-01-23)', () => {
-    const d = reviewDeadline({ firstSubmittedOn: '2026-01-22', submittedOn: '2026-01-22', techAmountFen: 900_000_000 });
+    const d = reviewDeadline({ firstSubmittedOn: '2026-01-22', submittedOn: '2026-01-22', techAmountFen: 900_000_000 }, BUILT_IN_CALENDAR);
     expect(d).toMatchObject({ ruleSet: 'rules_2000', period: '30日', due: '2026-02-21', workingDays: false });
   });
 
   it('gives 15 working days under the 2026 rules, skipping the Spring Festival and counting the worked Saturday', () => {
     // Submitted Friday 2026-02-06. Working days: 9–13 Feb (5), Sat 14 Feb (6), then the break 15–23 Feb,
     // 24–27 Feb (10), Sat 28 Feb (11), 2–5 Mar (15).
-    const d = reviewDeadline({ firstSubmittedOn: '2026-02-06', submittedOn: '2026-02-06', techAmountFen: 100_000_000 });
+    const d = reviewDeadline({ firstSubmittedOn: '2026-02-06', submittedOn: '2026-02-06', techAmountFen: 100_000_000 }, BUILT_IN_CALENDAR);
     expect(d).toMatchObject({ ruleSet: 'rules_2026', period: '15个工作日', due: '2026-03-05', calendarComplete: true });
   });
 
   it('gives 30 working days from 5,000,000 yuan of 技术交易额, and 15 just below', () => {
-    const big = reviewDeadline({ firstSubmittedOn: '2026-06-01', submittedOn: '2026-06-01', techAmountFen: 500_000_000 });
-    const small = reviewDeadline({ firstSubmittedOn: '2026-06-01', submittedOn: '2026-06-01', techAmountFen: 499_999_999 });
+    const big = reviewDeadline({ firstSubmittedOn: '2026-06-01', submittedOn: '2026-06-01', techAmountFen: 500_000_000 }, BUILT_IN_CALENDAR);
+    const small = reviewDeadline({ firstSubmittedOn: '2026-06-01', submittedOn: '2026-06-01', techAmountFen: 499_999_999 }, BUILT_IN_CALENDAR);
     expect(big).toMatchObject({ period: '30个工作日', days: 30 });
     expect(small).toMatchObject({ period: '15个工作日', days: 15 });
     // June 2026: 2–5 (4), 8–12 (9), 15–18 (13), 19 Dragon Boat off, 22–23 (15).
@@ -97,13 +97,16 @@ describe('holiday calendar and deadlines', () => {
   });
 
   it('keeps the rule set of the first submission when a resubmission after materials comes later', () => {
-    const d = reviewDeadline({ firstSubmittedOn: '2026-01-10', submittedOn: '2026-02-01', techAmountFen: 0 });
+    const d = reviewDeadline({ firstSubmittedOn: '2026-01-10', submittedOn: '2026-02-01', techAmountFen: 0 }, BUILT_IN_CALENDAR);
     expect(d).toMatchObject({ ruleSet: 'rules_2000', due: '2026-03-03' });
   });
 
   it('says when the period runs past the holiday table', () => {
-    expect(addWorkingDays('2026-12-20', 15).calendarComplete).toBe(false);
-    expect(addWorkingDays('2026-11-02', 15).calendarComplete).toBe(true);
+    expect(addWorkingDays('2026-12-20', 15, BUILT_IN_CALENDAR)).toMatchObject({ calendarComplete: false, uncoveredYears: [2027] });
+    expect(reviewDeadline({ firstSubmittedOn: '2026-12-20', submittedOn: '2026-12-20', techAmountFen: 0 }, BUILT_IN_CALENDAR).calendarWarning).toBe(
+      '2027 年的法定节假日安排尚未载入，此期限只扣除了周末，实际截止日可能更晚；国务院办公厅公布放假安排并载入后按实际计算',
+    );
+    expect(addWorkingDays('2026-11-02', 15, BUILT_IN_CALENDAR).calendarComplete).toBe(true);
   });
 });
 

@@ -15,6 +15,8 @@ import { codeRange } from '../registry/divisions.js';
 import { codesUnder, contractGroups, type ContractGroup, wholeMonths } from '../indicators/repo.js';
 import { createContract, transitionContract } from './contracts.js';
 import { contractInputFor, nextRegistrationNumber } from './test-support.js';
+import { publicizingInstitutionOf } from '../pricing/gate.js';
+import { finishedPublicity } from '../pricing/test-support.js';
 import { rebuildContractTallies } from './tallies.js';
 
 /** The groups as the indicators counted them before the tallies: a live join per contract. */
@@ -106,6 +108,8 @@ for (const dialect of await testDialects()) {
         });
         const c = await createContract(actor, input);
         if (i % 11 === 10) continue; // stays a draft: not counted
+        // A local institution's transfer is submitted after its 成果定价公示 (server/modules/pricing).
+        if (await publicizingInstitutionOf(db.db, { id: c.id, type: c.type, jurisdiction_code: c.jurisdictionCode })) await finishedPublicity(actor, c.id);
         const submitted = await transitionContract(actor, c.id, { to: 'submitted', version: c.version });
         const registered = await transitionContract(actor, c.id, { to: 'registered', version: submitted.version, registrationNumber: nextRegistrationNumber(2023), registeredOn, registrationOfficeId: office.id });
         if (i % 7 === 3) await transitionContract(actor, c.id, { to: 'revoked', version: registered.version, note: '撤销登记' });

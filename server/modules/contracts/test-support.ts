@@ -2,6 +2,9 @@
 import type { Ctx } from '../../context.js';
 import { makeOrganization } from '../../testing/builders.js';
 import { createContract, transitionContract } from './contracts.js';
+import { findContractById } from './repo.js';
+import { publicizingInstitutionOf } from '../pricing/gate.js';
+import { finishedPublicity } from '../pricing/test-support.js';
 import { type ContractInput, contractInput } from './schema.js';
 
 let serial = 0;
@@ -31,10 +34,12 @@ export async function makeContract(ctx: Ctx, overrides: Partial<ContractInput> =
   return createContract(ctx, await contractInputFor(ctx, overrides));
 }
 
-/** A contract taken through submission to registration (on `registeredOn`, numbered in its year) by the system actor. */
+/** A contract taken through submission (after its 成果定价公示 when it needs one) to registration (on `registeredOn`, numbered in its year) by the system actor. */
 export async function makeRegisteredContract(ctx: Ctx, overrides: Partial<ContractInput> = {}, registeredOn = '2026-06-01') {
   const c = await makeContract(ctx, overrides);
   const office = await makeOrganization(ctx, { kind: 'government_department', name: '湛河区技术合同登记处' });
+  // A district institution's transfer or licence is submitted after its 成果定价公示 (server/modules/pricing).
+  if (await publicizingInstitutionOf(ctx.db, (await findContractById(ctx.db, c.id))!)) await finishedPublicity(ctx, c.id, c.amountFen);
   const submitted = await transitionContract(ctx, c.id, { to: 'submitted', version: c.version });
   return transitionContract(ctx, c.id, {
     to: 'registered', version: submitted.version, registrationNumber: nextRegistrationNumber(Number(registeredOn.slice(0, 4))), registeredOn, registrationOfficeId: office.id,

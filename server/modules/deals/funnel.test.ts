@@ -10,6 +10,7 @@ import { createTestDatabase, testDialects } from '../../testing/databases.js';
 import { makeOrganization } from '../../testing/builders.js';
 import { createUser } from '../auth/users.js';
 import { transitionContract } from '../contracts/contracts.js';
+import { finishedPublicity } from '../pricing/test-support.js';
 import { createInquiry } from '../market/inquiries.js';
 import { createDeal } from './create-deal.js';
 import { readFunnel } from './read-funnel.js';
@@ -55,6 +56,7 @@ for (const dialect of await testDialects()) {
       await transitionDeal(operator, deal1.id, { to: 'negotiating', version: 1 });
       const signed1 = await signDeal(operator, deal1.id, { version: 2, amountFen: 500_000_000 });
       const office = await makeOrganization(ctx, { kind: 'government_department' });
+      await finishedPublicity(operator, signed1.contract!.id); // the lab is a district university
       await transitionContract(operator, signed1.contract!.id, { to: 'submitted', version: 1 });
       await transitionContract(operator, signed1.contract!.id, { to: 'registered', version: 2, registrationNumber: '2026410411000007', registeredOn: '2026-06-01', registrationOfficeId: office.id });
       const deal2 = await createDeal(operator, { achievementId: a2.id, brokerPersonId: personId });

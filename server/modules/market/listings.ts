@@ -12,6 +12,7 @@ import type { AchievementStage, ListingKind, ListingStatus, OriginRegion, PriceK
 import { LISTING_KINDS } from '../../../common/market-vocabulary.js';
 import type { Actor, Ctx, Executor } from '../../context.js';
 import { inTransaction } from '../../context.js';
+import { assertMayAttach } from '../contracts/evidence.js';
 import { underPrefix } from '../../db/under-prefix.js';
 import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
@@ -151,8 +152,12 @@ async function checkOwner(db: Executor, actor: Actor, action: Action, field: str
   return org;
 }
 
-/** Attachments must be files of the evidence store; they are kept with their size and type. */
-export async function checkAttachments(db: Executor, list: AttachmentInput[]): Promise<Attachment[]> {
+/**
+ * Attachments must be files of the evidence store that the actor uploaded, or that the listing
+ * already has (`kept`); they are kept with their size and type.
+ */
+export async function checkAttachments(db: Executor, actor: Actor, list: AttachmentInput[], kept: string[] = []): Promise<Attachment[]> {
+  for (const [i, a] of list.entries()) await assertMayAttach(db, actor, `attachments.${i}.hash`, a.hash, '附件', kept);
   const files = await evidenceFiles(db, list.map((a) => a.hash));
   return list.map((a, i) => {
     const f = files.get(a.hash);
@@ -268,7 +273,7 @@ export interface CreateOptions {
 export async function insertAchievement(ctx: Ctx, trx: Executor, input: AchievementInput, opts: CreateOptions = {}): Promise<Achievement> {
   const org = await checkOwner(trx, ctx.actor, 'market.listing.create', 'ownerOrganizationId', input.ownerOrganizationId);
   checkAchievementRules(input, today(ctx));
-  const attachments = await checkAttachments(trx, input.attachments);
+  const attachments = await checkAttachments(trx, ctx.actor, input.attachments);
   await assertExternalIdFree(trx, 'achievement', ctx.actor.jurisdictionCode, input.externalId);
   const row: AchievementRow = {
     ...bookkeeping(ctx, input.externalId, opts.status ?? 'draft', !!opts.isDemo),
@@ -281,7 +286,7 @@ export async function insertAchievement(ctx: Ctx, trx: Executor, input: Achievem
 export async function insertDemand(ctx: Ctx, trx: Executor, input: DemandInput, opts: CreateOptions = {}): Promise<Demand> {
   const org = await checkOwner(trx, ctx.actor, 'market.listing.create', 'organizationId', input.organizationId);
   checkDemandRules(input, today(ctx));
-  const attachments = await checkAttachments(trx, input.attachments);
+  const attachments = await checkAttachments(trx, ctx.actor, input.attachments);
   await assertExternalIdFree(trx, 'demand', ctx.actor.jurisdictionCode, input.externalId);
   const row: DemandRow = {
     ...bookkeeping(ctx, input.externalId, opts.status ?? 'draft', !!opts.isDemo),
@@ -405,7 +410,7 @@ export async function updateAchievement(ctx: Ctx, id: string, patch: Achievement
       : null;
     if (!org && !imported) throw fail('ownerOrganizationId', '请选择成果所属机构');
     checkAchievementRules(merged, patch.expiresOn ? today(ctx) : null);
-    const attachments = await checkAttachments(trx, merged.attachments);
+    const attachments = await checkAttachments(trx, ctx.actor, merged.attachments, before!.attachments.map((a) => a.hash));
     const set = {
       ...achievementColumns(merged, attachments, originRegion(row.jurisdiction_code, org?.division_code ?? null, merged.originCountry ?? null)),
       technical_field: merged.technicalField ?? null,
@@ -432,7 +437,7 @@ export async function updateDemand(ctx: Ctx, id: string, patch: DemandPatch): Pr
     const org = merged.organizationId ? await checkOwner(trx, ctx.actor, 'market.listing.update', 'organizationId', merged.organizationId) : null;
     if (!org && !imported) throw fail('organizationId', '请选择需求单位');
     checkDemandRules(merged, patch.deadline ? today(ctx) : null);
-    const attachments = await checkAttachments(trx, merged.attachments);
+    const attachments = await checkAttachments(trx, ctx.actor, merged.attachments, before!.attachments.map((a) => a.hash));
     const set = {
       ...demandColumns(merged, attachments, originRegion(row.jurisdiction_code, org?.division_code ?? null)),
       organization_id: org?.id ?? null,

@@ -121,6 +121,38 @@ for (const dialect of await testDialects()) {
       expect((await t.call(null, 'GET', `/api/public/market/demands/${id}`)).statusCode).toBe(404);
     });
 
+    it('attaches only a file the actor uploaded (or the listing already has), not any stored file named by its hash', async () => {
+      const secret = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('实验室内部资料：未公开的工艺参数')]);
+      const up = await upload(institution, '/api/market/attachments', 'neibu.pdf', secret);
+      expect(up.statusCode, up.body).toBe(201);
+      const hash = up.json().hash as string;
+      const demand = (extra: Record<string, unknown>) => ({
+        title: '借用他人附件的需求', problem: '试图把别人上传的文件挂到自己的需求上再下载。', organizationId: factory, ...extra,
+      });
+      const stolen = await t.call(enterprise, 'POST', '/api/market/demands', demand({ attachments: [{ hash, name: '拿来的.pdf' }] }));
+      expect(stolen.statusCode, stolen.body).toBe(404);
+      expect(stolen.json().error).toMatchObject({ field: 'attachments.0.hash' });
+      expect(stolen.json().error.message).toMatch(/不是您上传的/);
+      // The same answer for a hash no one stored: the refusal does not tell whether a content exists.
+      const unknown = await t.call(enterprise, 'POST', '/api/market/demands', demand({ attachments: [{ hash: 'a'.repeat(64), name: 'x.pdf' }] }));
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json().error.message).toBe(stolen.json().error.message);
+      // Nor can it be slipped in by editing a draft of one's own.
+      const own = (await t.call(enterprise, 'POST', '/api/market/demands', demand({}))).json();
+      const patched = await t.call(enterprise, 'PATCH', `/api/market/demands/${own.id}`, { version: own.version, attachments: [{ hash, name: '拿来的.pdf' }] });
+      expect(patched.statusCode, patched.body).toBe(404);
+      expect(patched.json().error.field).toBe('attachments.0.hash');
+      // Who uploads the same content themselves may attach it.
+      expect((await upload(enterprise, '/api/market/attachments', 'wode.pdf', secret)).statusCode).toBe(201);
+      const mine = await t.call(enterprise, 'PATCH', `/api/market/demands/${own.id}`, { version: own.version, attachments: [{ hash, name: '本单位上传.pdf' }] });
+      expect(mine.statusCode, mine.body).toBe(200);
+      // The operator editing a listing keeps its attachments, though they are not the operator's uploads.
+      const listing = (await t.call(institution, 'POST', '/api/market/achievements', achievement({ attachments: [{ hash, name: '资料.pdf' }] }))).json();
+      const kept = await t.call(operator, 'PATCH', `/api/market/achievements/${listing.id}`, { version: listing.version, title: '运营人员修改后的成果名称' });
+      expect(kept.statusCode, kept.body).toBe(200);
+      expect(kept.json().attachments).toMatchObject([{ hash, name: '资料.pdf' }]);
+    });
+
     it('carries an inquiry from a logged-in user to the owner and back', async () => {
       const demandId = await published(enterprise, 'demands', {
         title: '尼龙66切片连续固相增黏工艺', problem: '现有间歇式固相增黏能耗高、批次间黏度波动大，需要连续化工艺。', organizationId: factory,

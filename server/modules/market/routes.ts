@@ -1,8 +1,11 @@
 /** Market routes (科技成果, 技术需求, 联系对接): thin — validate, call the use case, present. */
+import { LISTING_COLUMNS } from './import/listings-import.js';
+import { contentDisposition } from '../applications/routes.js';
+import { importTemplateXlsx, XLSX_MIME } from '../documents/import-template.js';
+import { readUpload } from '../../http/uploads.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
 import { type Services, ctxOf } from '../../http/session-hook.js';
 import { assertCan } from '../access/policy.js';
 import { extensionOf, storeEvidenceFile } from '../contracts/evidence.js';
@@ -76,9 +79,8 @@ export function marketRoutes(app: FastifyInstance, services: Services) {
   }, async (req, reply) => {
     const c = ctx(req);
     assertCan(c.actor, 'market.listing.create'); // before reading the upload
-    const file = await req.file({ limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } });
-    if (!file) throw new AppError('VALIDATION', '请上传文件（字段名 file）', { field: 'file' });
-    const data = await file.toBuffer();
+    const file = await readUpload(req, MAX_EVIDENCE_BYTES);
+    const data = file.data;
     reply.code(201);
     return storeEvidenceFile(c, data, file.filename, 'market.listing.create');
   });
@@ -121,10 +123,16 @@ export function marketRoutes(app: FastifyInstance, services: Services) {
   }, async (req) => {
     const c = ctx(req);
     assertCan(c.actor, 'market.import');
-    const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-    if (!file) throw new AppError('VALIDATION', '请上传文件（字段名 file）', { field: 'file' });
+    const file = await readUpload(req, MAX_IMPORT_BYTES);
     const format = listingFormatOf(file.filename);
-    return importListings(c, KIND[req.params.kind], await file.toBuffer(), format);
+    return importListings(c, KIND[req.params.kind], file.data, format);
+  });
+  r.get('/api/market/import/:kind/template.xlsx', { schema: { tags: TAGS, summary: '导入模板（XLSX：各列、一行示例与填写说明）', params: kindParams } }, async (req, reply) => {
+    assertCan(ctx(req).actor, 'market.import');
+    const title = req.params.kind === 'achievements' ? '科技成果' : '技术需求';
+    reply.header('content-disposition', contentDisposition(`${title}导入模板.xlsx`, `${req.params.kind}-template.xlsx`));
+    reply.type(XLSX_MIME);
+    return reply.send(await importTemplateXlsx(title, LISTING_COLUMNS[KIND[req.params.kind]]));
   });
   r.get('/api/market/export/:kind', {
     schema: { tags: TAGS, summary: '导出科技成果或技术需求（可再导入）', params: kindParams, querystring: z.object({ format: z.enum(['jsonl', 'csv', 'xlsx']).default('csv') }) },

@@ -26,7 +26,7 @@ for (const dialect of await testDialects()) {
       const [alice, bob, carol] = [await mk('alice', [org.id]), await mk('bob', [org.id]), await mk('carol', [])];
       const as = (id: string, orgs: string[], now = '2026-06-01T08:00:00.000Z') => testCtx(handle, { id, name: id, roles: ['department'], organizationIds: orgs }, now);
 
-      const base = { jurisdictionCode: '410411', kind: 'supervision.overdue', title: '督办提醒', body: '有逾期' };
+      const base = { jurisdictionCode: '410411', kind: 'supervision.overdue' as const, title: '督办提醒', body: '有逾期' };
       const toOrg = await sendNotification(handle.db, sys, { ...base, recipientOrganizationId: org.id, dedupeKey: 'k1', link: '/supervision/tasks' });
       expect(toOrg).toMatch(/^[0-9a-f-]{36}$/);
       expect(await sendNotification(handle.db, sys, { ...base, recipientOrganizationId: org.id, dedupeKey: 'k1' })).toBeNull();

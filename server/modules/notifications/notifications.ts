@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Notification, NotificationPage } from '../../../common/notification-api.js';
+import { type NotificationKind, isNotificationKind } from '../../../common/notification-kinds.js';
 import type { Actor, Ctx, Executor } from '../../context.js';
 import type { NotificationTable } from '../../db/schema.js';
 import type { Selectable } from 'kysely';
@@ -18,8 +19,8 @@ export interface NotificationInput {
   jurisdictionCode: string;
   recipientUserId?: string | null;
   recipientOrganizationId?: string | null;
-  /** e.g. supervision.overdue (common/supervision-vocabulary.ts NOTIFICATION_KINDS) */
-  kind: string;
+  /** One of common/notification-kinds.ts, e.g. supervision.overdue. */
+  kind: NotificationKind;
   title: string;
   body: string;
   /** A path of the web app, e.g. /supervision/reports/… */
@@ -58,6 +59,8 @@ export async function sendNotification(db: Executor, ctx: Pick<Ctx, 'clock'>, in
   if (!input.recipientUserId === !input.recipientOrganizationId) {
     throw new AppError('VALIDATION', '通知须有且只有一个接收者（用户或机构）', { field: 'recipient' });
   }
+  // A programming error, not the user's: a kind without a label would reach the page as its code.
+  if (!isNotificationKind(input.kind)) throw new Error(`notification kind ${input.kind} has no label in common/notification-kinds.ts`);
   if (input.dedupeKey) {
     const sent = await db.selectFrom('notification').select('id').where('dedupe_key', '=', input.dedupeKey).executeTakeFirst();
     if (sent) return null;

@@ -5,7 +5,7 @@ import { inTransaction } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { audit } from '../audit/audit.js';
-import { assertReachesOrganization } from '../access/policy.js';
+import { assertDirectWrite } from './verified-facts.js';
 import { findOrganizationById } from './organization-repo.js';
 
 /** Replaces an organization's equity holders (percent in basis points, total ≤ 100 %). */
@@ -13,7 +13,7 @@ export async function setEquityHolders(ctx: Ctx, organizationId: string, holders
   await inTransaction(ctx, async (trx) => {
     const org = await findOrganizationById(trx, organizationId);
     if (!org) throw notFound('机构', organizationId);
-    assertReachesOrganization(ctx.actor, 'registry.organization.update', org);
+    assertDirectWrite(ctx.actor, 'registry.equity.replace', org, '股权结构');
     const rows = await equityRows(trx, organizationId, holders);
     const before = await trx.selectFrom('equity_holding').selectAll().where('organization_id', '=', organizationId).execute();
     await trx.deleteFrom('equity_holding').where('organization_id', '=', organizationId).execute();

@@ -22,6 +22,7 @@ import {
 import { newId } from '../../ids.js';
 import { underPrefix } from '../../db/under-prefix.js';
 import { tallyContractsOfParty } from '../contracts/tallies.js';
+import { assertSelfServiceOrganizationPatch } from './verified-facts.js';
 
 export interface Organization {
   id: string;
@@ -143,8 +144,10 @@ export async function updateOrganization(ctx: Ctx, id: string, patch: Organizati
   return inTransaction(ctx, async (trx) => {
     const row = await findOrganizationById(trx, id);
     if (!row) throw notFound('机构', id);
-    assertReachesOrganization(ctx.actor, 'registry.organization.update', row);
     const { version, ...sent } = patch;
+    // Own users change contacts, address, industries and service types here; verified facts only
+    // through a 变更申请 (change-requests.ts), which the operator's approval applies through this path.
+    assertSelfServiceOrganizationPatch(ctx.actor, row, presentOrganization(row) as unknown as Record<string, unknown>, sent);
     const changes = withoutNulls(sent);
     if (version !== row.version) {
       throw new AppError('CONFLICT', `该机构已被他人修改（当前版本 ${row.version}，提交版本 ${version}），请刷新后重试`, { field: 'version' });

@@ -11,6 +11,8 @@ import type { AffiliationTable, PersonRoleTable, PersonTable } from '../../db/sc
 import { AppError, notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { assertCan } from '../access/policy.js';
+import { scopeFor } from '../access/permissions.js';
+import { personFactRefusal, personFactsChanged } from './verified-facts.js';
 import { jurisdictionPrefix } from './divisions.js';
 import { likePattern } from './organizations.js';
 import { sql } from 'kysely';
@@ -70,7 +72,7 @@ function auditView(p: Person) {
 }
 
 /** Whether an "own"-scoped actor reaches a person: the person works for one of its organizations. */
-async function personReachable(ctx: Ctx, db: Executor, person: PersonRow, action: 'registry.person.read' | 'registry.person.update') {
+async function personReachable(ctx: Ctx, db: Executor, person: PersonRow, action: 'registry.person.read' | 'registry.person.update' | 'registry.person.update_contact') {
   const scope = assertCan(ctx.actor, action);
   if (scope === 'jurisdiction') return person.jurisdiction_code.startsWith(jurisdictionPrefix(ctx.actor.jurisdictionCode));
   if (ctx.actor.organizationIds.length === 0) return false;
@@ -121,6 +123,14 @@ export function findPersonByIdNumber(ctx: Ctx, db: Executor, idNumber: string) {
 
 export async function createPerson(ctx: Ctx, input: PersonInput, opts: { isDemo?: boolean } = {}): Promise<Person> {
   assertCan(ctx.actor, 'registry.person.create');
+  return insertPerson(ctx, input, opts);
+}
+
+/**
+ * Records a person for a caller that decided itself who may: an agency's unit admin confirming a
+ * broker's registration (server/modules/registration) vouches for the person it adds to the registry.
+ */
+export async function insertPerson(ctx: Ctx, input: PersonInput, opts: { isDemo?: boolean } = {}): Promise<Person> {
   return inTransaction(ctx, async (trx) => {
     await checkPersonReferences(trx, input);
     if (await findPersonByIdNumber(ctx, trx, input.idNumber)) {
@@ -155,7 +165,7 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonPatch): Pr
   return inTransaction(ctx, async (trx) => {
     const row = await trx.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('人员', id);
-    if (!(await personReachable(ctx, trx, row, 'registry.person.update'))) throw new AppError('FORBIDDEN', '无权修改该人员');
+    if (!(await personReachable(ctx, trx, row, 'registry.person.update_contact'))) throw new AppError('FORBIDDEN', '无权修改该人员');
     if (patch.version !== row.version) {
       throw new AppError('CONFLICT', `该人员已被他人修改（当前版本 ${row.version}），请刷新后重试`, { field: 'version' });
     }
@@ -174,6 +184,16 @@ export async function updatePerson(ctx: Ctx, id: string, patch: PersonPatch): Pr
         })),
       affiliations: patch.affiliations ?? before!.affiliations.map((a) => ({ organizationId: a.organizationId, title: a.title ?? undefined })),
     };
+    // Own users keep a person's phone and job titles current; name, ID number, roles and the
+    // organizations worked for are verified facts the operator changes (ADR 014).
+    const full = scopeFor(ctx.actor.roles, 'registry.person.update');
+    if (!(full && row.jurisdiction_code.startsWith(jurisdictionPrefix(ctx.actor.jurisdictionCode)))) {
+      const changed = personFactsChanged(
+        { name: row.name, idNumber: ctx.protector.decrypt(row.id_number_cipher), roles: before!.roles, affiliationOrganizations: before!.affiliations.map((a) => a.organizationId) },
+        { name: input.name, idNumber: input.idNumber, roles: input.roles, affiliationOrganizations: input.affiliations.map((a) => a.organizationId) },
+      );
+      if (changed) throw personFactRefusal(changed);
+    }
     return writePersonUpdate(ctx, trx, row, input);
   });
 }

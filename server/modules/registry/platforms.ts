@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../errors.js';
 import { audit, changedFields } from '../audit/audit.js';
 import { assertCan } from '../access/policy.js';
 import { jurisdictionPrefix } from './divisions.js';
+import { assertDirectWrite } from './verified-facts.js';
 import { likePattern } from './organizations.js';
 import { newId } from '../../ids.js';
 import { underPrefix } from '../../db/under-prefix.js';
@@ -96,7 +97,7 @@ export function platformInputOf(row: PlatformRow): PlatformInput {
 }
 
 export async function createPlatform(ctx: Ctx, input: PlatformInput, opts: { isDemo?: boolean } = {}): Promise<Platform> {
-  assertCan(ctx.actor, 'registry.platform.create');
+  assertDirectWrite(ctx.actor, 'registry.platform.create', null, '研发平台与载体的认定');
   return inTransaction(ctx, async (trx) => {
     const hostName = await checkPlatformInput(trx, input);
     const row = platformRow(input, {
@@ -121,7 +122,7 @@ export async function createPlatform(ctx: Ctx, input: PlatformInput, opts: { isD
 }
 
 export async function updatePlatform(ctx: Ctx, id: string, patch: PlatformPatch): Promise<Platform> {
-  assertCan(ctx.actor, 'registry.platform.update');
+  assertDirectWrite(ctx.actor, 'registry.platform.update', null, '研发平台与载体的认定');
   return inTransaction(ctx, async (trx) => {
     const row = await trx.selectFrom('platform').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row || !row.jurisdiction_code.startsWith(jurisdictionPrefix(ctx.actor.jurisdictionCode))) throw notFound('平台', id);

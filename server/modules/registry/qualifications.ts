@@ -9,7 +9,7 @@ import { inTransaction } from '../../context.js';
 import { AppError, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { audit } from '../audit/audit.js';
-import { assertReachesOrganization } from '../access/policy.js';
+import { assertDirectWrite } from './verified-facts.js';
 import { type QualificationRow, findOrganizationById } from './organization-repo.js';
 
 export interface Qualification {
@@ -62,7 +62,7 @@ export async function addQualification(ctx: Ctx, organizationId: string, input: 
   return inTransaction(ctx, async (trx) => {
     const org = await findOrganizationById(trx, organizationId);
     if (!org) throw notFound('机构', organizationId);
-    assertReachesOrganization(ctx.actor, 'registry.organization.update', org);
+    assertDirectWrite(ctx.actor, 'registry.qualification.create', org, '资质');
     const dup = await trx
       .selectFrom('qualification')
       .select('id')

@@ -1,4 +1,7 @@
 /** Registry routes: thin — validate, call the use case, present. */
+import { contentDisposition } from '../applications/routes.js';
+import { importTemplateXlsx, XLSX_MIME } from '../documents/import-template.js';
+import { readUpload } from '../../http/uploads.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -29,6 +32,7 @@ import { formatOf, readTable } from './import/read-table.js';
 import { importTable } from './import/import-table.js';
 import { type ImportPhase, readImportProgress, reportImportProgress } from './import/import-progress.js';
 import { exportRows } from './export/export-table.js';
+import { changeRequestRoutes } from './change-request-routes.js';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 const progressIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '进度编号应为8–64位字母、数字、-或_' });
@@ -60,7 +64,7 @@ export function registryRoutes(app: FastifyInstance, services: Services) {
     reply.code(201);
     return createOrganization(ctx(req), req.body);
   });
-  r.patch('/api/organizations/:id', { schema: { tags: ['registry'], summary: '修改机构（带版本号）', params: idParams, body: organizationPatch } }, async (req) =>
+  r.patch('/api/organizations/:id', { schema: { tags: ['registry'], summary: '修改机构（带版本号；机构用户只能直接修改联系人、地址、行业和服务类型，其余须提交变更申请）', params: idParams, body: organizationPatch } }, async (req) =>
     updateOrganization(ctx(req), req.params.id, req.body),
   );
   r.post('/api/organizations/:id/qualifications', { schema: { tags: ['registry'], summary: '新增资质', params: idParams, body: qualificationInput } }, async (req, reply) => {
@@ -136,13 +140,12 @@ export function registryRoutes(app: FastifyInstance, services: Services) {
     const report = (phase: ImportPhase, done = 0, total = 0) => {
       if (progressId) reportImportProgress(progressId, userId, { phase, done, total });
     };
-    const file = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-    if (!file) throw new AppError('VALIDATION', '请上传文件（字段名 file）', { field: 'file' });
+    const file = await readUpload(req, MAX_IMPORT_BYTES);
     const format = formatOf(file.filename);
-    const data = await file.toBuffer();
+    const data = file.data;
     try {
       report('reading');
-      const table = await readTable(data, format);
+      const table = await readTable(data, format, file.filename);
       report('validating', 0, table.rows.length);
       const result = await importTable(c, IMPORT_KINDS[req.params.kind] as never, table, (done, total, phase) => report(phase ?? 'writing', done, total));
       report('done', result.total, result.total);
@@ -151,6 +154,13 @@ export function registryRoutes(app: FastifyInstance, services: Services) {
       report('failed');
       throw error;
     }
+  });
+  r.get('/api/import/:kind/template.xlsx', { schema: { tags: ['registry'], summary: '导入模板（XLSX：各列、一行示例与填写说明）', params: kindParams } }, async (req, reply) => {
+    assertCan(ctx(req).actor, 'registry.import');
+    const kind = IMPORT_KINDS[req.params.kind];
+    reply.header('content-disposition', contentDisposition(`${kind.title}导入模板.xlsx`, `${req.params.kind}-template.xlsx`));
+    reply.type(XLSX_MIME);
+    return reply.send(await importTemplateXlsx(kind.title, kind.columns));
   });
   r.get('/api/import/progress/:progressId', {
     schema: { tags: ['registry'], summary: '导入进度', params: z.object({ progressId: progressIdSchema }) },
@@ -170,6 +180,9 @@ export function registryRoutes(app: FastifyInstance, services: Services) {
     reply.type(req.query.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     return reply.send(data);
   });
+
+  // 变更申请: own users' requests to change verified facts, and the operator's review
+  changeRequestRoutes(app, services);
 
   // Reference data
   r.get('/api/divisions', {

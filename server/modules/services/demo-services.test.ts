@@ -15,7 +15,7 @@ for (const dialect of await testDialects()) {
     beforeAll(async () => {
       handle = await createTestDatabase(dialect);
       await seedDemo(testCtx(handle, {}, NOW));
-    }, 180_000);
+    }, 300_000);
     afterAll(async () => handle.drop());
 
     it('seeds the demo agency and bank records, all flagged demo', async () => {

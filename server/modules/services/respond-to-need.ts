@@ -20,13 +20,22 @@ export async function respondToNeed(ctx: Ctx, needId: string, input: OfferInput,
     const product = await findRow(trx, 'finance_product', input.productId);
     if (!product) throw new AppError('VALIDATION', `金融产品不存在：${input.productId}`, { field: 'productId' });
     if (scope === 'own' && !ctx.actor.organizationIds.includes(product.bank_organization_id)) throw new AppError('FORBIDDEN', '只能以本机构的金融产品答复');
-    const need = await findRow(trx, 'finance_need', needId);
-    if (!need || !isWithinJurisdiction(ctx.actor.jurisdictionCode, need.jurisdiction_code)) throw notFound('融资需求', needId);
-    if (need.status !== 'open') throw new AppError('CONFLICT', '该融资需求已关闭', { field: 'status' });
+    // The bank's own product first: its status is the bank's to know.
     if (product.status !== 'active') throw new AppError('CONFLICT', '该金融产品已下架', { field: 'productId' });
+    // A bank sees only the open needs its products match (list-matched-needs); any other need — closed,
+    // elsewhere, unmatched or missing — gets one answer, which tells nothing of its state or of what the
+    // enterprise lacks. An administrator, who may read every need of the jurisdiction, is told why.
+    const readsNeeds = scope === 'jurisdiction';
+    const noSuchNeed = () => new AppError('NOT_FOUND', '融资需求不存在，或不在本机构产品的匹配范围内', { field: 'needId' });
+    const need = await findRow(trx, 'finance_need', needId);
+    if (!need || !isWithinJurisdiction(ctx.actor.jurisdictionCode, need.jurisdiction_code)) throw readsNeeds ? notFound('融资需求', needId) : noSuchNeed();
+    if (need.status !== 'open') throw readsNeeds ? new AppError('CONFLICT', '该融资需求已关闭', { field: 'status' }) : noSuchNeed();
     const [presented] = await presentProducts(trx, [product]);
     const match = matchNeedToProduct(await matchInputs(trx, need), presented!, await validQualifications(trx, need.organization_id, chinaDate(ctx.clock.now())));
-    if (!match.matched) throw new AppError('CONFLICT', `该需求与产品不匹配：${match.reasons.filter((r) => !r.met).map((r) => r.text).join('；')}`, { field: 'productId' });
+    if (!match.matched) {
+      if (!readsNeeds) throw noSuchNeed();
+      throw new AppError('CONFLICT', `该需求与产品不匹配：${match.reasons.filter((r) => !r.met).map((r) => r.text).join('；')}`, { field: 'productId' });
+    }
     if (input.decision === 'offered') {
       for (const f of ['amountFen', 'rateBp', 'termMonths'] as const) {
         if (input[f] === undefined) throw new AppError('VALIDATION', '提供授信方案须填写金额、年利率和期限', { field: f });

@@ -1,4 +1,5 @@
 /** Services and finance on both databases: the request workflow and its illegal moves, matching needs to products with reasons and ranking (qualifications valid on the day), offers, IP records. */
+import type { AppError } from '../../errors.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Ctx } from '../../context.js';
 import { testCtx } from '../../testing/context.js';
@@ -139,8 +140,14 @@ for (const dialect of await testDialects()) {
       // The bank sees the need its pledge loan matches — not the other bank's product, not the unmatched tech loan.
       const seen = await matchedNeedsForBank(bank);
       expect(seen.items.map((m) => [m.need.id, m.product.name, m.offer])).toEqual([[need.id, '知识产权质押贷', null]]);
-      await expect(respondToNeed(bank, need.id, { productId: techLoan.id, decision: 'offered', amountFen: 100_000_000, rateBp: 350, termMonths: 24 }))
-        .rejects.toMatchObject({ code: 'CONFLICT', message: '该需求与产品不匹配：缺少有效的科技型中小企业资质', options: { field: 'productId' } });
+      // A need its product does not match is, to the bank, no need at all: the refusal is the one for a need that
+      // does not exist, and does not list what the enterprise lacks (its qualifications are not the bank's to read).
+      const techOffer = { productId: techLoan.id, decision: 'offered' as const, amountFen: 100_000_000, rateBp: 350, termMonths: 24 };
+      const unmatched = await respondToNeed(bank, need.id, techOffer).then(() => null, (e: unknown) => e);
+      const unknown = await respondToNeed(bank, 'no-such-need', techOffer).then(() => null, (e: unknown) => e);
+      expect(unmatched).toMatchObject({ code: 'NOT_FOUND' });
+      expect((unmatched as Error).message).not.toContain('资质');
+      expect([(unmatched as AppError).code, (unmatched as Error).message]).toEqual([(unknown as AppError).code, (unknown as Error).message]);
       await expect(respondToNeed(bank, need.id, { productId: contractLoan.id, decision: 'declined', note: '不是本行产品' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
       await expect(respondToNeed(bank, need.id, { productId: pledge.id, decision: 'offered', amountFen: 200_000_000, termMonths: 24 })).rejects.toMatchObject({ code: 'VALIDATION', options: { field: 'rateBp' } });
       await expect(respondToNeed(bank, need.id, { productId: pledge.id, decision: 'offered', amountFen: 200_000_000, rateBp: 500, termMonths: 24 })).rejects.toMatchObject({ code: 'VALIDATION', options: { field: 'rateBp' } });

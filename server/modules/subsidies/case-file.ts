@@ -11,7 +11,7 @@ import { isIsoDate } from '../../../common/dates.js';
 import { checkUscc } from '../../../common/uscc.js';
 import { SubsidyInputError, formatPath, type InputIssue } from './input-error.js';
 import { EXCLUSION_REASON_LABELS } from '../../../common/subsidy-vocabulary.js';
-import { CONTRACT_TYPES, FUNDING_LEVELS, ORG_KINDS, type Contract, type Organization, type Person, type SubsidyCase } from './model.js';
+import { CONTRACT_TYPES, CREDIT_KINDS, FUNDING_LEVELS, ORG_KINDS, type Contract, type CreditRecord, type Organization, type Person, type SubsidyCase } from './model.js';
 import { parseParameterValue } from './parameters.js';
 import { builtInPolicy, builtInPolicyIds, isPolicyPath, loadPolicyFile, withOverrides, type Policy } from './policy.js';
 import { cmp, parseDecimal, parseYuanToFen, ratToDisplay, rat, type Rational } from './rational.js';
@@ -24,11 +24,24 @@ const dateField = z
 const codeField = z.union([z.string(), z.number().int()]).transform((v) => String(v).trim());
 const numberish = z.union([z.number(), z.string()]);
 const ref = z.string().min(1);
+/** A credit record (§11): kind, in force from `from` to `to` (absent: open-ended), optional 文号 and source. */
+const creditField = z
+  .array(
+    z.strictObject({
+      kind: z.enum(CREDIT_KINDS),
+      from: dateField,
+      to: dateField.optional(),
+      document: codeField.optional(),
+      source: z.string().min(1).optional(),
+    }),
+  )
+  .optional();
 
 const caseSchema = z.strictObject({
   name: z.string().min(1),
   policy: z.string().min(1),
   year: z.number().int().min(2000).max(2100),
+  decided_on: dateField.optional(),
   parameters: z.record(z.string(), z.unknown()).optional(),
   budgets: z.record(z.string(), numberish).optional(),
   organizations: z
@@ -46,10 +59,11 @@ const caseSchema = z.strictObject({
         recognitions: z
           .array(z.strictObject({ kind: z.string().min(1), level: z.string().min(1), date: dateField, grade: z.string().min(1).optional() }))
           .optional(),
+        credit: creditField,
       }),
     )
     .default([]),
-  people: z.array(z.strictObject({ ref, name: z.string().min(1), broker: z.boolean().optional() })).default([]),
+  people: z.array(z.strictObject({ ref, name: z.string().min(1), broker: z.boolean().optional(), credit: creditField })).default([]),
   contracts: z
     .array(
       z.strictObject({
@@ -120,7 +134,7 @@ export function parseCase(text: string, file: string): SubsidyCase {
   }
   const parsed = caseSchema.safeParse(data ?? {});
   if (!parsed.success) {
-    throw new SubsidyInputError(file, parsed.error.issues.map((i) => ({ path: formatPath(i.path), reason: i.message })));
+    throw new SubsidyInputError(file, parsed.error.issues.map((i) => ({ path: formatPath(i.path), reason: issueReason(i) })));
   }
   const issues: InputIssue[] = [];
   const raw = parsed.data;
@@ -128,7 +142,46 @@ export function parseCase(text: string, file: string): SubsidyCase {
   const policy = basePolicy ? applyOverrides(basePolicy, raw, issues) : undefined;
   const world = buildWorld(raw, policy, issues);
   if (issues.length || !policy) throw new SubsidyInputError(file, issues);
-  return { file, name: raw.name, year: raw.year, policy, ...world, ...(raw.expect ? { expect: raw.expect } : {}) };
+  return {
+    file,
+    name: raw.name,
+    year: raw.year,
+    ...(raw.decided_on ? { decidedOn: raw.decided_on } : {}),
+    policy,
+    ...world,
+    ...(raw.expect ? { expect: raw.expect } : {}),
+  };
+}
+
+/** The keys an object of the case format may have at a path (an unknown key's message lists them). */
+function allowedKeysAt(path: readonly PropertyKey[]): string[] | undefined {
+  let schema: z.ZodType = caseSchema;
+  for (const step of path) {
+    for (;;) {
+      if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault || schema instanceof z.ZodNullable) schema = schema.unwrap() as z.ZodType;
+      else break;
+    }
+    if (schema instanceof z.ZodObject) {
+      const next = (schema.shape as Record<string, z.ZodType>)[String(step)];
+      if (!next) return undefined;
+      schema = next;
+    } else if (schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
+    else return undefined;
+  }
+  for (;;) {
+    if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault || schema instanceof z.ZodNullable) schema = schema.unwrap() as z.ZodType;
+    else break;
+  }
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : undefined;
+}
+
+/** A schema issue in words; an unknown key lists the keys allowed there, as policy files do. */
+function issueReason(i: z.core.$ZodIssue): string {
+  if (i.code === 'unrecognized_keys') {
+    const allowed = allowedKeysAt(i.path);
+    return `未知字段 ${i.keys.join(', ')}${allowed ? `（可用：${allowed.join(', ')}）` : ''}`;
+  }
+  return i.message;
 }
 
 export function loadCaseFile(file: string): SubsidyCase {
@@ -212,6 +265,16 @@ function buildWorld(raw: RawCase, policy: Policy | undefined, issues: InputIssue
     budgets[rule] = fen;
   }
 
+  /** Credit records as the engine reads them; `to` before `from` is an issue. Absent when none. */
+  const credit = (records: RawCase['people'][number]['credit'], at: string): { credit?: CreditRecord[] } => {
+    if (!records || records.length === 0) return {};
+    return {
+      credit: records.map((r, j) => {
+        if (r.to !== undefined && r.to < r.from) issues.push({ path: `${at}[${j}].to`, reason: `截止日期 ${r.to} 早于起始日期 ${r.from}` });
+        return { kind: r.kind, from: r.from, ...(r.to !== undefined ? { to: r.to } : {}), ...(r.document ? { document: r.document } : {}), ...(r.source ? { source: r.source } : {}) };
+      }),
+    };
+  };
   const organizations: Organization[] = raw.organizations.map((o, i) => {
     const at = `organizations[${i}]`;
     if (o.uscc !== undefined) {
@@ -240,9 +303,10 @@ function buildWorld(raw: RawCase, policy: Policy | undefined, issues: InputIssue
       ...(o.controller !== undefined ? { controller: o.controller } : {}),
       holders,
       recognitions: (o.recognitions ?? []).map((r) => ({ kind: r.kind, level: r.level, date: r.date, ...(r.grade ? { grade: r.grade } : {}) })),
+      ...credit(o.credit, `${at}.credit`),
     };
   });
-  const people: Person[] = raw.people.map((p) => ({ ref: p.ref, name: p.name, broker: p.broker ?? false }));
+  const people: Person[] = raw.people.map((p, i) => ({ ref: p.ref, name: p.name, broker: p.broker ?? false, ...credit(p.credit, `people[${i}].credit`) }));
   // References resolve to the objects themselves; an unknown one is already an issue (the case is
   // rejected), so a stand-in keeps building the rest for a complete report.
   const orgByRef = new Map(organizations.map((o) => [o.ref, o]));

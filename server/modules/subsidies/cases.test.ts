@@ -17,6 +17,7 @@ const POLICY_CASES_DIR = path.join(BUILT_IN_POLICY_DIR, 'cases');
 
 describe.each([
   { title: 'public subsidy cases', dir: path.resolve('../shared/spec/cases') },
+  { title: 'public credit-record cases (§11)', dir: path.resolve('../shared/spec/cases-credit') },
   { title: "built-in policies' cases", dir: POLICY_CASES_DIR },
 ])('$title', ({ dir: CASES_DIR }) => {
   const files = yamlIn(CASES_DIR);
@@ -36,7 +37,7 @@ describe.each([
       for (const a of result.awards) expect(a.trace.at(-1)).toEqual({ step: 'award', yuan: a.amount });
       // The compact walk the settlement stores gives exactly the listed exclusions.
       const walked: unknown[] = [];
-      result.eachExclusion!((contract, rule, reason, to) => walked.push(to === undefined ? { contract, rule, reason } : { contract, rule, reason, to }));
+      result.eachExclusion!((contract, rule, reason, to, credit) => walked.push({ contract, rule, reason, ...(to !== undefined ? { to } : {}), ...(credit ? { credit } : {}) }));
       expect(walked).toEqual(result.excluded);
       expect(result.exclusionCount).toBe(result.excluded.length);
     });

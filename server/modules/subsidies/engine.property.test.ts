@@ -126,6 +126,39 @@ describe('engine invariants (generated worlds under zhanhe-2022)', () => {
     expect(seen.capped).toBeGreaterThan(0);
   });
 
+  it('a credit record in force on one organization or person removes exactly its awards, and nobody else’s (no budget binds)', () => {
+    const seen = { removed: 0, rows: 0 };
+    fc.assert(
+      fc.property(worldArb, fc.nat(), (doc: Doc, pick: number) => {
+        const before = amounts(computeSubsidies(load(doc)));
+        // Mostly someone with an award (so the property has something to remove), sometimes anyone.
+        const awarded = [...before.keys()].map((k) => k.split('→')[1]!);
+        const everyone = [...ORG_REFS, 'p0', 'p1'];
+        const holder = awarded.length && pick % 4 !== 0 ? awarded[pick % awarded.length]! : everyone[pick % everyone.length]!;
+        const barred: { people: Record<string, unknown>[]; organizations: Record<string, unknown>[] } = structuredClone(doc);
+        const record = { kind: 'dishonest_judgment_debtor', from: '2023-01-01', document: '（2023）豫04执1号' };
+        if (holder.startsWith('p')) barred.people = barred.people.map((p) => (p.ref === holder ? { ...p, credit: [record] } : p));
+        else barred.organizations = barred.organizations.map((o) => (o.ref === holder ? { ...o, credit: [record] } : o));
+        const result = computeSubsidies(load(barred));
+        const after = amounts(result);
+        for (const [key, yuan] of before) {
+          if (key.endsWith(`→${holder}`)) {
+            expect(after.has(key)).toBe(false);
+            seen.removed++;
+          } else expect(after.get(key)).toBe(yuan);
+        }
+        for (const key of after.keys()) expect(before.has(key)).toBe(true);
+        for (const e of result.excluded.filter((x) => x.reason === 'credit_record')) {
+          expect(e.credit?.holder).toBe(holder);
+          seen.rows++;
+        }
+      }),
+      RUNS,
+    );
+    expect(seen.removed).toBeGreaterThan(10);
+    expect(seen.rows).toBeGreaterThan(10);
+  });
+
   it('adding an evidenced base-year payment never lowers an award when no budget binds', () => {
     fc.assert(
       fc.property(worldArb, fc.nat(), yuanArb(1_000_000), dateIn([2022]), (doc: Doc, pick, amount, date) => {

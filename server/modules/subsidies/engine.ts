@@ -8,11 +8,11 @@
 import type { IsoDate } from '../../../common/dates.js';
 import { contractBase, evidencedBeforeScaling, type CountingOptions, type PaymentTrace } from './counting.js';
 import { applyBudget, applyCap, capFor, computeAmount, type FormulaTrace, type Params } from './formulas.js';
-import { byRef, inRefOrder, type Contract, type ExclusionReason, type KindTerm, type Organization, type Recognition, type Rule, type SubsidyWorld } from './model.js';
+import { byRef, inRefOrder, type Contract, type CreditKind, type CreditRecord, type ExclusionReason, type KindTerm, type Organization, type Person, type Recognition, type Rule, type SubsidyWorld } from './model.js';
 import { BASE_KINDS, type BaseKind } from './parameters.js';
 
 const BASE_INDEX = Object.fromEntries(BASE_KINDS.map((k, i) => [k, i])) as Record<BaseKind, number>;
-import { parametersForYear } from './policy.js';
+import { CREDIT_EXCLUDED_KINDS, parametersForYear } from './policy.js';
 import { Holdings, relation } from './related-parties.js';
 import type { Party, PolicyRule, Predicate, Role } from './rules.js';
 import { ZERO, add, cmp, div, fenJson, mul, rat, ratToString, type Rational } from './rational.js';
@@ -54,7 +54,21 @@ export interface Exclusion {
   reason: ExclusionReason;
   /** The beneficiary, for rules where a contract has several candidates (third parties). */
   to?: string;
+  /** Reason `credit_record`: the record that keeps the beneficiary from the award. */
+  credit?: CreditBar;
 }
+
+/** A credit record in force on the decision date, of a kind the policy excludes, and whose it is. */
+export interface CreditBar extends CreditRecord {
+  /** The ref of the organization or person holding it. */
+  holder: string;
+}
+
+/** Walks exclusions: `credit` is set for reason `credit_record`. */
+export type ExclusionVisitor = (contract: string, rule: string, reason: string, to: string | undefined, credit?: CreditBar) => void;
+
+/** The reason a record in force of an excluded kind gives (SUBSIDY-CASES.md §11); checked before every condition. */
+export const CREDIT_RECORD_REASON = 'credit_record';
 export interface SubsidyResult {
   year: number;
   policy: string;
@@ -63,7 +77,49 @@ export interface SubsidyResult {
   /** How many exclusions, without making them into objects (not in the JSON). */
   readonly exclusionCount?: number;
   /** Walks the exclusions in order without making them into objects (not in the JSON). */
-  readonly eachExclusion?: (visit: (contract: string, rule: string, reason: string, to: string | undefined) => void) => void;
+  readonly eachExclusion?: (visit: ExclusionVisitor) => void;
+  /** The decision date whose credit records in force were applied (not in the JSON). */
+  readonly decidedOn?: IsoDate;
+  /** Everyone kept from awards by a credit record, in ref order (not in the JSON: brokers and organization rules write no exclusion row). */
+  readonly creditWithheld?: readonly CreditBar[];
+}
+
+/** The decision date of a world: as set, else 30 June of the application year. */
+export function decisionDate(world: Pick<SubsidyWorld, 'year' | 'decidedOn'>): IsoDate {
+  return world.decidedOn ?? `${world.year}-06-30`;
+}
+
+/** Whether a record is in force on a date: `from ≤ date` and (no `to`, or `date ≤ to`). */
+export function creditInForce(r: CreditRecord, on: IsoDate): boolean {
+  return r.from <= on && (r.to === undefined || on <= r.to);
+}
+
+/**
+ * Who is kept from awards, once per computation (the hot loop then asks a map, and only when some
+ * holder is kept at all): each holder's first record in force of an excluded kind — earliest
+ * start, then kind, then document, so the one named does not depend on the order they are listed.
+ * Undefined when the policy excludes no kind or nobody has such a record.
+ */
+function creditBars_(world: SubsidyWorld, params: Params): Map<Organization | Person, CreditBar> | undefined {
+  const p = params.get(CREDIT_EXCLUDED_KINDS);
+  if (!p) return undefined;
+  const kinds = new Set(p.value as CreditKind[]);
+  if (kinds.size === 0) return undefined;
+  const on = decisionDate(world);
+  let bars: Map<Organization | Person, CreditBar> | undefined;
+  const look = (holder: Organization | Person) => {
+    const records = holder.credit;
+    if (records === undefined || records.length === 0) return;
+    let first: CreditRecord | undefined;
+    for (const r of records) {
+      if (!kinds.has(r.kind) || !creditInForce(r, on)) continue;
+      if (!first || r.from < first.from || (r.from === first.from && (r.kind < first.kind || (r.kind === first.kind && (r.document ?? '') < (first.document ?? ''))))) first = r;
+    }
+    if (first) (bars ??= new Map()).set(holder, { holder: holder.ref, ...first });
+  };
+  for (const o of world.organizations) look(o);
+  for (const person of world.people) look(person);
+  return bars;
 }
 
 // ---------------------------------------------------------------- predicates
@@ -337,12 +393,14 @@ export function computeSubsidies(world: SubsidyWorld): SubsidyResult {
   const counting: CountingOptions = { baseYear, invoiceMustNameContract: policy.evidence.invoiceMustNameContract };
   const excluded = new ExclusionLog();
   const compiled = policy.rules.map((r) => compileRule(r, view, excluded));
+  const creditBars = creditBars_(world, params);
+  const creditReason = excluded.reasonIndex(CREDIT_RECORD_REASON);
   // Contracts are looked at in ref order. Inputs nearly always come sorted (the loader sorts), so
   // the order is checked as the loop goes — each contract is read once, not once to check and once
   // to compute — and only an unsorted input is sorted and looked at again.
   const freshState = (): LoopState => {
     excluded.clear();
-    return { excluded, contractIndex: 0, warmth: 0, accumulators: compiled.map(() => new Map<string, Accumulator>()), baseYearText: String(baseYear) };
+    return { excluded, contractIndex: 0, warmth: 0, accumulators: compiled.map(() => new Map<string, Accumulator>()), baseYearText: String(baseYear), creditBars, creditReason };
   };
   let contracts: readonly Contract[] = world.contracts;
   let state = freshState();
@@ -356,7 +414,7 @@ export function computeSubsidies(world: SubsidyWorld): SubsidyResult {
   const awards: Award[] = [];
   compiled.forEach((cr, ri) => {
     const drafts: Draft[] = cr.rule.roles.includes('organization')
-      ? recognitionDrafts(cr, world.organizations, view)
+      ? recognitionDrafts(cr, world.organizations, view, creditBars)
       : contractDrafts(cr, [...accumulators[ri]!.values()], view, counting);
     const list = drafts.filter((d) => d.yuan > 0n && (!world.beneficiaries || world.beneficiaries.has(d.to)));
     const budget = world.budgets[cr.rule.id];
@@ -378,7 +436,9 @@ export function computeSubsidies(world: SubsidyWorld): SubsidyResult {
     get excluded(): Exclusion[] {
       if (!excludedList) {
         const list: Exclusion[] = [];
-        excluded.each(contracts, ruleIds, (contract, rule, reason, to) => list.push(to === undefined ? { contract, rule, reason } : { contract, rule, reason, to }));
+        excluded.each(contracts, ruleIds, (contract, rule, reason, to, credit) =>
+          list.push({ contract, rule, reason, ...(to !== undefined ? { to } : {}), ...(credit ? { credit } : {}) }),
+        );
         excludedList = list;
       }
       return excludedList;
@@ -388,8 +448,10 @@ export function computeSubsidies(world: SubsidyWorld): SubsidyResult {
   Object.defineProperty(result, 'exclusionCount', { value: excluded.length, enumerable: false });
   Object.defineProperty(result, 'eachExclusion', {
     enumerable: false,
-    value: (visit: (contract: string, rule: string, reason: string, to: string | undefined) => void) => excluded.each(contracts, ruleIds, visit),
+    value: (visit: ExclusionVisitor) => excluded.each(contracts, ruleIds, visit),
   });
+  Object.defineProperty(result, 'decidedOn', { value: decisionDate(world), enumerable: false });
+  Object.defineProperty(result, 'creditWithheld', { value: creditBars ? [...creditBars.values()].sort((a, b) => byString(a.holder, b.holder)) : [], enumerable: false });
   return result as SubsidyResult;
 }
 
@@ -404,6 +466,8 @@ class ExclusionLog {
   private rules = new Uint16Array(1024);
   private reasons = new Uint16Array(1024);
   private readonly to = new Map<number, string>();
+  /** The credit record of a `credit_record` exclusion, by position (few: most worlds have none). */
+  private readonly credit = new Map<number, CreditBar>();
   private readonly reasonTable: string[] = [];
 
   /** The index of a reason in this log's table (at compile time, not in the loop). */
@@ -416,20 +480,23 @@ class ExclusionLog {
   clear(): void {
     this.length = 0;
     this.to.clear();
+    this.credit.clear();
   }
 
-  add(contract: number, rule: number, reason: number, to?: string): void {
+  add(contract: number, rule: number, reason: number, to?: string, credit?: CreditBar): void {
     const i = this.length;
     if (i === this.contracts.length) this.grow();
     this.contracts[i] = contract;
     this.rules[i] = rule;
     this.reasons[i] = reason;
     if (to !== undefined) this.to.set(i, to);
+    if (credit !== undefined) this.credit.set(i, credit);
     this.length = i + 1;
   }
 
-  each(contracts: readonly Contract[], ruleIds: readonly string[], visit: (contract: string, rule: string, reason: string, to: string | undefined) => void): void {
-    for (let i = 0; i < this.length; i++) visit(contracts[this.contracts[i]!]!.ref, ruleIds[this.rules[i]!]!, this.reasonTable[this.reasons[i]!]!, this.to.get(i));
+  each(contracts: readonly Contract[], ruleIds: readonly string[], visit: ExclusionVisitor): void {
+    const credit = this.credit.size ? this.credit : undefined;
+    for (let i = 0; i < this.length; i++) visit(contracts[this.contracts[i]!]!.ref, ruleIds[this.rules[i]!]!, this.reasonTable[this.reasons[i]!]!, this.to.get(i), credit?.get(i));
   }
 
   /** Doubles the buffers (a typed array cannot grow in place). */
@@ -526,6 +593,10 @@ interface LoopState {
   warmth: number;
   accumulators: Map<string, Accumulator>[];
   baseYearText: string;
+  /** Holders kept from awards by a credit record; undefined when nobody is (the usual case: one check per contract). */
+  creditBars: Map<Organization | Person, CreditBar> | undefined;
+  /** The index of `credit_record` in the reason table. */
+  creditReason: number;
 }
 
 function accumulator(state: LoopState, ri: number, to: string): Accumulator {
@@ -548,6 +619,15 @@ function consider(state: LoopState, ri: number, cr: CompiledRule, role: Compiled
     accumulator(state, ri, who.ref).measure += cap.measure === 'registered_amount' ? c.amount : c.techAmount;
   }
   for (const applies of role.applies) if (!applies(env)) return;
+  // A credit record comes before every condition (§11); a broker's is looked at per person below.
+  const bars = state.creditBars;
+  if (bars !== undefined && who !== undefined) {
+    const bar = bars.get(who);
+    if (bar !== undefined) {
+      state.excluded.add(state.contractIndex, ri, state.creditReason, listTo ? who.ref : undefined, bar);
+      return;
+    }
+  }
   for (const k of role.conditions) {
     if (!k.test(env)) {
       state.excluded.add(state.contractIndex, ri, k.reason, listTo ? who!.ref : undefined);
@@ -555,7 +635,7 @@ function consider(state: LoopState, ri: number, cr: CompiledRule, role: Compiled
     }
   }
   const base = env.base();
-  if (role.role === 'broker') distributeToBrokers(state, ri, c, base);
+  if (role.role === 'broker') distributeToBrokers(state, ri, c, base, state.creditBars);
   else {
     const a = accumulator(state, ri, who!.ref);
     a.fen += base;
@@ -565,10 +645,10 @@ function consider(state: LoopState, ri: number, cr: CompiledRule, role: Compiled
 }
 
 /** Step 6: each broker's exact part; a named person who is not a broker gets nothing, and it is not passed on. */
-function distributeToBrokers(state: LoopState, ri: number, c: Contract, base: number): void {
+function distributeToBrokers(state: LoopState, ri: number, c: Contract, base: number, bars: Map<Organization | Person, CreditBar> | undefined): void {
   if (c.brokers.length === 1) {
     const only = c.brokers[0]!;
-    if (!only.person.broker) return;
+    if (!only.person.broker || bars?.has(only.person)) return;
     const a = accumulator(state, ri, only.person.ref);
     a.fen += base;
     a.count += 1;
@@ -578,7 +658,8 @@ function distributeToBrokers(state: LoopState, ri: number, c: Contract, base: nu
   let total = ZERO;
   for (const b of c.brokers) total = add(total, b.share);
   for (const b of [...c.brokers].sort((x, y) => byString(x.person.ref, y.person.ref))) {
-    if (!b.person.broker) continue;
+    // A broker kept by a credit record gets nothing, and the part is not passed on (§11).
+    if (!b.person.broker || bars?.has(b.person)) continue;
     const share = div(b.share, total);
     const part = mul(rat(BigInt(base)), share);
     const a = accumulator(state, ri, b.person.ref);
@@ -640,14 +721,14 @@ function contractEntries(a: Accumulator, kind: BaseKind, counting: CountingOptio
 }
 
 /** Organization rules: one award per organization with a matching recognition dated in the base year. */
-function recognitionDrafts(cr: CompiledRule, organizations: Organization[], w: WorldView): Draft[] {
+function recognitionDrafts(cr: CompiledRule, organizations: Organization[], w: WorldView, bars: Map<Organization | Person, CreditBar> | undefined): Draft[] {
   const match = cr.rule.recognition!;
   const role = cr.roles[0]!;
   const used = parametersUsed(cr.rule, w.params);
   const yearText = String(w.baseYear);
   const drafts: Draft[] = [];
   for (const o of inRefOrder(organizations)) {
-    if (o.recognitions.length === 0) continue;
+    if (o.recognitions.length === 0 || bars?.has(o)) continue;
     const candidates = o.recognitions
       .filter((r) => r.kind === match.kind && (!match.levels || match.levels.includes(r.level)) && (!match.grades || (r.grade !== undefined && match.grades.includes(r.grade))))
       .sort((x, y) => byString(x.date, y.date));

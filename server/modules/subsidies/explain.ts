@@ -3,9 +3,11 @@
  * web's explanation panel all read this, so a beneficiary sees the same words everywhere.
  */
 import { PAYMENT_NOTE_LABELS, ROLE_LABELS, BASE_LABELS, reasonLabel } from '../../../common/subsidy-vocabulary.js';
+import { creditRecordText } from '../../../common/credit-vocabulary.js';
 import { formatYuan } from '../documents/amount-in-words.js';
 import type { Award, Exclusion, TraceEntry } from './engine.js';
 import type { Policy } from './policy.js';
+import { traceInWords } from './trace-words.js';
 
 const yuan = (v: string | number | bigint) => new Intl.NumberFormat('zh-CN').format(BigInt(v));
 /** Fen as yuan with two decimals, exact (fractions of a fen are cut, as the formula line shows them whole). */
@@ -18,13 +20,19 @@ export function ruleTitle(policy: Policy, rule: string): string {
   return policy.rules.find((r) => r.id === rule)?.title ?? rule;
 }
 
-export function exclusionText(policy: Policy, e: Exclusion): string {
+/** Why a contract earned nothing under a rule; a credit record is named (whose, kind, source, 文号, dates). */
+export function exclusionText(policy: Policy, e: Exclusion, nameOf: (ref: string) => string = (r) => r): string {
   const r = policy.rules.find((x) => x.id === e.rule);
-  return reasonLabel(e.reason, r?.reasonLabels);
+  const label = reasonLabel(e.reason, r?.reasonLabels);
+  return e.credit ? `${label}：${nameOf(e.credit.holder)}列入${creditRecordText(e.credit)}` : label;
 }
 
-/** One line per trace entry that matters to a reader, in order. */
-export function explainAward(award: Award, nameOf: (ref: string) => string = (r) => r): string[] {
+/**
+ * One line per trace entry that matters to a reader, in order — in plain words (trace-words.ts)
+ * when the award's policy is known, which is everywhere a person reads an award.
+ */
+export function explainAward(award: Award, nameOf: (ref: string) => string = (r) => r, policy?: Policy): string[] {
+  if (policy) return traceInWords(award, policy, nameOf);
   return award.trace.flatMap((t) => explainEntry(t, nameOf));
 }
 

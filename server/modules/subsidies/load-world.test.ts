@@ -7,6 +7,7 @@ import { createTestDatabase, testDialects } from '../../testing/databases.js';
 import { addPayment } from '../contracts/payments.js';
 import type { ContractInput } from '../contracts/schema.js';
 import { makeRegisteredContract } from '../contracts/test-support.js';
+import { createCreditRecord, endCreditRecord } from '../credit/records.js';
 import { loadSubsidyWorld, scanSettings, unchangedWhileRead } from './load-world.js';
 
 let invoiceSerial = 0;
@@ -43,6 +44,20 @@ for (const dialect of dialects) {
     afterAll(async () => handle.drop());
 
     const load = () => loadSubsidyWorld({ db: handle.db, ...(handle.sqlite ? { sqlite: handle.sqlite } : {}) }, 2023);
+
+    it('attaches credit records as the engine reads them: ended early → in force until the day before; ended on its start → never', async () => {
+      const operator = testCtx(handle, { roles: ['operator'] });
+      const a = await createCreditRecord(operator, { organizationId: ids.buyer!, kind: 'dishonest_judgment_debtor', source: 'court', sourceName: '上海市浦东新区人民法院', documentNumber: '（2023）沪0115执1号', validFrom: '2023-01-10', validTo: '2026-01-09' });
+      await endCreditRecord(operator, a.id, { endedOn: '2023-05-01', reason: '已履行', version: 1 });
+      const b = await createCreditRecord(operator, { organizationId: ids.seller!, kind: 'research_misconduct', source: 'other', validFrom: '2023-02-01' });
+      await endCreditRecord(operator, b.id, { endedOn: '2023-02-01', reason: '误录', version: 1 });
+      await createCreditRecord(operator, { organizationId: ids.seller!, kind: 'other', source: 'credit_china', validFrom: '2022-01-01' });
+      const world = await load();
+      expect(world.organizations.find((o) => o.ref === ids.buyer)!.credit).toEqual([
+        { kind: 'dishonest_judgment_debtor', from: '2023-01-10', to: '2023-04-30', document: '（2023）沪0115执1号', source: '上海市浦东新区人民法院' },
+      ]);
+      expect(world.organizations.find((o) => o.ref === ids.seller)!.credit).toEqual([{ kind: 'other', from: '2022-01-01', source: '信用中国' }]);
+    });
 
     it('resolves a natural-person party and organizations alike', async () => {
       const world = await load();

@@ -21,8 +21,10 @@ import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { orderedPayments } from './counting.js';
 import { PaymentColumnsBuilder, type PaymentColumns, type PaymentRow } from './payment-columns.mjs';
-import { byRef, type Contract, type FundingLevel, type OrgKind, type Organization, type Payment, type Person } from './model.js';
+import { byRef, type Contract, type CreditKind, type CreditRecord, type FundingLevel, type OrgKind, type Organization, type Payment, type Person } from './model.js';
 import { rat, type Rational } from './rational.js';
+import { addDays } from '../../../common/dates.js';
+import { CREDIT_SOURCE_LABELS } from '../../../common/credit-vocabulary.js';
 
 /**
  * `page`: rows per batch (and per PostgreSQL page); tests make it tiny to cross page boundaries.
@@ -153,7 +155,8 @@ export interface LoadedWorld {
 export async function loadSubsidyWorld(src: ScanSource, year: number): Promise<LoadedWorld> {
   const sqlite = src.sqlite;
   if (sqlite) return withScanCache(sqlite, () => unchangedWhileRead(sqlite, () => loadFrom(src, year)));
-  if (!('transaction' in src.db)) return loadFrom(src, year);
+  // Inside the caller's transaction (a 核定 that locks its notice), its snapshot is the one to read.
+  if (!('transaction' in src.db) || src.db.isTransaction) return loadFrom(src, year);
   return src.db.transaction().setIsolationLevel('repeatable read').execute((trx) => loadFrom({ db: trx }, year));
 }
 
@@ -269,12 +272,15 @@ async function loadWith(src: ScanSource, year: number, paymentsAside: PaymentsAs
   for (const o of orgs.values()) if (o.recognitions.length > 1) o.recognitions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.level < b.level ? -1 : 1));
 
   // People: brokers are those with the broker role; everyone named on a contract is known by name.
+  // (Their credit records are attached below, with the organizations'.)
   const brokerIds = new Set<string>();
   for await (const rows of scan<Row<'person_role'>>(src, 'person_role', ['id', 'person_id', 'role'])) for (const r of rows) if (r.role === 'broker') brokerIds.add(r.person_id);
   const people = new Map<string, Person>();
   for await (const rows of scan<Row<'person'>>(src, 'person', ['id', 'name'])) {
     for (const p of rows) people.set(p.id, { ref: p.id, name: p.name, broker: brokerIds.has(p.id) });
   }
+
+  await attachCreditRecords(src, orgs, people);
 
   const contracts = await loadContracts(src, baseYearEnd, orgs, strings);
   const namedOnContract = await attachChildren(src, contracts, orgs, people, strings, paymentsAside);
@@ -290,6 +296,41 @@ async function loadWith(src: ScanSource, year: number, paymentsAside: PaymentsAs
   const named = [...people.values()].filter((p) => p.broker || namedOnContract.has(p.ref));
   for (const p of named) names.set(p.ref, p.name);
   return { organizations: [...orgs.values()], people: named, contracts: complete, names };
+}
+
+/**
+ * Credit records (信用记录, table credit_record) onto their holders, as the engine reads them: a
+ * record ended early is in force until the day before it ended (one ended on or before its start
+ * never was); the source in words. Few rows: read whole. Canonical order per holder.
+ */
+async function attachCreditRecords(src: ScanSource, orgs: Map<string, Organization>, people: Map<string, Person>): Promise<void> {
+  const rows = await src.db
+    .selectFrom('credit_record')
+    .select(['id', 'organization_id', 'person_id', 'kind', 'source', 'source_name', 'document_number', 'valid_from', 'valid_to', 'ended_on'])
+    .orderBy('id')
+    .execute();
+  const touched = new Set<CreditRecord[]>();
+  for (const r of rows) {
+    let to = r.valid_to ?? undefined;
+    if (r.ended_on) {
+      const lastDay = addDays(r.ended_on, -1);
+      if (lastDay < r.valid_from) continue;
+      if (to === undefined || lastDay < to) to = lastDay;
+    }
+    const record: CreditRecord = {
+      kind: r.kind as CreditKind,
+      from: r.valid_from,
+      ...(to !== undefined ? { to } : {}),
+      ...(r.document_number ? { document: r.document_number } : {}),
+      source: r.source_name || (CREDIT_SOURCE_LABELS[r.source] ?? r.source),
+    };
+    const holder: Organization | Person | undefined = r.organization_id ? orgs.get(r.organization_id) : r.person_id ? people.get(r.person_id) : undefined;
+    if (!holder) continue;
+    (holder.credit ??= []).push(record);
+    touched.add(holder.credit);
+  }
+  const key = (c: CreditRecord) => `${c.from}|${c.kind}|${c.to ?? ''}|${c.document ?? ''}|${c.source ?? ''}`;
+  for (const list of touched) if (list.length > 1) list.sort((a, b) => (key(a) < key(b) ? -1 : 1));
 }
 
 /**

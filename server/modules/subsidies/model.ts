@@ -20,6 +20,21 @@ export type KindTerm = (typeof KIND_TERMS)[number];
 export const FUNDING_LEVELS = ['district', 'municipal', 'provincial', 'national'] as const;
 export type FundingLevel = (typeof FUNDING_LEVELS)[number];
 
+/** Kinds of credit records (信用记录, SUBSIDY-CASES.md §11). */
+export const CREDIT_KINDS = ['serious_dishonesty', 'dishonest_judgment_debtor', 'research_misconduct', 'commitment_breach', 'other'] as const;
+export type CreditKind = (typeof CREDIT_KINDS)[number];
+
+/** A credit record on an organization or a person: in force from `from` to `to` (absent: open-ended), both days included. */
+export interface CreditRecord {
+  kind: CreditKind;
+  from: IsoDate;
+  to?: IsoDate;
+  /** 文号 of the list or judgment. */
+  document?: string;
+  /** Who put it on record, in words (信用中国（河南）, a court, 本平台审核发现). */
+  source?: string;
+}
+
 /** Rule ids and exclusion reasons come from the policy; these are their types' names. */
 export type Rule = string;
 export type ExclusionReason = string;
@@ -44,12 +59,16 @@ export interface Organization {
   /** Who holds how much of this organization; percent as an exact rational. */
   holders: { holder: string; percent: Rational }[];
   recognitions: Recognition[];
+  /** Credit records; absent when there are none (nearly every organization). */
+  credit?: CreditRecord[];
 }
 
 export interface Person {
   ref: string;
   name: string;
   broker: boolean;
+  /** Credit records; absent when there are none. */
+  credit?: CreditRecord[];
 }
 
 export interface Payment {
@@ -98,6 +117,8 @@ export interface SubsidyWorld {
   organizations: Organization[];
   people: Person[];
   contracts: Contract[];
+  /** The date awards are decided on: credit records in force on it count. Default: 30 June of `year`. */
+  decidedOn?: IsoDate;
   /** When set, awards go only to these (a notice's applicants); budgets are shared among them. */
   beneficiaries?: ReadonlySet<string>;
 }

@@ -5,10 +5,10 @@
  * of the base year Y − 1 — the period being rewarded.
  */
 import { isIsoDate, type IsoDate } from '../../../common/dates.js';
-import { CONTRACT_TYPES, type ContractType } from './model.js';
+import { CONTRACT_TYPES, CREDIT_KINDS, type ContractType, type CreditKind } from './model.js';
 import { cmp, parseDecimal, parseYuanToFen, rat, ratToDisplay, type Rational } from './rational.js';
 
-export const PARAMETER_KINDS = ['division', 'prefix', 'percent', 'yuan', 'types', 'base', 'tiers', 'bands', 'table', 'number'] as const;
+export const PARAMETER_KINDS = ['division', 'prefix', 'percent', 'yuan', 'types', 'base', 'tiers', 'bands', 'table', 'number', 'credit_kinds'] as const;
 export type ParameterKind = (typeof PARAMETER_KINDS)[number];
 
 /**
@@ -44,6 +44,8 @@ export interface KindValues {
   /** key → fen, e.g. recognition level → one-off amount */
   table: Record<string, bigint>;
   number: Rational;
+  /** Kinds of credit records that keep their holder from awards. */
+  credit_kinds: CreditKind[];
 }
 export type ParameterValue = KindValues[ParameterKind];
 
@@ -183,6 +185,15 @@ export function parseParameterValue(kind: ParameterKind, raw: unknown): Parsed<P
       }
       const types = [...new Set(raw as ContractType[])];
       return { ok: true, value: types, display: types };
+    }
+    case 'credit_kinds': {
+      // An empty list is allowed: a policy may exclude no kind at all.
+      if (!Array.isArray(raw)) return { ok: false, reason: `应为信用记录类型列表（${CREDIT_KINDS.join(' | ')}）` };
+      for (const k of raw) {
+        if (!CREDIT_KINDS.includes(k as CreditKind)) return { ok: false, reason: `未知信用记录类型“${String(k)}”（${CREDIT_KINDS.join(' | ')}）` };
+      }
+      const kinds = [...new Set(raw as CreditKind[])];
+      return { ok: true, value: kinds, display: kinds };
     }
     case 'tiers':
       return parseTiers(raw);

@@ -97,6 +97,9 @@ function parseParameter(name: string, raw: unknown, issues: InputIssue[]): Polic
 }
 
 /** Parses and validates a policy from YAML text; `file` names it in errors. */
+/** The parameter naming the kinds of credit records that keep their holder from every award of the policy. */
+export const CREDIT_EXCLUDED_KINDS = 'credit.excluded_kinds';
+
 export function parsePolicy(text: string, file: string): Policy {
   let data: unknown;
   try {
@@ -136,7 +139,9 @@ export function parsePolicy(text: string, file: string): Policy {
         continue;
       }
       const p = parseParameter(name, raw, issues);
-      if (p) parameters.set(name, p);
+      if (p && name === CREDIT_EXCLUDED_KINDS && p.kind !== 'credit_kinds')
+        issues.push({ path: formatPath(['parameters', name]), reason: '应为 credit_kinds 类参数（失信等不予奖补的信用记录类型）' });
+      else if (p) parameters.set(name, p);
     }
   const rules = issues.length ? [] : parseRules(data.rules, parameters, issues);
   if (issues.length) throw new SubsidyInputError(file, issues);
@@ -224,4 +229,19 @@ export function withOverrides(policy: Policy, overrides: Map<string, { value: un
     if (p) parameters.set(name, { ...p, override: o as PolicyParameter['override'] & object });
   }
   return { ...policy, parameters };
+}
+
+/**
+ * The jurisdiction a policy is issued by and settled in, as a 6-digit code: the most specific of
+ * its `jurisdiction.*` parameters (a district's own code, or a city's or province's prefix padded
+ * with zeros — 4104 → 410400, 41 → 410000). Null when a policy names no jurisdiction.
+ */
+export function policyHomeCode(policy: Policy): string | null {
+  let home: string | null = null;
+  for (const p of policy.parameters.values()) {
+    if (!p.name.startsWith('jurisdiction.') || (p.kind !== 'division' && p.kind !== 'prefix')) continue;
+    const code = String(p.versions.at(-1)?.display ?? '');
+    if (/^\d{2,6}$/.test(code) && (!home || code.length > home.length)) home = code;
+  }
+  return home ? home.padEnd(6, '0') : null;
 }

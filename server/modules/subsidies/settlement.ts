@@ -5,10 +5,13 @@
  * every award with its trace, every exclusion, and the result hash. The same inputs give the same
  * result hash; a correction is a new run (the tables refuse UPDATE and DELETE).
  */
+import { assertPolicyOfJurisdiction } from './policy-scope.js';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { reasonLabel } from '../../../common/subsidy-vocabulary.js';
+import { creditRecordText } from '../../../common/credit-vocabulary.js';
+import { chinaDate, isIsoDate } from '../../../common/dates.js';
 import { assertCan } from '../access/policy.js';
 import { audit } from '../audit/audit.js';
 import { inTransaction, type Ctx, type Executor } from '../../context.js';
@@ -16,7 +19,7 @@ import { insertMany } from '../../db/bulk-insert.js';
 import type { SettlementAwardTable, SettlementRunTable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { computeSubsidies, type SubsidyResult } from './engine.js';
+import { computeSubsidies, type CreditBar, type SubsidyResult } from './engine.js';
 import { SubsidyInputError } from './input-error.js';
 import { loadSubsidyWorld, type LoadedWorld } from './load-world.js';
 import type { Contract, SubsidyWorld } from './model.js';
@@ -24,6 +27,7 @@ import { parseParameterValue } from './parameters.js';
 import { builtInPolicy, builtInPolicyIds, withOverrides, type Policy } from './policy.js';
 import { cmp, ratToDisplay, type Rational } from './rational.js';
 import { hashWorld } from './world-hash.js';
+import { notifyUnclaimedAwards } from '../notifications/applicant-notices.js';
 
 export interface SettlementInput {
   /** A built-in policy id. */
@@ -34,6 +38,8 @@ export interface SettlementInput {
   budgets?: Record<string, number>;
   /** Parameter overrides for this run (e.g. the amount finance set this year), as written in a case. */
   overrides?: Record<string, unknown>;
+  /** The decision date: credit records in force on it keep their holders from awards (default: today in Beijing). */
+  decidedOn?: string;
   /** Only these contracts and beneficiaries (one notice's applications); absent: the whole registry. */
   applications?: { ref: string; contracts: string[]; beneficiaries: string[] };
 }
@@ -71,7 +77,7 @@ export interface SettledAward {
 /** The policy with this run's overrides, each checked against the parameter's kind and maximum; budgets checked against its rules. */
 export function settlementPolicy(input: Pick<SettlementInput, 'policy' | 'year' | 'budgets' | 'overrides'>): Policy {
   const base = builtInPolicy(input.policy);
-  if (!base) throw new AppError('VALIDATION', `未知政策“${input.policy}”（内置：${builtInPolicyIds().join(', ')}）`, { field: 'policy' });
+  if (!base) throw new AppError('VALIDATION', `没有这项政策（可选：${builtInPolicyIds().map((p) => builtInPolicy(p)!.title).join('、')}）`, { field: 'policy' });
   const overrides = new Map<string, { value: unknown; display: unknown }>();
   for (const [name, raw] of Object.entries(input.overrides ?? {})) {
     const p = base.parameters.get(name);
@@ -106,6 +112,7 @@ function worldFor(loaded: LoadedWorld, policy: Policy, input: SettlementInput): 
     organizations: loaded.organizations,
     people: loaded.people,
     contracts,
+    ...(input.decidedOn ? { decidedOn: input.decidedOn } : {}),
     ...(input.applications ? { beneficiaries: new Set(input.applications.beneficiaries) } : {}),
   };
 }
@@ -151,9 +158,11 @@ export async function runSettlement(ctx: Ctx, input: SettlementInput, observe?: 
   assertCan(ctx.actor, 'subsidies.settlement.run');
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw new AppError('VALIDATION', `申报年度无效：${input.year}`, { field: 'year' });
   const policy = settlementPolicy(input);
+  assertPolicyOfJurisdiction(ctx.actor, policy, '结算');
   const policyHash = crypto.createHash('sha256').update(fs.readFileSync(policy.file)).digest('hex');
   const loaded = await loadSubsidyWorld({ db: ctx.db, ...(ctx.sqlite ? { sqlite: ctx.sqlite } : {}) }, input.year);
-  const world = worldFor(loaded, policy, input);
+  if (input.decidedOn !== undefined && !isIsoDate(input.decidedOn)) throw new AppError('VALIDATION', `决定日期无效：${input.decidedOn}（应为 YYYY-MM-DD）`, { field: 'decidedOn' });
+  const world = worldFor(loaded, policy, { ...input, decidedOn: input.decidedOn ?? chinaDate(ctx.clock.now()) });
   phase('load');
   let result: SubsidyResult;
   try {
@@ -213,6 +222,10 @@ export async function runSettlement(ctx: Ctx, input: SettlementInput, observe?: 
       subjectId: id,
       after: { policy: policy.id, year: input.year, scope: run.scope, scopeRef: run.scope_ref, inputHash, resultHash, awards: run.award_count, totalYuan: total },
     });
+    // 免申即享: a settlement over the whole registry tells each awarded unit that has not applied.
+    if (!input.applications) {
+      await notifyUnclaimedAwards(trx, ctx, { id, policyId: policy.id, policyTitle: policy.title, year: input.year, jurisdictionCode: ctx.actor.jurisdictionCode }, awardRows.map((a) => ({ beneficiaryRef: a.beneficiary_ref, beneficiaryKind: a.beneficiary_kind, amountYuan: a.amount_yuan })));
+    }
   });
   phase('store');
   return present(run);
@@ -223,8 +236,10 @@ const EXCLUSIONS_ENCODING = 'gzip-tsv';
 /** Every exclusion as a `contract\trule\treason\tbeneficiary` line, in the engine's order. */
 function exclusionLines(result: SubsidyResult): string {
   let text = '';
-  if (result.eachExclusion) result.eachExclusion((contract, rule, reason, to) => (text += `${contract}\t${rule}\t${reason}\t${to ?? ''}\n`));
-  else for (const e of result.excluded) text += `${e.contract}\t${e.rule}\t${e.reason}\t${e.to ?? ''}\n`;
+  // A credit_record line carries the record as a fifth column (JSON: no tab or newline); other lines are as before.
+  const credit = (c: CreditBar | undefined) => (c ? `\t${JSON.stringify(c)}` : '');
+  if (result.eachExclusion) result.eachExclusion((contract, rule, reason, to, c) => (text += `${contract}\t${rule}\t${reason}\t${to ?? ''}${credit(c)}\n`));
+  else for (const e of result.excluded) text += `${e.contract}\t${e.rule}\t${e.reason}\t${e.to ?? ''}${credit(e.credit)}\n`;
   return text;
 }
 
@@ -235,6 +250,8 @@ export interface SettledExclusion {
   /** 中文: what the reason means, as the policy defines it. */
   label: string;
   to?: string;
+  /** Reason credit_record: the record (whose, kind, source, 文号, dates). */
+  credit?: CreditBar;
 }
 
 /** A run's exclusions (the first `limit`), or one contract's: why it earned nothing under a rule, in Chinese too. */
@@ -249,9 +266,19 @@ export async function listExclusions(db: Executor, runId: string, contract?: str
   for (const line of text.split('\n')) {
     if (out.length >= limit) break;
     if (!line || (contract && !line.startsWith(`${contract}\t`))) continue;
-    const [c, rule, reason, to] = line.split('\t') as [string, string, string, string];
+    const [c, rule, reason, to, creditJson] = line.split('\t') as [string, string, string, string, string | undefined];
     const labels = policy?.rules.find((r) => r.id === rule)?.reasonLabels;
-    out.push({ contract: c, rule, reason, label: reasonLabel(reason, labels), ...(to ? { to } : {}) });
+    const credit = creditJson ? (JSON.parse(creditJson) as CreditBar) : undefined;
+    out.push({ contract: c, rule, reason, label: reasonLabel(reason, labels), ...(to ? { to } : {}), ...(credit ? { credit } : {}) });
+  }
+  // A credit record in words, with its holder's name: 「…：某公司列入失信被执行人（来源：…）」.
+  const holders = [...new Set(out.flatMap((e) => (e.credit ? [e.credit.holder] : [])))];
+  if (holders.length) {
+    const names = new Map<string, string>();
+    for (const table of ['organization', 'person'] as const) {
+      for (const r of await db.selectFrom(table).select(['id', 'name']).where('id', 'in', holders).execute()) names.set(r.id, r.name);
+    }
+    for (const e of out) if (e.credit) e.label = `${e.label}：${names.get(e.credit.holder) ?? ''}列入${creditRecordText(e.credit)}`;
   }
   return out;
 }
@@ -281,7 +308,7 @@ export function present(r: SettlementRunTable): SettlementRun {
 
 export async function getRun(db: Executor, id: string): Promise<SettlementRun> {
   const r = await db.selectFrom('settlement_run').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) throw new AppError('NOT_FOUND', `结算批次 ${id} 不存在`);
+  if (!r) throw new AppError('NOT_FOUND', '该结算批次不存在');
   return present(r);
 }
 
@@ -328,4 +355,21 @@ export async function getAwardExplanation(db: Executor, runId: string, seq: numb
     trace,
     contracts: Object.fromEntries(contracts.map((c) => [c.id, { name: c.name, registrationNumber: c.registration_number }])),
   };
+}
+
+/**
+ * A settlement computed and not stored: what the engine gives on today's evidence, for estimates
+ * a unit reads (the workbench's 免申即享). The same policy, world and engine as a run; no run, no
+ * audit (nothing changes).
+ */
+export async function previewSettlement(ctx: Pick<Ctx, 'db' | 'sqlite'>, input: SettlementInput): Promise<{ result: SubsidyResult; world: SubsidyWorld; policy: Policy; names: Map<string, string> }> {
+  const policy = settlementPolicy(input);
+  const loaded = await loadSubsidyWorld({ db: ctx.db, ...(ctx.sqlite ? { sqlite: ctx.sqlite } : {}) }, input.year);
+  const world = worldFor(loaded, policy, input);
+  try {
+    return { result: computeSubsidies(world), world, policy, names: loaded.names };
+  } catch (error) {
+    if (error instanceof SubsidyInputError) throw new AppError('VALIDATION', error.message, { field: 'year' });
+    throw error;
+  }
 }

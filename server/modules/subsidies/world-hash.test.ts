@@ -34,4 +34,17 @@ describe('input hash', () => {
     for (const h of changed) expect(h).not.toBe(reference);
     expect(new Set(changed).size).toBe(changed.length);
   });
+
+  it('a world without credit records hashes as before, whatever the decision date; with one, the record and the date count', () => {
+    const w = world();
+    const reference = hashWorld(w, 'p', {});
+    expect(hashWorld({ ...w, decidedOn: '2023-01-01' }, 'p', {})).toBe(reference);
+    const record = { kind: 'serious_dishonesty' as const, from: '2023-01-10', document: '豫发改财金〔2023〕1号' };
+    const withRecord = { ...w, organizations: w.organizations.map((o, i) => (i === 0 ? { ...o, credit: [record] } : o)) };
+    const a = hashWorld(withRecord, 'p', {});
+    expect(a).not.toBe(reference);
+    expect(hashWorld({ ...withRecord, decidedOn: '2023-01-01' }, 'p', {})).not.toBe(a);
+    const otherRecord = { ...w, organizations: w.organizations.map((o, i) => (i === 0 ? { ...o, credit: [{ ...record, to: '2024-01-09' }] } : o)) };
+    expect(hashWorld(otherRecord, 'p', {})).not.toBe(a);
+  });
 });

@@ -7,7 +7,8 @@
  * list is empty or single (the common case).
  */
 import crypto from 'node:crypto';
-import { inRefOrder, type Contract, type Organization, type SubsidyWorld } from './model.js';
+import { decisionDate } from './engine.js';
+import { inRefOrder, type Contract, type Organization, type Person, type SubsidyWorld } from './model.js';
 import { ratToString } from './rational.js';
 
 /** A list's items joined in sorted order: '' for none, the item itself for one, two compared in place. */
@@ -22,10 +23,14 @@ function sortedList<T>(items: readonly T[], text: (item: T) => string): string {
   return items.map(text).sort().join(',');
 }
 
+/** Credit records, only for holders that have any: a world without them hashes as before. */
+const creditText = (h: Organization | Person): string =>
+  h.credit?.length ? `|credit:${sortedList(h.credit, (r) => `${r.kind}:${r.from}:${r.to ?? ''}:${r.document ?? ''}:${r.source ?? ''}`)}` : '';
+
 function organizationLine(o: Organization): string {
   const holders = sortedList(o.holders, (h) => `${h.holder}:${ratToString(h.percent)}`);
   const recognitions = sortedList(o.recognitions, (r) => `${r.kind}:${r.level}:${r.date}:${r.grade ?? ''}`);
-  return `O|${o.ref}|${o.kind}|${o.division}|${o.filed ? 1 : 0}|${o.legalRep ?? ''}|${o.controller ?? ''}|${holders}|${recognitions}\n`;
+  return `O|${o.ref}|${o.kind}|${o.division}|${o.filed ? 1 : 0}|${o.legalRep ?? ''}|${o.controller ?? ''}|${holders}|${recognitions}${creditText(o)}\n`;
 }
 
 const paymentText = (p: Contract['payments'][number]) => `${p.date}:${p.amount}:${p.voucher ? 1 : 0}:${p.invoice}:${p.invoiceNamesContract ? 1 : 0}`;
@@ -78,7 +83,9 @@ export function hashWorld(world: SubsidyWorld, policyHash: string, overrides: Re
   h.update(`budgets ${JSON.stringify(Object.entries(world.budgets).sort())}\noverrides ${JSON.stringify(Object.entries(overrides).sort())}\n`);
   h.update(`beneficiaries ${world.beneficiaries ? [...world.beneficiaries].sort().join(',') : '*'}\n`);
   feed(h, inRefOrder(world.organizations), organizationLine);
-  feed(h, inRefOrder(world.people), (p) => `P|${p.ref}|${p.broker ? 1 : 0}\n`);
+  feed(h, inRefOrder(world.people), (p) => `P|${p.ref}|${p.broker ? 1 : 0}${creditText(p)}\n`);
+  // The decision date matters only where someone has a credit record.
+  if (world.organizations.some((o) => o.credit?.length) || world.people.some((p) => p.credit?.length)) h.update(`decided ${decisionDate(world)}\n`);
   feed(h, inRefOrder(world.contracts), contractLine, warmContract);
   return h.digest('hex');
 }

@@ -18,7 +18,7 @@ import { newId } from '../../ids.js';
 import type { Action } from '../access/permissions.js';
 import { assertCan } from '../access/policy.js';
 import { audit, changedFields } from '../audit/audit.js';
-import { evidenceExists } from '../contracts/evidence.js';
+import { assertMayAttach } from '../contracts/evidence.js';
 import { sendNotification } from '../notifications/notifications.js';
 import { isWithinJurisdiction, jurisdictionPrefix } from '../registry/divisions.js';
 import { cellStatus } from './periods.js';
@@ -144,10 +144,9 @@ export async function loadReportFor(db: Executor, actor: Actor, action: Action, 
   return row;
 }
 
-async function checkAttachments(db: Executor, attachments: { hash: string }[]): Promise<void> {
-  for (const [i, a] of attachments.entries()) {
-    if (!(await evidenceExists(db, a.hash))) throw fail(`attachments.${i}.hash`, `附件 ${a.hash.slice(0, 12)}… 不存在，请先上传`);
-  }
+/** Attachments the actor uploaded, or that the report already has (`kept`). */
+async function checkAttachments(db: Executor, actor: Actor, attachments: { hash: string }[], kept: string[] = []): Promise<void> {
+  for (const [i, a] of attachments.entries()) await assertMayAttach(db, actor, `attachments.${i}.hash`, a.hash, '附件', kept);
 }
 
 /** Drafts the report of one cell (measure × unit × period) of a period that has begun. */
@@ -170,7 +169,7 @@ export async function createReport(ctx: Ctx, input: ReportInput, opts: { isDemo?
     if (today < period.startsOn) throw new AppError('CONFLICT', `报告期“${period.label}”尚未开始（${period.startsOn} 起可填报）`, { field: 'period' });
     const existing = await reportOfCell(trx, measure.id, unit.id, period.code);
     if (existing) throw new AppError('CONFLICT', `“${unit.name}”已有措施（${measure.number}）${period.label}的进度报告，请编辑原报告`, { field: 'period' });
-    await checkAttachments(trx, input.attachments);
+    await checkAttachments(trx, ctx.actor, input.attachments);
     const now = ctx.clock.now().toISOString();
     const row: ReportRow = {
       id: newId(),
@@ -212,7 +211,7 @@ export async function updateReport(ctx: Ctx, id: string, patch: ReportPatch): Pr
     if (!EDITABLE_STATUSES.includes(row.status as ReportStatus)) {
       throw new AppError('CONFLICT', `“${REPORT_STATUSES.label(row.status)}”的进度报告不能修改（只有草稿或已退回的报告可以修改）`, { field: 'status' });
     }
-    if (patch.attachments) await checkAttachments(trx, patch.attachments);
+    if (patch.attachments) await checkAttachments(trx, ctx.actor, patch.attachments, (await attachmentsOf(trx, row.id)).map((a) => a.hash));
     const today = chinaDate(ctx.clock.now());
     const before = await detailOf(trx, row, today);
     const set: Record<string, unknown> = { updated_at: ctx.clock.now().toISOString() };

@@ -81,6 +81,11 @@ for (const dialect of await testDialects()) {
       expect(attachment.statusCode).toBe(201);
       const hash = attachment.json().hash as string;
       expect((await upload(evaluator, '/api/supervision/attachments', 'x.pdf', PDF)).statusCode).toBe(403);
+      // A stored file someone else uploaded cannot be attached by its hash (and so read through the report).
+      const othersFile = await upload(operator, '/api/evidence', 'bieren.pdf', Buffer.concat([PDF, Buffer.from('运营人员的文件')]), 'application/pdf');
+      expect(othersFile.statusCode, othersFile.body).toBe(201);
+      const borrowed = await t.call(department, 'POST', '/api/supervision/reports', { ...cell, text: '借用', attachments: [{ hash: othersFile.json().hash, label: '别人的' }] });
+      expect([borrowed.statusCode, borrowed.json().error.field]).toEqual([404, 'attachments.0.hash']);
       const created = await t.call(department, 'POST', '/api/supervision/reports', {
         ...cell, text: '一季度兑现后补助2家企业。', figures: { 兑现企业数: 2 }, attachments: [{ hash, label: '兑现名单' }],
       });

@@ -3,12 +3,12 @@
  * plan file, link a unit to its organization), the board, progress reports and their workflow,
  * attachments, and the overdue reminders (also run daily by the server).
  */
+import { readUpload } from '../../http/uploads.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { chinaDate } from '../../../common/dates.js';
 import { isoDate } from '../../../common/registry-schema.js';
-import { AppError } from '../../errors.js';
 import { type Services, ctxOf } from '../../http/session-hook.js';
 import { assertCan } from '../access/policy.js';
 import { extensionOf, storeEvidenceFile } from '../contracts/evidence.js';
@@ -38,9 +38,8 @@ export function supervisionRoutes(app: FastifyInstance, services: Services) {
   }, async (req, reply) => {
     const c = ctx(req);
     assertCan(c.actor, 'supervision.plan.load'); // before reading the upload
-    const file = await req.file({ limits: { fileSize: MAX_PLAN_BYTES, files: 1 } });
-    if (!file) throw new AppError('VALIDATION', '请上传方案文件（字段名 file）', { field: 'file' });
-    const text = (await file.toBuffer()).toString('utf8');
+    const file = await readUpload(req, MAX_PLAN_BYTES);
+    const text = file.data.toString('utf8');
     const result = await loadPlan(c, parsePlan(text, file.filename || 'plan.yaml'));
     reply.code(result.created ? 201 : 200);
     return result;
@@ -88,9 +87,8 @@ export function supervisionRoutes(app: FastifyInstance, services: Services) {
   }, async (req, reply) => {
     const c = ctx(req);
     assertCan(c.actor, 'supervision.report.write');
-    const file = await req.file({ limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } });
-    if (!file) throw new AppError('VALIDATION', '请上传文件（字段名 file）', { field: 'file' });
-    const data = await file.toBuffer();
+    const file = await readUpload(req, MAX_EVIDENCE_BYTES);
+    const data = file.data;
     reply.code(201);
     return storeEvidenceFile(c, data, file.filename, 'supervision.report.write');
   });

@@ -89,7 +89,7 @@ for (const dialect of await testDialects()) {
       await rejects(createReport(department, { ...cell, measureId: measureId['五']!, text: '', figures: {}, attachments: [] }), 'VALIDATION', 'unitId');
       await rejects(createReport(department, { ...cell, period: '2023Q3', text: '', figures: {}, attachments: [] }), 'CONFLICT', 'period');
       await rejects(createReport(department, { ...cell, period: '2019Q1', text: '', figures: {}, attachments: [] }), 'VALIDATION', 'period');
-      await rejects(createReport(department, { ...cell, text: '', figures: {}, attachments: [{ hash: 'a'.repeat(64), label: '照片' }] }), 'VALIDATION', 'attachments.0.hash');
+      await rejects(createReport(department, { ...cell, text: '', figures: {}, attachments: [{ hash: 'a'.repeat(64), label: '照片' }] }), 'NOT_FOUND', 'attachments.0.hash');
       await rejects(createReport(operator, { ...cell, text: '', figures: {}, attachments: [] }), 'FORBIDDEN');
 
       const draft = await createReport(department, { ...cell, text: '', figures: { 辅导企业数: 4 }, attachments: [] });

@@ -1,7 +1,7 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { Button, Layout, Menu, type MenuProps, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Layout, Menu, type MenuProps, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import { DownOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { USER_ROLES } from '../../../common/vocabulary.js';
 import { FullPageSpin, useUser } from '../auth.js';
 import { useI18n, type Lang } from '../i18n.js';
@@ -33,7 +33,8 @@ export default function AppLayout() {
         onCollapse={setCollapsed}
         width={210}
         theme="dark"
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        className="tt-sider"
+        style={{ position: 'sticky', top: 0, height: '100vh' }}
       >
         <div className="tt-brand" title={t('app.title')}>
           {collapsed ? t('app.short').slice(0, 2) : lang === 'en' ? t('app.short') : t('app.title')}
@@ -54,10 +55,22 @@ export default function AppLayout() {
       <Layout>
         <Header className="tt-header">
           <Space size="middle" wrap>
-            <Space size={4} data-testid="current-user">
-              <UserOutlined />
-              <Typography.Text strong>{user.displayName || user.username}</Typography.Text>
-            </Space>
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: '/account/security', icon: <SafetyOutlined />, label: <span data-testid="menu-security">{lang === 'en' ? 'Account security' : '账号安全'}</span> },
+                  { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout') },
+                ],
+                onClick: ({ key }) => (key === 'logout' ? logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) }) : navigate(key)),
+              }}
+            >
+              <Space size={4} data-testid="current-user" style={{ cursor: 'pointer' }}>
+                <UserOutlined />
+                <Typography.Text strong>{user.displayName || user.username}</Typography.Text>
+                <DownOutlined style={{ fontSize: 10 }} />
+              </Space>
+            </Dropdown>
             <span>
               {user.roles.map((role) => (
                 <Tag key={role} color="blue">

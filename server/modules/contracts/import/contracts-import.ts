@@ -18,14 +18,14 @@ import {
 } from '../../../../common/vocabulary.js';
 import type { ErrorDetail } from '../../../errors.js';
 import { inChunks } from '../../../db/in-chunks.js';
-import { type ImportKind, fromLabel, invalid, lookUpOrganizations, optional, parseBoolean, parseNumber, splitList } from '../../registry/import/import-table.js';
+import { type ImportKind, fromLabel, heldElsewhere, invalid, lookUpOrganizations, optional, parseBoolean, parseNumber, splitList } from '../../registry/import/import-table.js';
 import { insertContract } from '../contracts.js';
 import { childrenOf, findContractByRegistrationNumber } from '../repo.js';
 import { registrationNumber, type ContractInput } from '../schema.js';
 import { yuanText } from '../money.js';
 import { rowError, splitPairs, yuanCell, yuanField } from './shared.js';
 
-const options = (t: Record<string, string>) => Object.entries(t).map(([k, v]) => `${v}/${k}`).join('、');
+const options = (t: Record<string, string>) => Object.values(t).join('、');
 
 const importSchema = z.strictObject({
   name: z.string().trim().min(2, { message: '合同名称至少2个字' }).max(200),
@@ -82,12 +82,12 @@ const USE_CASE_FIELD: Record<string, string> = {
   sellers: 'seller_uscc', buyers: 'buyer_uscc', thirdParties: 'third_parties', brokers: 'brokers', deductions: 'materials',
   registrationOfficeId: 'registration_office_uscc', subtype: 'subtype', licenseScope: 'license_scope', licenseYears: 'license_years',
   termEnd: 'term_end', techAmountFen: 'tech_amount', implementationDivision: 'implementation_division',
-  registrationNumber: 'registration_number', registeredOn: 'registered_on',
+  registrationNumber: 'registration_number', registeredOn: 'registered_on', signedOn: 'signed_on', termStart: 'term_start',
 };
 
 const COLUMNS = [
   { key: 'name', zh: '合同名称', en: 'name', required: true, description: '合同（项目）名称', example: '大功率电机绕组工艺技术转让' },
-  { key: 'type', zh: '合同类别', en: 'type', required: true, description: `代码或中文：${options(CONTRACT_TYPES.table)}`, example: '技术转让' },
+  { key: 'type', zh: '合同类别', en: 'type', required: true, description: `填写其一：${options(CONTRACT_TYPES.table)}`, example: '技术转让' },
   { key: 'subtype', zh: '合同子类', en: 'subtype', required: true, description: `须属于合同类别：${options(CONTRACT_SUBTYPES.table)}`, example: '专利权转让' },
   { key: 'license_scope', zh: '许可方式', en: 'license_scope', description: `技术许可合同必填，其他类别不填：${options(LICENSE_SCOPES.table)}`, example: '独占' },
   { key: 'license_years', zh: '许可年限', en: 'license_years', description: '技术许可合同必填：整数年', example: '5' },
@@ -196,6 +196,11 @@ export const contractsImport: ImportKind<Row> = {
         declaredRelated: v.declaredRelated, fiscalFunded: v.fiscalFunded, funding: v.funding,
       };
       const existing = await findContractByRegistrationNumber(trx, v.registrationNumber);
+      const refused = existing && heldElsewhere(ctx, { line: r.line, column: '合同登记编号', value: v.registrationNumber }, existing.jurisdiction_code, '该合同');
+      if (refused) {
+        details.push(refused);
+        continue;
+      }
       if (existing) {
         if (await sameContract(trx, existing, input, v)) {
           counts.unchanged++;

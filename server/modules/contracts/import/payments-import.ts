@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../../../common/registry-schema.js';
 import type { ErrorDetail } from '../../../errors.js';
-import { type ImportKind, type ValidRow, invalid, optional, parseBoolean } from '../../registry/import/import-table.js';
+import { type ImportKind, type ValidRow, heldElsewhere, invalid, optional, parseBoolean } from '../../registry/import/import-table.js';
 import { checkInvoiceNumber } from '../invoice.js';
 import { insertPayment } from '../payments.js';
 import { findContractByRegistrationNumber } from '../repo.js';
@@ -83,9 +83,13 @@ export const paymentsImport: ImportKind<Row> = {
   async apply(ctx, trx, rows, progress) {
     const details: ErrorDetail[] = [];
     const contracts = new Map<string, string>(); // registration number → contract id
+    const holders = new Map<string, string>(); // registration number → the jurisdiction holding the contract
     for (const number of new Set(rows.map((r) => r.value.registrationNumber))) {
       const c = await findContractByRegistrationNumber(trx, number);
-      if (c) contracts.set(number, c.id);
+      if (c) {
+        contracts.set(number, c.id);
+        holders.set(number, c.jurisdiction_code);
+      }
     }
     // Rows → payments: same contract + date + voucher number is one payment.
     const groups = new Map<string, ValidRow<Row>[]>();
@@ -93,6 +97,12 @@ export const paymentsImport: ImportKind<Row> = {
       const v = r.value;
       if (!contracts.has(v.registrationNumber)) {
         details.push({ line: r.line, column: '合同登记编号', value: v.registrationNumber, reason: '没有该登记编号的合同：须已登记，或先导入技术合同' });
+        continue;
+      }
+      // A payment changes the contract's subsidy base: only the jurisdiction holding the contract records it.
+      const refused = heldElsewhere(ctx, { line: r.line, column: '合同登记编号', value: v.registrationNumber }, holders.get(v.registrationNumber)!, '该合同');
+      if (refused) {
+        details.push(refused);
         continue;
       }
       const key = v.voucherNumber ? `${v.registrationNumber}/${v.paidOn}/${v.voucherNumber}` : `line:${r.line}`;
@@ -142,7 +152,9 @@ export const paymentsImport: ImportKind<Row> = {
         const field = error instanceof Error && 'options' in error ? ((error as { options: { field?: string } }).options.field ?? '') : '';
         const m = /^invoices\.(\d+)\./.exec(field);
         const row = m ? (withInvoice[Number(m[1])] ?? group[0]!) : group[0]!;
-        details.push(rowError(error, row.line, (f) => (f.startsWith('invoices') ? '发票号码' : '付款金额（元）'), () => row.value.invoiceNumber));
+        const columnOf = (f: string) => (f === 'paidOn' ? '付款日期' : /^invoices\.\d+\.issuedOn$/.test(f) ? '开票日期' : f.startsWith('invoices') ? '发票号码' : '付款金额（元）');
+        const valueOf = (f: string) => (f === 'paidOn' ? row.value.paidOn : /^invoices\.\d+\.issuedOn$/.test(f) ? row.value.invoiceDate : row.value.invoiceNumber);
+        details.push(rowError(error, row.line, columnOf, valueOf));
       }
     }
     if (details.length) throw invalid(details);

@@ -24,7 +24,7 @@ export interface ListingColumn {
 }
 
 const labelsOf = (t: Record<string, string>) => Object.values(t).join('、');
-const options = (t: Record<string, string>) => Object.entries(t).map(([k, v]) => `${v}/${k}`).join('、');
+const options = (t: Record<string, string>) => Object.values(t).join('、');
 
 function text(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
@@ -103,10 +103,10 @@ export const ACHIEVEMENT_COLUMNS: ListingColumn[] = [
   { key: 'description', zh: '成果简介', field: 'description', parse: text, description: '技术内容、创新点、技术指标、应用领域', example: '采用双稳态永磁机构……' },
   { key: 'keywords', zh: '关键词', field: 'keywords', parse: listOf(LIST), description: '多个用分号（；）分隔；JSONL 可写数组', example: '真空断路器；永磁操动机构' },
   { key: 'discipline', zh: '学科', field: 'discipline', parse: text, description: '学科名称（如 机械工程）；未填技术领域时据此推定技术领域', example: '电气工程' },
-  { key: 'technical_field', zh: '技术领域', field: 'technicalField', parse: code(TECH_FIELDS.table), description: `代码或中文：${labelsOf(TECH_FIELDS.table)}`, example: '先进制造' },
+  { key: 'technical_field', zh: '技术领域', field: 'technicalField', parse: code(TECH_FIELDS.table), description: `填写其一：${labelsOf(TECH_FIELDS.table)}`, example: '先进制造' },
   { key: 'industries', zh: '产业', field: 'industries', parse: listOf(VOCAB_LIST, code(INDUSTRIES.table)), description: `多个用分号分隔：${labelsOf(INDUSTRIES.table)}`, example: '电气制造' },
   { key: 'trl', zh: '技术就绪度', field: 'trl', parse: integer, description: '1–9 的整数（TRL）', example: '6' },
-  { key: 'stage', zh: '成熟度', field: 'stage', parse: code(ACHIEVEMENT_STAGES.table), description: `代码或中文：${options(ACHIEVEMENT_STAGES.table)}`, example: '中试' },
+  { key: 'stage', zh: '成熟度', field: 'stage', parse: code(ACHIEVEMENT_STAGES.table), description: `填写其一：${options(ACHIEVEMENT_STAGES.table)}`, example: '中试' },
   { key: 'ip', zh: '知识产权', field: 'ipItems', parse: listOf(LIST, ipItem), description: `“类型:编号”或“类型:编号:名称”（无编号写“类型::名称”），多个用分号分隔；类型：${labelsOf(IP_KINDS.table)}`, example: '专利:ZL202110123456.7' },
   { key: 'transfer_modes', zh: '转化方式', field: 'transferModes', parse: listOf(VOCAB_LIST, code(TRANSFER_MODES.table)), description: `多个用分号分隔：${options(TRANSFER_MODES.table)}`, example: '转让；许可' },
   { key: 'price_kind', zh: '价格类型', field: 'priceKind', parse: code(PRICE_KINDS.table), description: `${options(PRICE_KINDS.table)}；一口价与拍卖须填价格`, example: '一口价' },
@@ -124,7 +124,7 @@ export const DEMAND_COLUMNS: ListingColumn[] = [
   { key: 'problem', zh: '需求描述', field: 'problem', parse: text, description: '要解决的技术问题、现状与难点', example: '现有间歇式增黏……' },
   { key: 'indicators', zh: '预期指标', field: 'indicators', parse: text, description: '期望达到的技术指标', example: '相对黏度≥3.2' },
   { key: 'keywords', zh: '关键词', field: 'keywords', parse: listOf(LIST), description: '多个用分号（；）分隔；JSONL 可写数组', example: '尼龙66；固相增黏' },
-  { key: 'technical_field', zh: '技术领域', field: 'technicalField', parse: code(TECH_FIELDS.table), description: `代码或中文：${labelsOf(TECH_FIELDS.table)}`, example: '新材料及其应用' },
+  { key: 'technical_field', zh: '技术领域', field: 'technicalField', parse: code(TECH_FIELDS.table), description: `填写其一：${labelsOf(TECH_FIELDS.table)}`, example: '新材料及其应用' },
   { key: 'industries', zh: '产业', field: 'industries', parse: listOf(VOCAB_LIST, code(INDUSTRIES.table)), description: `多个用分号分隔：${labelsOf(INDUSTRIES.table)}`, example: '尼龙化工' },
   { key: 'budget_min', zh: '预算下限（元）', field: 'budgetMinFen', parse: yuan, description: '元，最多两位小数', example: '500000' },
   { key: 'budget_max', zh: '预算上限（元）', field: 'budgetMaxFen', parse: yuan, description: '元，不低于预算下限', example: '2000000' },

@@ -13,7 +13,7 @@ import type { EquityHoldingTable } from '../../../db/schema.js';
 import type { ErrorDetail } from '../../../errors.js';
 import { type AuditInput, audit } from '../../audit/audit.js';
 import { findOrganizationsByUscc } from '../organization-repo.js';
-import { type ImportKind, type ValidRow, fromLabel, invalid, optional, parseNumber } from './import-table.js';
+import { type ImportKind, type ValidRow, fromLabel, heldElsewhere, invalid, optional, parseNumber } from './import-table.js';
 import { newId } from '../../../ids.js';
 import { insertMany } from '../../../db/bulk-insert.js';
 import { inChunks } from '../../../db/in-chunks.js';
@@ -127,6 +127,11 @@ export const equityImport: ImportKind<Row> = {
       const v = r.value;
       const org = orgs.get(v.uscc);
       if (!org) details.push({ line: r.line, column: '统一社会信用代码', value: v.uscc, reason: '被持股机构未登记：须已在系统中，或先导入机构' });
+      const refused = org && heldElsewhere(ctx, { line: r.line, column: '统一社会信用代码', value: v.uscc }, org.jurisdiction_code, `被持股机构“${org.name}”`);
+      if (refused) {
+        details.push(refused);
+        continue;
+      }
       let holderOrganizationId: string | null = null;
       let holderPersonId: string | null = null;
       let holding: HoldingRow | undefined;

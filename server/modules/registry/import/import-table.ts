@@ -13,6 +13,7 @@ import { AppError, type ErrorDetail } from '../../../errors.js';
 import { audit } from '../../audit/audit.js';
 import { assertCan } from '../../access/policy.js';
 import type { Table } from './read-table.js';
+import { findDivision, isWithinJurisdiction } from '../divisions.js';
 
 export interface ColumnDef {
   key: string;
@@ -81,7 +82,7 @@ export async function validateTable<T>(kind: ImportKind<T>, table: Table, progre
   for (const h of table.headers) {
     if (!h) continue;
     const col = byHeader.get(h) ?? byHeader.get(h.toLowerCase());
-    if (!col) details.push({ line: 1, column: h, value: h, reason: `未知列“${h}”（可用列见 docs/import/${kind.kind}.md）` });
+    if (!col) details.push({ line: 1, column: h, value: h, reason: `未知列“${h}”（可用的列见本导入的 Excel 模板）` });
     else if ([...headerKeys.values()].includes(col.key)) details.push({ line: 1, column: h, value: h, reason: `列“${col.zh}”重复` });
     else headerKeys.set(h, col.key);
   }
@@ -173,6 +174,17 @@ export async function inImportChunks<T>(rows: T[], progress: Progress, apply: (c
     await apply(rows.slice(i, i + IMPORT_CHUNK));
     await progress(Math.min(i + IMPORT_CHUNK, rows.length), rows.length);
   }
+}
+
+/**
+ * A row that would change a record another jurisdiction holds: an import reaches only what its
+ * importer may change by hand (a district's operator cannot rewrite a sibling district's registry
+ * through a file). The row error names who holds the record.
+ */
+export function heldElsewhere(ctx: Pick<Ctx, 'actor'>, at: { line: number; column: string; value: string }, holder: string, what: string): ErrorDetail | null {
+  if (isWithinJurisdiction(ctx.actor.jurisdictionCode, holder)) return null;
+  const name = findDivision(holder)?.name ?? '其他辖区';
+  return { ...at, reason: `${what}由${name}管辖，不能由本辖区导入修改` };
 }
 
 export interface OrganizationReference {

@@ -6,7 +6,8 @@ import { type AuditInput, audit } from '../../audit/audit.js';
 import { isKnownDivision } from '../divisions.js';
 import { findOrganizationsByUscc, insertOrganizations, type OrganizationRow } from '../organization-repo.js';
 import { organizationRowFromInput, presentOrganization } from '../organizations.js';
-import { type ImportKind, fromLabel, optional, parseBoolean, splitList, inImportChunks } from './import-table.js';
+import { type ImportKind, fromLabel, heldElsewhere, invalid, optional, parseBoolean, splitList, inImportChunks } from './import-table.js';
+import type { ErrorDetail } from '../../../errors.js';
 import { newId } from '../../../ids.js';
 import { tallyContractsOfParty } from '../../contracts/tallies.js';
 
@@ -29,13 +30,13 @@ export const organizationsImport: ImportKind<Row> = {
   kind: 'organizations',
   title: '机构',
   columns: [
-    { key: 'name', zh: '名称', en: 'name', required: true, description: '机构全称', example: '平顶山湛河示例电气有限公司' },
-    { key: 'uscc', zh: '统一社会信用代码', en: 'uscc', required: true, description: '18位，校验位按 GB 32100-2015 校验，内嵌组织机构代码按 GB 11714 校验', example: '91410411MA9XXXXXXX' },
-    { key: 'kind', zh: '类型', en: 'kind', required: true, description: `代码或中文：${Object.entries(ORGANIZATION_KINDS.table).map(([k, v]) => `${k}/${v}`).join('、')}`, example: '企业' },
+    { key: 'name', zh: '名称', en: 'name', required: true, description: '机构全称', example: '平顶山湛河示例电气研究院有限公司' },
+    { key: 'uscc', zh: '统一社会信用代码', en: 'uscc', required: true, description: '18位，校验位按 GB 32100-2015 校验，内嵌组织机构代码按 GB 11714 校验', example: '91410411MA9F3K2L2D' },
+    { key: 'kind', zh: '类型', en: 'kind', required: true, description: `填写其一：${Object.values(ORGANIZATION_KINDS.table).join('、')}`, example: '新型研发机构' },
     { key: 'division', zh: '行政区划代码', en: 'division', required: true, description: '6位 GB/T 2260 代码（注册地）', example: '410411' },
     { key: 'address', zh: '地址', en: 'address', description: '注册地址', example: '河南省平顶山市湛河区…' },
     { key: 'industries', zh: '行业', en: 'industries', description: `多个用分号或顿号分隔：${INDUSTRIES.values.map((v) => INDUSTRIES.label(v)).join('、')}`, example: '电气制造；新材料' },
-    { key: 'service_types', zh: '服务类型', en: 'service_types', description: `服务机构填写：${SERVICE_TYPES.values.map((v) => SERVICE_TYPES.label(v)).join('、')}`, example: '知识产权' },
+    { key: 'service_types', zh: '服务类型', en: 'service_types', description: `服务机构填写，多个用分号或顿号分隔：${SERVICE_TYPES.values.map((v) => SERVICE_TYPES.label(v)).join('、')}`, example: '' },
     { key: 'rd_filed', zh: '已备案', en: 'rd_filed', description: '新型研发机构是否已备案：是/否', example: '是' },
     { key: 'rd_filed_on', zh: '备案日期', en: 'rd_filed_on', description: 'YYYY-MM-DD', example: '2023-05-10' },
     { key: 'contact_name', zh: '联系人', en: 'contact_name', description: '一位联系人的姓名', example: '王敏' },
@@ -74,12 +75,18 @@ export const organizationsImport: ImportKind<Row> = {
   async apply(ctx, trx, rows, progress) {
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const now = ctx.clock.now().toISOString();
+    const outside: ErrorDetail[] = [];
     await inImportChunks(rows, progress, async (chunk) => {
       const existing = await findOrganizationsByUscc(trx, chunk.map((r) => r.value.uscc));
       const inserts: OrganizationRow[] = [];
       const events: AuditInput[] = [];
       for (const r of chunk) {
         const old = existing.get(r.value.uscc);
+        const refused = old && heldElsewhere(ctx, { line: r.line, column: '统一社会信用代码', value: r.value.uscc }, old.jurisdiction_code, `机构“${old.name}”`);
+        if (refused) {
+          outside.push(refused);
+          continue;
+        }
         if (!old) {
           const row = organizationRowFromInput(r.value as OrganizationInput, {
             id: newId(), jurisdictionCode: ctx.actor.jurisdictionCode, now, isDemo: false,
@@ -133,6 +140,8 @@ export const organizationsImport: ImportKind<Row> = {
       await insertOrganizations(trx, ctx.sqlite, inserts);
       await audit(trx, ctx, ...events);
     });
+    // The transaction is rolled back with the report: nothing of the file is written.
+    if (outside.length) throw invalid(outside);
     return counts;
   },
 };

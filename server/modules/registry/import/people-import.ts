@@ -12,7 +12,7 @@ import type { AffiliationTable, PersonRoleTable } from '../../../db/schema.js';
 import type { ErrorDetail } from '../../../errors.js';
 import { type AuditInput, audit } from '../../audit/audit.js';
 import { type PersonRow, affiliationRows, roleRows, writePersonUpdate } from '../people.js';
-import { type ImportKind, type ValidRow, fromLabel, invalid, optional, splitList, lookUpOrganizations, inImportChunks } from './import-table.js';
+import { type ImportKind, type ValidRow, fromLabel, heldElsewhere, invalid, optional, splitList, lookUpOrganizations, inImportChunks } from './import-table.js';
 import { newId } from '../../../ids.js';
 import { insertMany } from '../../../db/bulk-insert.js';
 
@@ -157,10 +157,10 @@ export const peopleImport: ImportKind<Row> = {
     { key: 'name', zh: '姓名', en: 'name', required: true, description: '人员姓名', example: '示例丙' },
     { key: 'id_number', zh: '身份证号码', en: 'id_number', required: true, description: '18位公民身份号码，按 GB 11643 校验出生日期和校验位；用于识别同一人员（加密保存，只显示脱敏号码）', example: '410411199008250521' },
     { key: 'phone', zh: '联系电话', en: 'phone', description: '手机或座机，5–20位数字，可含 + - ( ) 和空格', example: '13937500013' },
-    { key: 'roles', zh: '角色', en: 'roles', description: `代码或中文，多个用分号、顿号或逗号分隔：${PERSON_ROLES.values.map((v) => `${v}/${PERSON_ROLES.label(v)}`).join('、')}；填写此列即替换该人员的全部角色`, example: '技术经纪（经理）人；科研人员' },
+    { key: 'roles', zh: '角色', en: 'roles', description: `填写其一，多个用分号、顿号或逗号分隔：${PERSON_ROLES.values.map((v) => PERSON_ROLES.label(v)).join('、')}；填写此列即替换该人员的全部角色`, example: '技术经纪（经理）人；科研人员' },
     { key: 'certificate_number', zh: '证书编号', en: 'certificate_number', description: '技术经纪（经理）人证书编号（仅该角色）', example: 'JSJJ-2025-410411-0107' },
-    { key: 'broker_level', zh: '经纪人等级', en: 'broker_level', description: `技术经纪（经理）人等级：${BROKER_LEVELS.values.map((v) => `${v}/${BROKER_LEVELS.label(v)}`).join('、')}`, example: '中级' },
-    { key: 'employment', zh: '专兼职', en: 'employment', description: `技术经纪（经理）人专职或兼职：${EMPLOYMENT.values.map((v) => `${v}/${EMPLOYMENT.label(v)}`).join('、')}`, example: '专职' },
+    { key: 'broker_level', zh: '经纪人等级', en: 'broker_level', description: `技术经纪（经理）人等级：${BROKER_LEVELS.values.map((v) => BROKER_LEVELS.label(v)).join('、')}`, example: '中级' },
+    { key: 'employment', zh: '专兼职', en: 'employment', description: `技术经纪（经理）人专职或兼职：${EMPLOYMENT.values.map((v) => EMPLOYMENT.label(v)).join('、')}`, example: '专职' },
     { key: 'organization_uscc', zh: '所在单位统一社会信用代码', en: 'organization_uscc', description: '所在单位的统一社会信用代码；该机构须已登记（或已先导入机构）。导入只新增或更新这一任职，不删除其他任职', example: '91410411MA9DE001XQ' },
     { key: 'title', zh: '职务', en: 'title', description: '在所在单位的职务（须同时填写所在单位）', example: '总工程师' },
   ],
@@ -205,6 +205,11 @@ export const peopleImport: ImportKind<Row> = {
       for (const [j, r] of chunk.entries()) {
         const row = byDigest.get(digests[j]!);
         const old = row && { row, roles: rolesOf.get(row.id) ?? [], affiliations: affiliationsOf.get(row.id) ?? [] };
+        const refused = row && heldElsewhere(ctx, { line: r.line, column: '身份证号码', value: maskResidentId(r.value.idNumber) }, row.jurisdiction_code, `人员“${row.name}”`);
+        if (refused) {
+          details.push(refused);
+          continue;
+        }
         const uscc = r.value.organizationUscc;
         const input = mergedInput(r, old, uscc ? units.get(uscc)?.id : undefined);
         if ('reason' in input) {

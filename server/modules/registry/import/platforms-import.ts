@@ -5,7 +5,7 @@ import { LEVELS, PLATFORM_TYPES } from '../../../../common/vocabulary.js';
 import type { ErrorDetail } from '../../../errors.js';
 import { type AuditInput, audit } from '../../audit/audit.js';
 import { type PlatformRow, platformInputOf, platformRow, writePlatformUpdate } from '../platforms.js';
-import { type ImportKind, fromLabel, invalid, optional, lookUpOrganizations, inImportChunks } from './import-table.js';
+import { type ImportKind, fromLabel, heldElsewhere, invalid, optional, lookUpOrganizations, inImportChunks } from './import-table.js';
 import { newId } from '../../../ids.js';
 import { insertMany } from '../../../db/bulk-insert.js';
 
@@ -40,8 +40,8 @@ export const platformsImport: ImportKind<Row> = {
   title: '研发平台与载体',
   columns: [
     { key: 'name', zh: '名称', en: 'name', required: true, description: '平台全称（与依托单位、类型一起识别同一平台）', example: '平顶山市智能开关示例工程技术研究中心' },
-    { key: 'type', zh: '类型', en: 'type', required: true, description: `代码或中文：${PLATFORM_TYPES.values.map((v) => `${v}/${PLATFORM_TYPES.label(v)}`).join('、')}`, example: '工程技术研究中心' },
-    { key: 'level', zh: '级别', en: 'level', required: true, description: `代码或中文：${LEVELS.values.map((v) => `${v}/${LEVELS.label(v)}`).join('、')}`, example: '市级' },
+    { key: 'type', zh: '类型', en: 'type', required: true, description: `填写其一：${PLATFORM_TYPES.values.map((v) => PLATFORM_TYPES.label(v)).join('、')}`, example: '工程技术研究中心' },
+    { key: 'level', zh: '级别', en: 'level', required: true, description: `填写其一：${LEVELS.values.map((v) => LEVELS.label(v)).join('、')}`, example: '市级' },
     { key: 'host_uscc', zh: '依托单位统一社会信用代码', en: 'host_uscc', required: true, description: '依托单位的统一社会信用代码；该机构须已登记（或已先导入机构）', example: '91410411MA9DE001XQ' },
     { key: 'recognized_on', zh: '认定日期', en: 'recognized_on', required: true, description: 'YYYY-MM-DD', example: '2022-09-20' },
     { key: 'revoked_on', zh: '撤销日期', en: 'revoked_on', description: 'YYYY-MM-DD，不早于认定日期；未撤销留空', example: '' },
@@ -67,7 +67,12 @@ export const platformsImport: ImportKind<Row> = {
     const { byCode: hosts, missing } = await lookUpOrganizations(trx, rows, (v) => [
       { code: v.hostUscc, column: '依托单位统一社会信用代码', reason: '依托单位未登记：须已在系统中，或先导入机构' },
     ]);
-    if (missing.length) throw invalid(missing);
+    const outside = rows.flatMap((r) => {
+      const host = hosts.get(r.value.hostUscc);
+      const refused = host && heldElsewhere(ctx, { line: r.line, column: '依托单位统一社会信用代码', value: r.value.hostUscc }, host.jurisdiction_code, `依托单位“${host.name}”`);
+      return refused ? [refused] : [];
+    });
+    if (missing.length || outside.length) throw invalid([...missing, ...outside]);
     const details: ErrorDetail[] = []; // rows found wrong once merged with what is stored
 
     const counts = { created: 0, updated: 0, unchanged: 0 };

@@ -9,7 +9,7 @@ import type { ErrorDetail } from '../../../errors.js';
 import { type AuditInput, audit } from '../../audit/audit.js';
 import type { QualificationRow } from '../organization-repo.js';
 import { defaultValidUntil, presentQualification, qualificationRow } from '../qualifications.js';
-import { type ImportKind, fromLabel, invalid, optional, lookUpOrganizations, inImportChunks } from './import-table.js';
+import { type ImportKind, fromLabel, heldElsewhere, invalid, optional, lookUpOrganizations, inImportChunks } from './import-table.js';
 import { insertMany } from '../../../db/bulk-insert.js';
 
 const importSchema = z
@@ -37,9 +37,9 @@ export const qualificationsImport: ImportKind<Row> = {
   title: '资质',
   columns: [
     { key: 'uscc', zh: '统一社会信用代码', en: 'uscc', required: true, description: '持有资质的机构；该机构须已登记（或已先导入机构）', example: '91410411MA9DE001XQ' },
-    { key: 'type', zh: '资质类型', en: 'type', required: true, description: `代码或中文：${QUALIFICATION_TYPES.values.map((v) => `${v}/${QUALIFICATION_TYPES.label(v)}`).join('、')}`, example: '高新技术企业' },
+    { key: 'type', zh: '资质类型', en: 'type', required: true, description: `填写其一：${QUALIFICATION_TYPES.values.map((v) => QUALIFICATION_TYPES.label(v)).join('、')}`, example: '高新技术企业' },
     { key: 'number', zh: '证书编号', en: 'number', required: true, description: '高新技术企业证书编号、科技型中小企业入库登记编号等（与机构、类型一起识别同一资质）', example: 'GR202441009901' },
-    { key: 'level', zh: '级别', en: 'level', description: `认定级别（可空）：${LEVELS.values.map((v) => `${v}/${LEVELS.label(v)}`).join('、')}`, example: '国家级' },
+    { key: 'level', zh: '级别', en: 'level', description: `认定级别（可空）：${LEVELS.values.map((v) => LEVELS.label(v)).join('、')}`, example: '国家级' },
     { key: 'issued_on', zh: '发证日期', en: 'issued_on', required: true, description: 'YYYY-MM-DD', example: '2024-11-29' },
     { key: 'valid_until', zh: '有效期至', en: 'valid_until', description: 'YYYY-MM-DD；留空时自动计算：高新技术企业为发证日起3年，科技型中小企业为当年12月31日，其他长期有效（9999-12-31）', example: '2027-11-28' },
   ],
@@ -61,7 +61,12 @@ export const qualificationsImport: ImportKind<Row> = {
     const { byCode: orgs, missing } = await lookUpOrganizations(trx, rows, (v) => [
       { code: v.uscc, column: '统一社会信用代码', reason: '机构未登记：须已在系统中，或先导入机构' },
     ]);
-    if (missing.length) throw invalid(missing);
+    const outside = rows.flatMap((r) => {
+      const org = orgs.get(r.value.uscc);
+      const refused = org && heldElsewhere(ctx, { line: r.line, column: '统一社会信用代码', value: r.value.uscc }, org.jurisdiction_code, `机构“${org.name}”`);
+      return refused ? [refused] : [];
+    });
+    if (missing.length || outside.length) throw invalid([...missing, ...outside]);
     const details: ErrorDetail[] = []; // rows found wrong once merged with what is stored
 
     const counts = { created: 0, updated: 0, unchanged: 0 };

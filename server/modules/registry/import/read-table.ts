@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../errors.js';
+import { assertXlsxWithinBounds } from './xlsx-bounds.js';
 
 export interface TableRow {
   line: number;
@@ -26,8 +27,9 @@ export function formatOf(fileName: string): TableFormat {
   throw new AppError('VALIDATION', `不支持的文件类型：${fileName}（仅支持 .csv 和 .xlsx）`, { field: 'file' });
 }
 
-export async function readTable(data: Buffer, format: TableFormat): Promise<Table> {
-  return format === 'csv' ? readCsv(data) : readXlsx(data);
+/** `fileName` names the file in a refusal (a zip-bomb XLSX is refused before it is parsed). */
+export async function readTable(data: Buffer, format: TableFormat, fileName = ''): Promise<Table> {
+  return format === 'csv' ? readCsv(data) : readXlsx(data, fileName);
 }
 
 function decodeText(data: Buffer): string {
@@ -89,7 +91,8 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-async function readXlsx(data: Buffer): Promise<Table> {
+async function readXlsx(data: Buffer, fileName: string): Promise<Table> {
+  assertXlsxWithinBounds(data, fileName);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);

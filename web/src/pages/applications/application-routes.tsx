@@ -4,14 +4,16 @@
  * declarations, commitment), the reviews, the award with its explanation, the payment.
  */
 import { useState } from 'react';
-import { Route, Routes, useNavigate, useParams } from 'react-router';
+import { Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tabs, Tag, Timeline, Typography, Upload, message } from 'antd';
 import { APPLICATION_STATUSES, COMMITMENT_TEXT, type ApplicationStatus, type ReviewDecision } from '../../../../common/application-vocabulary.js';
 import { FUNDING_LEVELS } from '../../../../common/vocabulary.js';
 import { errorTextWithField } from '../../api.js';
+import { formatInstant } from '../../format.js';
 import { useUser } from '../../auth.js';
 import { PageHeader, QueryGate } from '../../components/page.js';
 import { can } from '../../permissions.js';
+import { CommitmentBreachButton } from '../credit/credit-routes.js';
 import {
   type ApplicationDetail,
   downloads,
@@ -28,6 +30,7 @@ import {
   useUploadEvidenceFile,
   yuan,
 } from './model.js';
+import { useProspects } from '../workbench/model.js';
 
 const STATUS_COLOR: Partial<Record<ApplicationStatus, string>> = {
   submitted: 'processing', returned: 'warning', first_passed: 'processing', second_passed: 'processing', awarded: 'cyan',
@@ -44,7 +47,11 @@ function ApplicationList() {
   const navigate = useNavigate();
   const { m, vocab } = useAppText();
   const applicant = can(user, 'applications.application.create') && !user.roles.includes('admin');
-  const [status, setStatus] = useState<ApplicationStatus | undefined>(applicant ? undefined : 'submitted');
+  // The status filter lives in the URL (?status=…), so the workbench's counts open exactly this list; `all` clears it.
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('status');
+  const status: ApplicationStatus | undefined = raw === 'all' ? undefined : ((raw as ApplicationStatus | null) ?? (applicant ? undefined : 'submitted'));
+  const setStatus = (next: ApplicationStatus | undefined) => setParams(next ? { status: next } : { status: 'all' }, { replace: true });
   const apps = useApplications({ ...(status ? { status } : {}) });
   const open = useNotices({ open: true });
   const create = useCreateApplication();
@@ -86,6 +93,11 @@ function ApplicationList() {
           />
         </Card>
       )}
+      {applicant && status && (
+        <Space style={{ marginBottom: 12 }} data-testid="status-filter">
+          <Tag closable color="blue" onClose={() => setStatus(undefined)}>{vocab(APPLICATION_STATUSES, status)}</Tag>
+        </Space>
+      )}
       {!applicant && (
         <Tabs
           activeKey={status ?? 'all'}
@@ -111,14 +123,14 @@ function ApplicationList() {
         ]}
       />
       <Modal open={!!orgFor} title={m('organization')} onCancel={() => setOrgFor(null)} onOk={() => orgFor && orgId && void startApplication(orgFor, orgId)} okText={m('apply')}>
-        <OrganizationSelect ids={user.organizationIds} value={orgId} onChange={setOrgId} />
+        <OwnUnitSelect units={user.organizations} value={orgId} onChange={setOrgId} />
       </Modal>
     </>
   );
 }
 
-function OrganizationSelect({ ids, value, onChange }: { ids: string[]; value: string | undefined; onChange: (v: string) => void }) {
-  return <Select style={{ width: '100%' }} value={value} onChange={onChange} options={ids.map((id) => ({ value: id, label: id }))} />;
+function OwnUnitSelect({ units, value, onChange }: { units: { id: string; name: string }[]; value: string | undefined; onChange: (v: string) => void }) {
+  return <Select style={{ width: '100%' }} value={value} onChange={onChange} options={units.map((u) => ({ value: u.id, label: u.name }))} data-testid="applicant-unit" />;
 }
 
 /** The applicant's form: contracts, evidence, declarations, contact and payee, commitment. */
@@ -176,6 +188,7 @@ function ApplicationForm({ app }: { app: ApplicationDetail }) {
     }}>
       {app.status === 'returned' && app.returnReason && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={`${m('returnReason')}：${app.returnReason}`} data-testid="return-reason" />}
       <Card title={m('contracts')} size="small" style={{ marginBottom: 16 }}>
+        <Alert type="info" showIcon style={{ marginBottom: 8 }} data-testid="base-year-hint" message={m('baseYearHint', { year: app.year - 1 })} />
         <Table
           rowKey="id"
           size="small"
@@ -270,6 +283,24 @@ function ApplicationForm({ app }: { app: ApplicationDetail }) {
   );
 }
 
+/**
+ * Before the round is closed an application has no award yet: an applicant sees the estimate the
+ * workbench computes for its unit under this notice (the engine on today's evidence), in words.
+ */
+function ProspectiveAward({ app }: { app: ApplicationDetail }) {
+  const { m } = useAppText();
+  const user = useUser();
+  const prospects = useProspects(can(user, 'applications.application.create') && !user.roles.includes('admin'));
+  const p = prospects.data?.items.find((x) => x.noticeId === app.noticeId && x.organizationId === app.organizationId && (x.personId ?? null) === (app.beneficiaryKind === 'person' ? app.beneficiaryRef : null));
+  if (!p) return <>—</>;
+  return (
+    <Space direction="vertical" size={0} data-testid="prospective-award">
+      <Typography.Text strong>{m('prospective', { amount: p.amountText })}</Typography.Text>
+      {p.awards.map((a) => <Typography.Text key={a.ruleTitle} type="secondary">{a.sentence}</Typography.Text>)}
+    </Space>
+  );
+}
+
 function ReviewButton({ app, stage }: { app: ApplicationDetail; stage: 'first' | 'second' }) {
   const { m } = useAppText();
   const review = useReview();
@@ -294,6 +325,8 @@ function ReviewButton({ app, stage }: { app: ApplicationDetail; stage: 'first' |
           <Radio value="reject">{m('reject')}</Radio>
         </Radio.Group>
         <Input.TextArea style={{ marginTop: 12 }} rows={3} placeholder={m('reason')} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="review-reason" />
+        <Alert style={{ marginTop: 12 }} type={decision === 'reject' ? 'error' : 'info'} showIcon data-testid="review-consequence"
+          message={m(decision === 'pass' ? (stage === 'first' ? 'consequence_first_pass' : 'consequence_second_pass') : decision === 'return' ? 'consequence_return' : 'consequence_reject')} />
       </Modal>
     </>
   );
@@ -337,6 +370,7 @@ function ApplicationView({ app }: { app: ApplicationDetail }) {
       {app.status === 'first_passed' && can(user, 'applications.application.second_review') && <ReviewButton app={app} stage="second" />}
       {app.status === 'approved' && can(user, 'applications.payment.record') && <PaymentButton app={app} />}
       {app.awards.length > 0 && <Button href={downloads.awardNotice(app.id)} data-testid="award-notice">{m('awardNotice')}</Button>}
+      {app.status !== 'draft' && <CommitmentBreachButton applicationId={app.id} applicantName={app.organizationName} />}
     </>
   );
   return (
@@ -345,8 +379,8 @@ function ApplicationView({ app }: { app: ApplicationDetail }) {
       <Descriptions size="small" bordered column={2} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={m('notices')}>{app.noticeTitle}</Descriptions.Item>
         <Descriptions.Item label={m('organization')}>{app.organizationName}</Descriptions.Item>
-        <Descriptions.Item label={m('award')}><span data-testid="award-total">{yuan(app.awardYuan)}</span></Descriptions.Item>
-        <Descriptions.Item label={m('commitment')}>{app.commitment ? m('signedBy', { signer: app.commitment.signer, at: app.commitment.signedAt.slice(0, 16).replace('T', ' ') }) : m('none')}</Descriptions.Item>
+        <Descriptions.Item label={m('award')}><span data-testid="award-total">{app.awardYuan === null || app.awardYuan === undefined ? <ProspectiveAward app={app} /> : yuan(app.awardYuan)}</span></Descriptions.Item>
+        <Descriptions.Item label={m('commitment')}>{app.commitment ? m('signedBy', { signer: app.commitment.signer, at: formatInstant(app.commitment.signedAt) }) : m('none')}</Descriptions.Item>
         {app.rejectionReason && <Descriptions.Item label={m('rejectionReason')} span={2}>{app.rejectionReason}</Descriptions.Item>}
         {app.disbursement && (
           <Descriptions.Item label={m('paid')} span={2}>
@@ -388,7 +422,7 @@ function ApplicationView({ app }: { app: ApplicationDetail }) {
         </>
       )}
       <Card title={m('reviews')} size="small" style={{ marginTop: 16 }}>
-        <Timeline items={app.steps.map((s) => ({ children: `${s.at.slice(0, 16).replace('T', ' ')} ${s.actorName}：${vocab(APPLICATION_STATUSES, s.to)}${s.reason ? `（${s.reason}）` : ''}` }))} />
+        <Timeline items={app.steps.map((s) => ({ children: `${formatInstant(s.at)} ${s.actorName}：${vocab(APPLICATION_STATUSES, s.to)}${s.reason ? `（${s.reason}）` : ''}` }))} />
       </Card>
     </>
   );

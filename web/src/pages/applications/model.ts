@@ -136,6 +136,8 @@ const zh = {
   demoAmountHelp: '区财政视财力情况每年确定；仅在选择该奖补规则时使用',
   overrides: '本批次参数',
   noticeDays: '公示工作日数',
+  noticeCalendarIncomplete: '{years} 年的法定节假日安排尚未载入，公示期只扣除了周末，实际截止日可能更晚',
+  noticeRecounted: '按现已载入的节假日安排，公示应至 {date}',
   issuer: '发布单位',
   contact: '异议受理联系方式',
   status: '状态',
@@ -182,6 +184,9 @@ const zh = {
   rejectionReason: '不予支持理由',
   reviews: '审核记录',
   compute: '截止申报并核定奖补',
+  computeConfirm: '截止后本通知不再接受新的申报，系统将按政策为已提交的 {count} 份申报核定奖补金额。此操作不能撤销，确定截止申报吗？',
+  publicizeConfirm: '核定结果将在公示栏向社会公开 {days} 个工作日，公示期间任何人可提出异议。发布后不能撤回，确定发布公示吗？',
+  approveConfirm: '审定后名单即为拨付依据，核定结果不能再修改。确定以财政部门名义审定名单吗？',
   publicize: '发布公示',
   approve: '财政审定名单',
   recordPayment: '登记拨付',
@@ -213,6 +218,12 @@ const zh = {
   all: '全部',
   download: '下载',
   amountsByRule: '按规则',
+  consequence_first_pass: '初审通过后，申报转入复核，申报单位不能再修改。',
+  consequence_second_pass: '复核通过后，申报等待核定奖补，不能再退回修改。',
+  consequence_return: '退回后，申报单位可修改后重新提交。',
+  consequence_reject: '不予支持后，本申报即告结束，不能恢复。',
+  baseYearHint: '只计基准年度（{year} 年）内有转账凭证和发票的到账额；未登记的合同、基准年度没有到账的合同不计入。勾选要申报的合同。',
+  prospective: '预计 {amount}（按今天的登记和到账情况测算，以核定为准）',
 };
 export type AppMessageKey = keyof typeof zh;
 
@@ -236,6 +247,8 @@ const en: Record<AppMessageKey, string> = {
   demoAmountHelp: 'Set each year by finance; used only when that rule is selected',
   overrides: 'Parameters of this round',
   noticeDays: 'Public notice (working days)',
+  noticeCalendarIncomplete: 'The statutory holidays of {years} are not loaded yet: the notice period skipped only weekends and may really end later',
+  noticeRecounted: 'With the holidays loaded since, the notice period ends on {date}',
   issuer: 'Issuer',
   contact: 'Objection contact',
   status: 'Status',
@@ -282,6 +295,9 @@ const en: Record<AppMessageKey, string> = {
   rejectionReason: 'Rejected because',
   reviews: 'History',
   compute: 'Close the round and compute awards',
+  computeConfirm: 'Once closed, the notice accepts no new applications and the awards of the {count} submitted applications are computed under the policy. This cannot be undone. Close the round?',
+  publicizeConfirm: 'The computed awards will be shown publicly for {days} working days, during which anyone may object. It cannot be withdrawn. Publish?',
+  approveConfirm: 'Once approved, the list is the basis for payment and the awards can no longer change. Approve the list on behalf of finance?',
   publicize: 'Publish the public notice',
   approve: 'Approve the list (finance)',
   recordPayment: 'Record payment',
@@ -313,6 +329,12 @@ const en: Record<AppMessageKey, string> = {
   all: 'All',
   download: 'Download',
   amountsByRule: 'By rule',
+  consequence_first_pass: 'Once passed, the application goes to the second review; the applicant can no longer edit it.',
+  consequence_second_pass: 'Once passed, the application waits for the award to be computed and cannot be returned.',
+  consequence_return: 'Returned, the applicant may correct it and submit it again.',
+  consequence_reject: 'Rejected, the application ends here and cannot be reopened.',
+  baseYearHint: 'Only payments received in the base year ({year}) with voucher and invoice count; unregistered contracts and those without base-year payments do not. Tick the contracts to claim.',
+  prospective: 'About {amount} (estimated from today\'s registrations and payments; the computed award is final)',
 };
 
 export function useAppText() {

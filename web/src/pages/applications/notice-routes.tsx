@@ -3,23 +3,21 @@
  * 公示, resolve objections); finance approves the list, records payments and downloads the
  * payment list. Each notice lists its applications.
  */
-import { useState } from 'react';
-import { Route, Routes, useNavigate, useParams } from 'react-router';
-import { Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Space, Table, Tag, message } from 'antd';
-import { NOTICE_STATUSES, OBJECTION_STATUSES } from '../../../../common/application-vocabulary.js';
+import { useEffect, useState } from 'react';
+import { Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
+import { App, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
+import { usePolicies } from '../subsidies/settlement-routes.js';
+import { NOTICE_STATUSES, OBJECTION_STATUSES, type NoticeStatus } from '../../../../common/application-vocabulary.js';
 import { errorTextWithField } from '../../api.js';
+import { dateItem, formatInstant } from '../../format.js';
 import { useUser } from '../../auth.js';
 import { PageHeader, QueryGate } from '../../components/page.js';
 import { can } from '../../permissions.js';
 import { StatusTag } from './application-routes.js';
 import { type Notice, downloads, useApplications, useAppText, useCreateNotice, useNotice, useNotices, useNoticeStep, useObjections, useResolveObjection, yuan } from './model.js';
 
-const RULES = [
-  { id: 'enterprise_purchase', title: '企业购买市外先进科技成果（R1）' },
-  { id: 'institution_transfer', title: '高校院所技术转移转化（R2）' },
-  { id: 'broker', title: '技术经纪（经理）人（R3）' },
-  { id: 'demonstration_institution', title: '新认定省级技术转移示范机构（R4）' },
-];
+/** The one-off award whose amount finance sets each year (视财力情况): it travels with the notice. */
+const ONE_OFF_RULE = 'demonstration_institution';
 
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -35,13 +33,22 @@ function NewNotice({ onClose }: { onClose: () => void }) {
   const create = useCreateNotice();
   const [form] = Form.useForm();
   const today = chinaToday();
+  // The jurisdiction's own policies: a notice is issued under one of them, with its rules.
+  const policies = usePolicies();
+  const ownPolicies = (policies.data ?? []).filter((p) => p.usable);
+  const policyId = (Form.useWatch('policy', form) as string | undefined) ?? ownPolicies[0]?.id;
+  const rules = ownPolicies.find((p) => p.id === policyId)?.rules ?? [];
+  // The policy's recurring rules are ticked when it is chosen; the one-off award only on purpose.
+  useEffect(() => {
+    if (rules.length && form.getFieldValue('rules') === undefined) form.setFieldValue('rules', rules.filter((r) => r.id !== ONE_OFF_RULE).map((r) => r.id));
+  }, [form, rules]);
   const submit = async () => {
-    const v = form.getFieldsValue() as { title: string; year: number; opensOn: string; closesOn: string; rules: string[]; noticeDays: number; budgets: Record<string, number | null>; demoAmount?: number | null };
-    const budgets = Object.fromEntries(Object.entries(v.budgets ?? {}).filter(([k, x]) => x !== null && x !== undefined && v.rules.includes(k)));
+    const v = form.getFieldsValue() as { title: string; policy?: string; year: number; opensOn: string; closesOn: string; rules?: string[]; noticeDays: number; budgets: Record<string, number | null>; demoAmount?: number | null };
+    const chosen = v.rules ?? rules.filter((r) => r.id !== ONE_OFF_RULE).map((r) => r.id);
+    const budgets = Object.fromEntries(Object.entries(v.budgets ?? {}).filter(([k, x]) => x !== null && x !== undefined && chosen.includes(k)));
     try {
-      // R4's one-off amount is set each year by finance (视财力情况): it travels with the notice.
-      const overrides = v.rules.includes('demonstration_institution') && typeof v.demoAmount === 'number' ? { 'demonstration_institution.amount': v.demoAmount } : {};
-      const n = await create.mutateAsync({ title: v.title, policy: 'zhanhe-2022', year: v.year, opensOn: v.opensOn, closesOn: v.closesOn, rules: v.rules, noticeDays: v.noticeDays, budgets, overrides });
+      const overrides = chosen.includes(ONE_OFF_RULE) && typeof v.demoAmount === 'number' ? { [`${ONE_OFF_RULE}.amount`]: v.demoAmount } : {};
+      const n = await create.mutateAsync({ title: v.title, policy: v.policy ?? policyId, year: v.year, opensOn: v.opensOn, closesOn: v.closesOn, rules: chosen, noticeDays: v.noticeDays, budgets, overrides });
       onClose();
       navigate(`/notices/${n.id}`);
     } catch (e) {
@@ -51,25 +58,34 @@ function NewNotice({ onClose }: { onClose: () => void }) {
   return (
     <Modal open title={m('newNotice')} onCancel={onClose} onOk={() => void submit()} confirmLoading={create.isPending} okText={m('confirm')} okButtonProps={{ 'data-testid': 'notice-confirm' } as never} width={640}>
       <Form form={form} layout="vertical" data-testid="notice-form" initialValues={{
-        title: `湛河区${today.slice(0, 4)}年度技术转移奖补申报`, year: Number(today.slice(0, 4)), opensOn: today, closesOn: plusDays(today, 30),
-        rules: ['enterprise_purchase', 'institution_transfer', 'broker'], noticeDays: 5, budgets: {},
+        title: `${today.slice(0, 4)}年度技术转移奖补申报`, year: Number(today.slice(0, 4)), opensOn: today, closesOn: plusDays(today, 30),
+        noticeDays: 5, budgets: {},
       }}>
         <Form.Item name="title" label={m('title')}><Input data-testid="notice-title" /></Form.Item>
+        {ownPolicies.length > 1 && (
+          <Form.Item name="policy" label={m('policy')} initialValue={ownPolicies[0]?.id}>
+            <Select options={ownPolicies.map((p) => ({ value: p.id, label: p.title }))} data-testid="notice-policy" onChange={() => form.setFieldValue('rules', undefined)} />
+          </Form.Item>
+        )}
         <Space>
           <Form.Item name="year" label={m('year')}><InputNumber min={2000} max={2100} /></Form.Item>
-          <Form.Item name="opensOn" label={m('opensOn')}><Input placeholder="YYYY-MM-DD" /></Form.Item>
-          <Form.Item name="closesOn" label={m('closesOn')}><Input placeholder="YYYY-MM-DD" /></Form.Item>
+          <Form.Item name="opensOn" label={m('opensOn')} {...dateItem}><DatePicker /></Form.Item>
+          <Form.Item name="closesOn" label={m('closesOn')} {...dateItem}><DatePicker /></Form.Item>
           <Form.Item name="noticeDays" label={m('noticeDays')}><InputNumber min={1} max={30} /></Form.Item>
         </Space>
-        <Form.Item name="rules" label={m('rules')}><Checkbox.Group options={RULES.map((r) => ({ value: r.id, label: r.title }))} /></Form.Item>
+        <Form.Item name="rules" label={m('rules')}>
+          <Checkbox.Group options={rules.map((r) => ({ value: r.id, label: r.title }))} />
+        </Form.Item>
         <Space wrap>
-          {RULES.map((r) => (
-            <Form.Item key={r.id} name={['budgets', r.id]} label={`${m('budget')} ${r.id}`}><InputNumber min={0} precision={0} /></Form.Item>
+          {rules.map((r) => (
+            <Form.Item key={r.id} name={['budgets', r.id]} label={`${r.title}${m('budget')}`}><InputNumber min={0} precision={0} style={{ width: 180 }} formatter={(v) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')} parser={(v) => Number((v ?? '').replace(/,/g, '')) as never} /></Form.Item>
           ))}
         </Space>
-        <Form.Item name="demoAmount" label={m('demoAmount')} extra={m('demoAmountHelp')}>
-          <InputNumber min={0} precision={0} style={{ width: 200 }} data-testid="notice-demo-amount" />
-        </Form.Item>
+        {rules.some((r) => r.id === ONE_OFF_RULE) && (
+          <Form.Item name="demoAmount" label={m('demoAmount')} extra={m('demoAmountHelp')}>
+            <InputNumber min={0} precision={0} style={{ width: 200 }} data-testid="notice-demo-amount" />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
@@ -78,12 +94,21 @@ function NewNotice({ onClose }: { onClose: () => void }) {
 function NoticeList() {
   const user = useUser();
   const navigate = useNavigate();
-  const { m } = useAppText();
-  const notices = useNotices();
+  const { m, vocab } = useAppText();
+  // ?open=true / ?status=… (the workbench's links) filter the list; the tag clears the filter.
+  const [params, setParams] = useSearchParams();
+  const openOnly = params.get('open') === 'true';
+  const status = (params.get('status') as NoticeStatus | null) ?? undefined;
+  const notices = useNotices({ ...(openOnly ? { open: true } : {}), ...(status ? { status } : {}) });
   const [creating, setCreating] = useState(false);
   return (
     <>
       <PageHeader title={m('notices')} extra={can(user, 'applications.notice.create') && <Button type="primary" data-testid="new-notice" onClick={() => setCreating(true)}>{m('newNotice')}</Button>} />
+      {(openOnly || status) && (
+        <Space style={{ marginBottom: 12 }} data-testid="notice-filter">
+          <Tag closable color="blue" onClose={() => setParams({}, { replace: true })}>{openOnly ? m('openNotices') : vocab(NOTICE_STATUSES, status!)}</Tag>
+        </Space>
+      )}
       <Table
         rowKey="id"
         data-testid="notices-table"
@@ -150,13 +175,24 @@ function NoticeView({ notice }: { notice: Notice }) {
   const { m } = useAppText();
   const apps = useApplications({ noticeId: notice.id });
   const step = useNoticeStep();
-  const run = (s: 'compute' | 'publicize' | 'approve') => async () => {
-    try {
-      await step.mutateAsync({ id: notice.id, step: s, body: { version: notice.version } });
-    } catch (e) {
-      void message.error(errorTextWithField(e));
-    }
-  };
+  const { modal } = App.useApp();
+  const submitted = Object.entries(notice.counts).filter(([status]) => status !== 'draft').reduce((n, [, c]) => n + (c ?? 0), 0);
+  const consequence = { compute: m('computeConfirm', { count: submitted }), publicize: m('publicizeConfirm', { days: notice.noticeDays }), approve: m('approveConfirm') };
+  // Each step is irreversible: the consequence is said, and confirmed, before it runs.
+  const run = (s: 'compute' | 'publicize' | 'approve') => () =>
+    modal.confirm({
+      title: m(s),
+      content: consequence[s],
+      okText: m(s),
+      okButtonProps: { 'data-testid': 'step-confirm' } as never,
+      onOk: async () => {
+        try {
+          await step.mutateAsync({ id: notice.id, step: s, body: { version: notice.version } });
+        } catch (e) {
+          void message.error(errorTextWithField(e));
+        }
+      },
+    });
   const published = notice.status === 'publicized' || notice.status === 'approved';
   const actions = (
     <>
@@ -179,12 +215,20 @@ function NoticeView({ notice }: { notice: Notice }) {
         <Descriptions.Item label={m('policy')}>{notice.policyTitle}</Descriptions.Item>
         <Descriptions.Item label={m('year')}>{notice.year}</Descriptions.Item>
         <Descriptions.Item label={m('window')}>{`${notice.opensOn} ～ ${notice.closesOn}`}</Descriptions.Item>
-        <Descriptions.Item label={m('noticeDays')}>{notice.noticeDays}{notice.publicizedOn ? `（${notice.publicizedOn} ～ ${notice.noticeEndsOn}）` : ''}</Descriptions.Item>
+        <Descriptions.Item label={m('noticeDays')}>
+          {notice.noticeDays}{notice.publicizedOn ? `（${notice.publicizedOn} ～ ${notice.noticeEndsOn}）` : ''}
+          {notice.noticeUncoveredYears.length > 0 && (
+            <div><Typography.Text type="warning" data-testid="notice-calendar-incomplete">{m('noticeCalendarIncomplete', { years: notice.noticeUncoveredYears.join('、') })}</Typography.Text></div>
+          )}
+          {notice.noticeRecountedEndsOn && (
+            <div><Typography.Text type="warning">{m('noticeRecounted', { date: notice.noticeRecountedEndsOn })}</Typography.Text></div>
+          )}
+        </Descriptions.Item>
         <Descriptions.Item label={m('rules')} span={2}>{notice.rules.map((r) => `${r.title}${notice.budgets[r.id] !== undefined ? `：${m('budget')} ${yuan(notice.budgets[r.id])}` : ''}`).join('；')}</Descriptions.Item>
         {Object.keys(notice.overrides ?? {}).length > 0 && (
           <Descriptions.Item label={m('overrides')} span={2}>{Object.entries(notice.overrides).map(([k, v]) => `${k} = ${v}`).join('；')}</Descriptions.Item>
         )}
-        {notice.approvedByName && <Descriptions.Item label={m('approve')}>{`${notice.approvedByName} ${notice.approvedAt?.slice(0, 10)}`}</Descriptions.Item>}
+        {notice.approvedByName && <Descriptions.Item label={m('approve')}>{`${notice.approvedByName} ${formatInstant(notice.approvedAt)}`}</Descriptions.Item>}
       </Descriptions>
       <Table rowKey="id" data-testid="notice-applications" loading={apps.isPending} dataSource={apps.data?.items ?? []}
         onRow={(a) => ({ onClick: () => navigate(`/applications/${a.id}`), style: { cursor: 'pointer' } })}

@@ -86,7 +86,7 @@ function PublicNoticeList() {
 
 export default function PublicNoticeRoutes() {
   return (
-    <Layout style={{ minHeight: '100vh', padding: 24 }}>
+    <Layout style={{ padding: '12px 16px', background: 'transparent' }}>
       <Layout.Content style={{ maxWidth: 1100, margin: '0 auto', width: '100%' }}>
         <Routes>
           <Route index element={<PublicNoticeList />} />

@@ -129,7 +129,7 @@ function ActionModal({ contract, to, onClose, onReload }: { contract: ContractDe
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="registrationOfficeId" label={t('contract.registrationOffice')} rules={[required(t('contract.registrationOffice'))]}>
-              <OrganizationSelect />
+              <OrganizationSelect kind="government_department" initialLabel={user.organizations[0]?.name} />
             </Form.Item>
           </>
         )}

@@ -38,6 +38,7 @@ import { ContractForm } from './contract-form.js';
 import { PaymentsTab } from './payments-tab.js';
 import { RelatedPartiesCard } from './related-parties.js';
 import { ResearchersTab } from './researchers-tab.js';
+import { ContractPricingCard } from '../pricing/contract-pricing.js';
 
 const EDITABLE = new Set(['draft', 'materials_requested']);
 
@@ -159,7 +160,7 @@ function Overview({ contract, onReload }: { contract: ContractDetail; onReload: 
           label: t('contract.term'),
           children: contract.termStart || contract.termEnd ? `${text(contract.termStart)} ~ ${text(contract.termEnd)}` : EMPTY,
         },
-        { key: 'implementation', label: t('contract.implementation'), children: text(contract.implementationDivision) },
+        { key: 'implementation', label: t('contract.implementation'), children: text(contract.implementationDivisionName ?? contract.implementationDivision) },
         { key: 'amount', label: t('contract.amount'), children: <Yuan fen={contract.amountFen} strong /> },
         { key: 'techAmount', label: t('contract.techAmount'), children: <span data-testid="contract-tech-amount-value"><Yuan fen={contract.techAmountFen} strong /></span> },
         { key: 'deductions', label: t('contract.deductions'), children: deductionText.length ? deductionText : EMPTY, span: 2 },
@@ -177,6 +178,7 @@ function Overview({ contract, onReload }: { contract: ContractDetail; onReload: 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <WorkflowPanel contract={contract} onReload={onReload} />
+      <ContractPricingCard contract={contract} />
       {fields}
       <DetailTableCard<ContractParty>
         title={t('contract.sellers')}
@@ -317,8 +319,8 @@ function WorkflowPanel({ contract, onReload }: { contract: ContractDetail; onRel
                         {t('contract.deadlineText', { period: deadline.period, from: deadline.from, due: deadline.due })}
                       </Typography.Text>
                       {!deadline.calendarComplete && (
-                        <Tooltip title={t('contract.calendarIncomplete')}>
-                          <Tag>*</Tag>
+                        <Tooltip title={t('contract.calendarIncomplete', { years: deadline.uncoveredYears.join('、') })}>
+                          <Tag color="warning" data-testid="calendar-incomplete">{t('contract.calendarIncompleteTag')}</Tag>
                         </Tooltip>
                       )}
                     </Space>

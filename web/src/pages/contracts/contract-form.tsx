@@ -20,7 +20,7 @@ import {
 import { useUser } from '../../auth.js';
 import { changes } from '../../components/form-values.js';
 import { EditForm } from '../../components/edit-form.js';
-import { DivisionSelect, OrganizationSelect, PersonSelect } from '../../components/pickers.js';
+import { ContractPartySelect, DivisionSelect, OrganizationSelect, PersonSelect } from '../../components/pickers.js';
 import { useEditForm, useRequiredRule, type EditFormProps } from '../../components/use-edit-form.js';
 import { VocabSelect } from '../../components/vocab-select.js';
 import { dateItem, formatFen } from '../../format.js';
@@ -505,7 +505,7 @@ function PartyRowFields({
         </>
       ) : (
         <Form.Item name={[name, 'organizationId']} rules={[required(t('contract.partyOrganization'))]}>
-          <OrganizationSelect
+          <ContractPartySelect
             placeholder={t('contract.partyOrganization')}
             style={{ width: 300 }}
             initialLabel={orgLabels.get(form.getFieldValue([side, name, 'organizationId']) as string)}

@@ -16,6 +16,7 @@ export default function ContractImport() {
           { value: 'payments' as const, label: t('contract.importKind.payments') },
         ]}
         importer={importer}
+        templateUrl={(kind) => `/api/contracts/import/${kind}/template.xlsx`}
       />
     </div>
   );

@@ -14,7 +14,7 @@ import { FormProblems } from '../../components/page.js';
 import { cleanRecord } from '../../components/form-values.js';
 import { useRequiredRule } from '../../components/use-edit-form.js';
 import { useServerForm } from '../../components/use-server-form.js';
-import { dateItem, text } from '../../format.js';
+import { dateItem, formatFen, text } from '../../format.js';
 import { useI18n } from '../../i18n.js';
 import { can, PERMISSIONS } from '../../permissions.js';
 import { evidenceUrl, useDeletePayment, usePayments, useSavePayment, useUploadEvidence } from '../../queries.js';
@@ -124,6 +124,9 @@ export function PaymentsTab({ contract }: { contract: Contract }) {
         </Space>
       )}
       {query.isError && <Alert type="error" showIcon title={query.error.message} />}
+      {paid > contract.amountFen && (
+        <Alert type="warning" showIcon data-testid="overpaid-warning" title={t('contract.overpaid', { paid: formatFen(paid), amount: formatFen(contract.amountFen) })} />
+      )}
       <Table<Payment>
         size="small"
         rowKey="id"
@@ -199,8 +202,10 @@ function PaymentModal({ contractId, payment, onClose }: { contractId: string; pa
     };
     if (payment) body.version = payment.version;
     void submit(async () => {
-      await save.mutateAsync({ paymentId: payment?.id, body });
-      void message.success(t('common.saved'));
+      const saved = await save.mutateAsync({ paymentId: payment?.id, body });
+      // The server accepts an over-payment but says so; the tab's warning shows the figures.
+      if (saved.warning) void message.warning(t('contract.overpaidSaved'));
+      else void message.success(t('common.saved'));
       onClose();
     }, { versioned: !!payment });
   };

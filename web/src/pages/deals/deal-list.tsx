@@ -1,6 +1,6 @@
 /** 对接项目: the deals the user may read (brokers: assigned; parties: theirs; operator: the jurisdiction). */
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Card, Input, Select, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DEAL_STAGES } from '../../../../common/deal-vocabulary.js';
@@ -13,7 +13,8 @@ import { type Deal, useDealText, useDeals } from './model.js';
 
 export function DealList() {
   const { d, vocab } = useDealText();
-  const [stage, setStage] = useState<string | undefined>();
+  const [params] = useSearchParams();
+  const [stage, setStage] = useState<string | undefined>(params.get('stage') ?? undefined);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const query = useDeals({ stage, q: q || undefined, page, pageSize: 20 });

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Alert, Card, Col, Form, Progress, Row, Select, Statistic, Table, Typography, Upload } from 'antd';
-import { InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { isApiError } from '../../api.js';
 import { PageHeader } from '../../components/page.js';
 import { useI18n, type MessageKey } from '../../i18n.js';
@@ -42,6 +42,7 @@ export default function ImportPage() {
       <ImportPanel
         kinds={KINDS.map((k) => ({ value: k, label: t(`import.kind.${k}` as MessageKey) }))}
         importer={importer}
+        templateUrl={(kind) => `/api/import/${kind}/template.xlsx`}
         withServerProgress
       />
     </div>
@@ -63,16 +64,19 @@ export interface Importer<K extends string> {
 }
 
 /**
- * The kind picker, the template link (`/docs/import/<kind>.md`), the upload with progress, and the
+ * The kind picker, the kind's XLSX template, the upload with progress, and the
  * answer: the summary, or the whole bad-row report. Used by 数据导入 and by other modules' imports.
  */
 export function ImportPanel<K extends string>({
   kinds,
   importer,
+  templateUrl,
   withServerProgress = false,
 }: {
   kinds: { value: K; label: string }[];
   importer: Importer<K>;
+  /** The kind's XLSX template: its columns, one example row and the 填写说明 sheet. */
+  templateUrl: (kind: K) => string;
   /** Poll /api/import/progress while the server works (the registry's imports report it). */
   withServerProgress?: boolean;
 }) {
@@ -110,9 +114,8 @@ export function ImportPanel<K extends string>({
           />
         </Form.Item>
         <Typography.Paragraph>
-          {t('import.template')}
-          <a href={`/docs/import/${kind}.md`} target="_blank" rel="noreferrer" data-testid="import-template">
-            {`/docs/import/${kind}.md`}
+          <a href={templateUrl(kind)} download data-testid="import-template">
+            <DownloadOutlined /> {t('import.template')}
           </a>
         </Typography.Paragraph>
         <div data-testid="import-upload">

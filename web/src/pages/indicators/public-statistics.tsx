@@ -69,7 +69,7 @@ function PublicStatisticsPage() {
 
 export default function PublicStatisticsRoutes() {
   return (
-    <Layout style={{ minHeight: '100vh', padding: 24 }}>
+    <Layout style={{ padding: '12px 16px', background: 'transparent' }}>
       <Layout.Content style={{ maxWidth: 1100, margin: '0 auto', width: '100%' }}>
         <PublicStatisticsPage />
       </Layout.Content>

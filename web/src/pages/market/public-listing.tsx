@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { Alert, Button, Card, Form, Input, Layout, Modal, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Result, Space, Spin, Tag, Typography } from 'antd';
 import type { ListingKind } from '../../../../common/market-vocabulary.js';
 import { isApiError } from '../../api.js';
 import { loginPath } from '../../auth.js';
@@ -94,16 +94,9 @@ function PublicListingPage({ kind }: { kind: ListingKind }) {
 }
 
 /** The page frame of the public market pages (no menu: the visitor may not be logged in). */
+/** The market's public pages sit in the portal's frame (header, breadcrumbs, footer: web/src/pages/portal/layout.tsx). */
 export function PublicFrame({ children }: { children: React.ReactNode }) {
-  const { m } = useMarketText();
-  return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ color: '#fff', fontSize: 18 }}>
-        <Link to="/market" style={{ color: '#fff' }}>{m('marketTitle')}</Link>
-      </Layout.Header>
-      <Layout.Content style={{ padding: 24, maxWidth: 1100, margin: '0 auto', width: '100%' }}>{children}</Layout.Content>
-    </Layout>
-  );
+  return <div style={{ padding: '12px 16px', maxWidth: 1200, margin: '0 auto', width: '100%', boxSizing: 'border-box' }}>{children}</div>;
 }
 
 export function PublicAchievementPage() {

@@ -57,7 +57,11 @@ function ImportExport({ kind }: { kind: ListingKind }) {
             <Button icon={<DownloadOutlined />}>{m('export')}</Button>
           </Dropdown>
         )}
-        <a href={`/docs/import/${kind === 'achievement' ? 'achievements' : 'demands'}.md`} target="_blank" rel="noreferrer">docs/import</a>
+        {can(user, 'market.import') && (
+          <a href={`/api/market/import/${kind === 'achievement' ? 'achievements' : 'demands'}/template.xlsx`} download data-testid="market-import-template">
+            <DownloadOutlined /> {m('importTemplate')}
+          </a>
+        )}
       </Space>
       {summary && <Alert type={problems.length ? 'error' : 'success'} showIcon message={summary} data-testid="market-import-result" />}
       {problems.length > 0 && (

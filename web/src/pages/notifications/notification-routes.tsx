@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Route, Routes, useNavigate } from 'react-router';
 import { Badge, Button, List, Segmented, Space, Tag, Typography } from 'antd';
-import { NOTIFICATION_KINDS } from '../../../../common/supervision-vocabulary.js';
+import { NOTIFICATION_KINDS } from '../../../../common/notification-kinds.js';
 import { formatInstant } from '../../format.js';
 import { PageHeader } from '../../components/page.js';
 import { type Notification, useMarkAllRead, useMarkRead, useNotifications, useNotificationText } from './model.js';

@@ -15,15 +15,17 @@ import type { Contact } from '../../../../common/registry-schema.js';
 import { useUser } from '../../auth.js';
 import { DetailShell } from '../../components/detail-shell.js';
 import { DetailTableCard } from '../../components/detail-table-card.js';
+import { CreditCard } from '../credit/credit-routes.js';
 import { QueryGate } from '../../components/page.js';
 import { EMPTY, INDEFINITE, formatInstant, formatPercent, text, validity } from '../../format.js';
 import { useI18n } from '../../i18n.js';
-import { canUpdate } from '../../permissions.js';
+import { can, canEditFacts } from '../../permissions.js';
 import { useOrganization, useUpdateOrganization } from '../../queries.js';
 import type { EquityHolder, HostedPlatform, Organization, Qualification } from '../../types.js';
 import { OrganizationForm } from './organization-form.js';
 import { QualificationModal } from './qualification-modal.js';
 import { EquityModal } from './equity-modal.js';
+import { ChangeRequestsPanel, RequestChangeMenu } from './change-request-panel.js';
 
 export default function OrganizationDetail() {
   const { id = '' } = useParams();
@@ -37,7 +39,10 @@ function OrganizationView({ organization, onReload }: { organization: Organizati
   const [addingQualification, setAddingQualification] = useState(false);
   const [editingEquity, setEditingEquity] = useState(false);
   const update = useUpdateOrganization(organization.id);
-  const editable = canUpdate(user, 'organization');
+  // Own users add qualifications and change equity through a 变更申请 (RequestChangeMenu), not here.
+  const addsQualifications = can(user, 'registry.qualification.create');
+  const editsEquity = can(user, 'registry.equity.replace');
+  const factsLocked = !canEditFacts(user, 'organization');
 
   const person = (ref: Organization['legalRepresentative'], id: string | null | undefined) => {
     const personId = ref?.id ?? id;
@@ -132,11 +137,13 @@ function OrganizationView({ organization, onReload }: { organization: Organizati
 
   const overview = (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <ChangeRequestsPanel organizationId={organization.id} part="banner" />
+      <RequestChangeMenu organization={organization} />
       {basic}
       <DetailTableCard<Qualification>
         title={t('org.qualifications')}
         extra={
-          editable && (
+          addsQualifications && (
             <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingQualification(true)}>
               {t('org.addQualification')}
             </Button>
@@ -149,7 +156,7 @@ function OrganizationView({ organization, onReload }: { organization: Organizati
       <DetailTableCard<EquityHolder>
         title={t('org.equityHolders')}
         extra={
-          editable && (
+          editsEquity && (
             <Button size="small" icon={<EditOutlined />} onClick={() => setEditingEquity(true)} data-testid="edit-equity">
               {t('equity.edit')}
             </Button>
@@ -166,6 +173,8 @@ function OrganizationView({ organization, onReload }: { organization: Organizati
         dataSource={organization.contacts ?? []}
       />
       <DetailTableCard<HostedPlatform> title={t('org.platforms')} rowKey="id" columns={platformColumns} dataSource={organization.platforms ?? []} />
+      <ChangeRequestsPanel organizationId={organization.id} part="history" />
+      <CreditCard organizationId={organization.id} />
     </Space>
   );
 
@@ -178,7 +187,7 @@ function OrganizationView({ organization, onReload }: { organization: Organizati
       editTitle={t('org.edit')}
       drawerSize={760}
       update={update}
-      renderForm={(props) => <OrganizationForm organization={organization} {...props} />}
+      renderForm={(props) => <OrganizationForm organization={organization} factsLocked={factsLocked} {...props} />}
       onReload={onReload}
     >
       <QualificationModal organizationId={organization.id} open={addingQualification} onClose={() => setAddingQualification(false)} />

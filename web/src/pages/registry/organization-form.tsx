@@ -1,5 +1,5 @@
 /** The organization form, for /organizations/new and the detail page's 编辑 drawer. */
-import { Button, Col, DatePicker, Divider, Form, Input, Row, Space, Switch } from 'antd';
+import { Alert, Button, Col, DatePicker, Divider, Form, Input, Row, Space, Switch } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { checkUscc } from '../../../../common/uscc.js';
 import { INDUSTRIES, ORGANIZATION_KINDS, SERVICE_TYPES } from '../../../../common/vocabulary.js';
@@ -58,17 +58,22 @@ export function organizationToValues(organization: Organization): OrganizationFo
   };
 }
 
+/** What an organization's own users edit directly (the verified facts go through a 变更申请). */
+export const SELF_SERVICE_FIELDS = ['address', 'industries', 'serviceTypes', 'contacts'] as const;
+
 interface Props extends EditFormProps {
   /** Editing this record; absent when creating. */
   organization?: Organization;
+  /** For own users: only the self-service fields, with a pointer to 申请变更 for the rest. */
+  factsLocked?: boolean;
 }
 
-export function OrganizationForm({ organization, ...props }: Props) {
+export function OrganizationForm({ organization, factsLocked = false, ...props }: Props) {
   const { t } = useI18n();
   const required = useRequiredRule();
   const { form, formProps } = useEditForm<OrganizationFormValues>({
     ...props,
-    fields: ORGANIZATION_FIELDS,
+    fields: factsLocked ? SELF_SERVICE_FIELDS : ORGANIZATION_FIELDS,
     record: organization,
     initial: organization ? organizationToValues(organization) : { industries: [], serviceTypes: [], contacts: [] },
     // The R&D filing belongs to new R&D institutions only: other kinds do not send it.
@@ -85,7 +90,9 @@ export function OrganizationForm({ organization, ...props }: Props) {
 
   return (
     <EditForm {...formProps} data-testid="organization-form">
+      {factsLocked && <Alert type="info" showIcon title={t('org.factsLocked')} style={{ marginBottom: 16 }} data-testid="facts-locked" />}
       <Row gutter={16}>
+        {!factsLocked && (<>
         <Col xs={24} md={12}>
           <Form.Item name="name" label={t('org.name')} rules={[required(t('org.name'))]}>
             <Input maxLength={100} />
@@ -120,6 +127,7 @@ export function OrganizationForm({ organization, ...props }: Props) {
             <DivisionSelect initialLabel={organization?.divisionName} />
           </Form.Item>
         </Col>
+        </>)}
         <Col span={24}>
           <Form.Item name="address" label={t('org.address')}>
             <Input maxLength={200} />
@@ -135,7 +143,7 @@ export function OrganizationForm({ organization, ...props }: Props) {
             <VocabSelect vocabulary={SERVICE_TYPES} mode="multiple" />
           </Form.Item>
         </Col>
-        {kind === 'new_rd_institution' && (
+        {!factsLocked && kind === 'new_rd_institution' && (
           <>
             <Col xs={24} md={12}>
               <Form.Item name="rdFiled" label={t('org.rdFiled')} valuePropName="checked">
@@ -149,6 +157,7 @@ export function OrganizationForm({ organization, ...props }: Props) {
             </Col>
           </>
         )}
+        {!factsLocked && (<>
         <Col xs={24} md={12}>
           <Form.Item name="legalRepresentativeId" label={t('org.legalRepresentative')}>
             <PersonSelect initialLabel={organization?.legalRepresentative?.name} />
@@ -159,6 +168,7 @@ export function OrganizationForm({ organization, ...props }: Props) {
             <PersonSelect initialLabel={organization?.actualController?.name} />
           </Form.Item>
         </Col>
+        </>)}
       </Row>
       <Divider titlePlacement="start">{t('org.contacts')}</Divider>
       <Form.List name="contacts">

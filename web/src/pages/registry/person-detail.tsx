@@ -1,11 +1,14 @@
 import { Link, useParams } from 'react-router';
+import { CreditCard } from '../credit/credit-routes.js';
 import { Descriptions, Space } from 'antd';
 import { BROKER_LEVELS, EMPLOYMENT, PERSON_ROLES } from '../../../../common/vocabulary.js';
 import { DetailShell } from '../../components/detail-shell.js';
 import { DetailTableCard } from '../../components/detail-table-card.js';
 import { QueryGate } from '../../components/page.js';
 import { EMPTY, formatInstant, text } from '../../format.js';
+import { useUser } from '../../auth.js';
 import { useI18n } from '../../i18n.js';
+import { canEditFacts } from '../../permissions.js';
 import { usePerson, useUpdatePerson } from '../../queries.js';
 import type { Affiliation, Person, PersonRoleEntry } from '../../types.js';
 import { PersonForm } from './person-form.js';
@@ -19,6 +22,7 @@ export default function PersonDetail() {
 function PersonView({ person, onReload }: { person: Person; onReload: () => void }) {
   const { t, vocab } = useI18n();
   const update = useUpdatePerson(person.id);
+  const user = useUser();
 
   const roleColumns = [
     { title: t('person.role'), dataIndex: 'role', render: (v: string) => vocab(PERSON_ROLES, v) },
@@ -56,6 +60,7 @@ function PersonView({ person, onReload }: { person: Person; onReload: () => void
         dataSource={person.roles ?? []}
       />
       <DetailTableCard<Affiliation> title={t('person.affiliations')} rowKey="organizationId" columns={affiliationColumns} dataSource={person.affiliations ?? []} />
+      <CreditCard personId={person.id} />
     </Space>
   );
 
@@ -68,7 +73,7 @@ function PersonView({ person, onReload }: { person: Person; onReload: () => void
       editTitle={t('person.edit')}
       drawerSize={760}
       update={update}
-      renderForm={(props) => <PersonForm person={person} {...props} />}
+      renderForm={(props) => <PersonForm person={person} factsLocked={!canEditFacts(user, 'person')} {...props} />}
       onReload={onReload}
     />
   );

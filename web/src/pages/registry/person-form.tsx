@@ -1,5 +1,5 @@
 /** The person form. The ID number is write-only: required on create, optional (replace) on edit. */
-import { Button, Col, Divider, Form, Input, Row, Space } from 'antd';
+import { Alert, Button, Col, Divider, Form, Input, Row, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { checkResidentId } from '../../../../common/resident-id.js';
 import { BROKER_LEVELS, EMPLOYMENT, PERSON_ROLES } from '../../../../common/vocabulary.js';
@@ -37,14 +37,16 @@ function personToValues(person: Person): PersonFormValues {
 
 interface Props extends EditFormProps {
   person?: Person;
+  /** For an organization's own users: phone and job titles only (the rest are verified facts). */
+  factsLocked?: boolean;
 }
 
-export function PersonForm({ person, ...props }: Props) {
+export function PersonForm({ person, factsLocked = false, ...props }: Props) {
   const { t } = useI18n();
   const required = useRequiredRule();
   const { form, formProps } = useEditForm<PersonFormValues>({
     ...props,
-    fields: PERSON_FIELDS,
+    fields: factsLocked ? (['phone', 'affiliations'] as const) : PERSON_FIELDS,
     record: person,
     initial: person ? personToValues(person) : { roles: [], affiliations: [] },
     // The stored ID number is never shown, so it is not compared: a typed one replaces it.
@@ -59,10 +61,11 @@ export function PersonForm({ person, ...props }: Props) {
 
   return (
     <EditForm {...formProps} data-testid="person-form">
+      {factsLocked && <Alert type="info" showIcon title={t('person.factsLocked')} style={{ marginBottom: 16 }} />}
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="name" label={t('person.name')} rules={[required(t('person.name'))]}>
-            <Input maxLength={50} />
+            <Input maxLength={50} disabled={factsLocked} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -70,7 +73,7 @@ export function PersonForm({ person, ...props }: Props) {
             <Input maxLength={20} />
           </Form.Item>
         </Col>
-        <Col xs={24} md={12}>
+        {!factsLocked && <Col xs={24} md={12}>
           <Form.Item
             name="idNumber"
             label={person ? t('person.idNumberNew') : t('person.idNumber')}
@@ -89,8 +92,9 @@ export function PersonForm({ person, ...props }: Props) {
           >
             <Input.Password maxLength={18} autoComplete="off" visibilityToggle />
           </Form.Item>
-        </Col>
+        </Col>}
       </Row>
+      {!factsLocked && <>
       <Divider titlePlacement="start">{t('person.roles')}</Divider>
       <Form.List name="roles">
         {(fields, { add, remove }) => (
@@ -118,6 +122,7 @@ export function PersonForm({ person, ...props }: Props) {
           </>
         )}
       </Form.List>
+      </>}
       <Divider titlePlacement="start">{t('person.affiliations')}</Divider>
       <Form.List name="affiliations">
         {(fields, { add, remove }) => (
@@ -126,7 +131,8 @@ export function PersonForm({ person, ...props }: Props) {
               const organizationId = form.getFieldValue(['affiliations', name, 'organizationId']) as string | undefined;
               return (
                 <Space key={key} align="baseline" wrap style={{ display: 'flex', marginBottom: 4 }}>
-                  <Form.Item name={[name, 'organizationId']} rules={[required(t('person.organization'))]}>
+                  {factsLocked && <Typography.Text style={{ display: 'inline-block', width: 320 }}>{organizationNames.get(organizationId ?? '') ?? organizationId}</Typography.Text>}
+                  <Form.Item name={[name, 'organizationId']} rules={[required(t('person.organization'))]} hidden={factsLocked}>
                     <OrganizationSelect
                       placeholder={t('person.organization')}
                       initialLabel={organizationId ? organizationNames.get(organizationId) : undefined}
@@ -136,13 +142,15 @@ export function PersonForm({ person, ...props }: Props) {
                   <Form.Item name={[name, 'title']}>
                     <Input placeholder={t('person.title')} style={{ width: 160 }} />
                   </Form.Item>
-                  <MinusCircleOutlined onClick={() => remove(name)} aria-label={t('common.remove')} />
+                  {!factsLocked && <MinusCircleOutlined onClick={() => remove(name)} aria-label={t('common.remove')} />}
                 </Space>
               );
             })}
-            <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />}>
-              {t('person.addAffiliation')}
-            </Button>
+            {!factsLocked && (
+              <Button type="dashed" onClick={() => add({})} icon={<PlusOutlined />}>
+                {t('person.addAffiliation')}
+              </Button>
+            )}
           </>
         )}
       </Form.List>

@@ -46,7 +46,7 @@ function RequestList() {
   const { s, vocab } = useServicesText();
   const user = useUser();
   const [params, setParams] = useSearchParams();
-  const [status, setStatus] = useState<string | undefined>();
+  const [status, setStatus] = useState<string | undefined>(params.get('status') ?? undefined);
   const [page, setPage] = useState(1);
   const query = useServiceRequests({ status, page, pageSize: 20 });
   const preset = { offeringId: params.get('offering') ?? undefined, providerId: params.get('provider') ?? undefined };

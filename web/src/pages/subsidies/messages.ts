@@ -11,6 +11,7 @@ const zh = {
   budget: '预算',
   noBudget: '不限',
   run: '开始结算',
+  runConfirm: '将按“{policy}”测算 {year} 年度（基准年度 {base} 年）的全部奖补，结果保存为不可更改、不能删除的结算批次。确定开始结算吗？',
   createdAt: '结算时间',
   scope: '范围',
   'scope.registry': '全库测算',
@@ -46,6 +47,7 @@ const en: Record<Key, string> = {
   budget: 'Budget',
   noBudget: 'No limit',
   run: 'Settle',
+  runConfirm: 'Every award of {year} (base year {base}) will be computed under “{policy}” and stored as a run that cannot be changed or deleted. Settle now?',
   createdAt: 'Settled at',
   scope: 'Scope',
   'scope.registry': 'Whole registry',
@@ -69,7 +71,10 @@ const en: Record<Key, string> = {
   contractSearch: 'Look up a contract id (the first 500 are shown otherwise)',
 };
 
-export function useSubsidyText(): (key: Key) => string {
+export function useSubsidyText(): (key: Key, vars?: Record<string, string | number>) => string {
   const { lang } = useI18n();
-  return (key) => (lang === 'en' ? en[key] : zh[key]);
+  return (key, vars) => {
+    const text = lang === 'en' ? en[key] : zh[key];
+    return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+  };
 }

@@ -2,10 +2,10 @@
  * 奖补结算 (settlements): run a year's settlement under a policy (免申即享, the whole registry), the
  * runs so far, and a run's awards — each opening its explanation in Chinese, yuan by yuan.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Route, Routes, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { api, isApiError } from '../../api.js';
 import { PageHeader } from '../../components/page.js';
 import { formatInstant } from '../../format.js';
@@ -19,6 +19,8 @@ export interface PolicySummary {
   jurisdiction: string;
   effective: string;
   rules: { id: string; title: string }[];
+  /** This jurisdiction's own: it may settle and open notices under it. */
+  usable: boolean;
 }
 
 interface SettlementRun {
@@ -50,6 +52,8 @@ interface SettledAward {
 
 interface SettledExclusion {
   contract: string;
+  contractName: string | null;
+  registrationNumber: string | null;
   rule: string;
   reason: string;
   label: string;
@@ -71,11 +75,18 @@ function SettlementList() {
   const s = useSubsidyText();
   const navigate = useNavigate();
   const client = useQueryClient();
+  const { modal } = App.useApp();
   const policies = usePolicies();
   const runs = useQuery({ queryKey: ['subsidies', 'settlements'], queryFn: () => api<SettlementRun[]>('/api/subsidies/settlements') });
   const [form] = Form.useForm<{ policy: string; year: number; budgets: Record<string, number | null> }>();
   const policyId = Form.useWatch('policy', form);
   const policy = policies.data?.find((p) => p.id === policyId);
+  // Only this jurisdiction's own policies can be settled; the first is chosen once they arrive.
+  const ownPolicies = (policies.data ?? []).filter((p) => p.usable);
+  useEffect(() => {
+    if (!form.getFieldValue('policy') && ownPolicies[0]) form.setFieldValue('policy', ownPolicies[0].id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form, policies.data]);
   const run = useMutation({
     mutationFn: (values: { policy: string; year: number; budgets?: Record<string, number | null> }) => {
       const budgets = Object.fromEntries(Object.entries(values.budgets ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number'));
@@ -91,9 +102,18 @@ function SettlementList() {
       <PageHeader title={s('title')} />
       <Card title={s('newRun')} size="small" style={{ marginBottom: 16 }}>
         <Typography.Paragraph type="secondary">{s('newRunHelp')}</Typography.Paragraph>
-        <Form form={form} layout="inline" initialValues={{ policy: 'zhanhe-2022', year: 2023 }} onFinish={(values) => run.mutate(values)} data-testid="settlement-form">
+        <Form form={form} layout="inline" initialValues={{ year: new Date().getFullYear() }} onFinish={(values) =>
+            // A run is kept for good: say so before it is made.
+            modal.confirm({
+              title: s('run'),
+              content: s('runConfirm', { policy: policies.data?.find((p) => p.id === values.policy)?.title ?? '', year: values.year, base: values.year - 1 }),
+              okText: s('run'),
+              okButtonProps: { 'data-testid': 'settlement-run-confirm' } as never,
+              onOk: () => run.mutate(values),
+            })
+          } data-testid="settlement-form">
           <Form.Item name="policy" label={s('policy')} rules={[{ required: true }]}>
-            <Select style={{ width: 320 }} options={(policies.data ?? []).map((p) => ({ value: p.id, label: `${p.title}（${p.id}）` }))} data-testid="settlement-policy" />
+            <Select style={{ width: 320 }} options={ownPolicies.map((p) => ({ value: p.id, label: p.title }))} data-testid="settlement-policy" />
           </Form.Item>
           <Form.Item name="year" label={s('year')} rules={[{ required: true }]}>
             <InputNumber min={2000} max={2100} data-testid="settlement-year" />
@@ -146,7 +166,7 @@ function SettlementDetail() {
       <PageHeader title={r ? `${r.policyTitle} · ${r.year}` : s('title')} back="/settlements" />
       {r && (
         <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }} data-testid="settlement-summary">
-          <Descriptions.Item label={s('policy')}>{`${r.policyTitle}（${r.policyId}）`}</Descriptions.Item>
+          <Descriptions.Item label={s('policy')}>{[r.policyTitle, policies.data?.find((p) => p.id === r.policyId)?.document].filter(Boolean).join('　')}</Descriptions.Item>
           <Descriptions.Item label={s('year')}>{`${r.year}（${s('baseYear')} ${r.year - 1}）`}</Descriptions.Item>
           <Descriptions.Item label={s('scope')}>{s(`scope.${r.scope}`)}</Descriptions.Item>
           <Descriptions.Item label={s('contracts')}>{r.contractCount}</Descriptions.Item>
@@ -205,9 +225,9 @@ function Exclusions({ runId, ruleTitle }: { runId: string; ruleTitle: (rule: str
         dataSource={list.data ?? []}
         data-testid="settlement-exclusions"
         columns={[
-          { title: s('contract'), dataIndex: 'contract', render: (v: string) => <a href={`/contracts/${v}`}>{v}</a> },
+          { title: s('contract'), dataIndex: 'contract', render: (v: string, e) => <a href={`/contracts/${v}`}>{e.contractName ?? '—'}{e.registrationNumber ? `（${e.registrationNumber}）` : ''}</a> },
           { title: s('rule'), dataIndex: 'rule', render: (v: string) => ruleTitle(v) },
-          { title: s('reason'), dataIndex: 'label', render: (v: string, e) => `${v}（${e.reason}）` },
+          { title: s('reason'), dataIndex: 'label' },
         ]}
       />
     </Space>
