@@ -7,7 +7,10 @@ export default defineConfig({
     // Suites create their own databases; two workers suit the two-core machine.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous, not tuned to one machine: CLI tests start real processes (a tsx start alone costs
+    // seconds of CPU), and machines of this kind differ 2–3× in speed and in load. A passing test
+    // does not wait longer; only a hung one is given up later.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
   },
 });
