@@ -130,6 +130,9 @@ const REVIEWED_FROM: Record<'application_first_review' | 'application_second_rev
   application_second_review: 'first_passed',
 };
 
+/** A review's outcome as a decision (the statuses read as where the application waits next). */
+const REVIEW_OUTCOMES: Record<string, string> = { first_passed: '初审通过', second_passed: '复核通过', returned: '退回补正', rejected: '不予支持' };
+
 async function applicationReviewDecision(db: Executor, kind: 'application_first_review' | 'application_second_review', id: string): Promise<FrozenDecision> {
   const what = kind === 'application_first_review' ? '申报的初审' : '申报的复核';
   let step = await db.selectFrom('subsidy_application_step').selectAll().where('id', '=', id).executeTakeFirst();
@@ -161,7 +164,7 @@ async function applicationReviewDecision(db: Executor, kind: 'application_first_
       subject: `「${await organizationName(db, app.organization_id)}」的奖补申报 ${app.number}`,
       deciderName: step.actor_name,
       decidedAt: step.at,
-      outcome: APPLICATION_STATUSES.label(step.to_status),
+      outcome: REVIEW_OUTCOMES[step.to_status] ?? APPLICATION_STATUSES.label(step.to_status),
       reason: step.reason,
       facts: [
         { label: '申报通知', value: notice?.title ?? '' },

@@ -16,6 +16,8 @@ import { testCtx } from '../../testing/context.js';
 import { createTestDatabase, testDialects } from '../../testing/databases.js';
 import { findInternals } from '../../testing/internals.js';
 import { verifyAuditChain } from '../audit/verify-chain.js';
+import { createApplication, reviewApplication, submitApplication } from '../applications/applications.js';
+import { actors, makeNotice, PAYEE, registeredContract } from '../applications/test-support.js';
 import { createCreditRecord } from '../credit/records.js';
 import { decideCreditRepair, requestCreditRepair, storeCreditRepairEvidence } from '../credit/repair.js';
 import { approveRegistration, returnRegistration } from '../registration/decide-registration.js';
@@ -195,7 +197,7 @@ for (const dialect of await testDialects()) {
       expect(opened.snapshot).toMatchObject({ kindLabel: '信用修复决定', outcome: '已驳回', reason: '未附结案证明', evidence: [{ hash: file.hash, fileName: '履行完毕证明.pdf' }] });
 
       const seen = await listReexaminations(evaluator, page);
-      expect(seen.total).toBe(5);
+      expect(seen.total).toBe(5); // the application's two cases come later
       const credit = seen.items.find((c) => c.id === opened.id)!;
       expect(credit.evidenceReadable).toBe(true);
       expect((await readReexaminationEvidence(evaluator, opened.id, file.hash)).fileName).toBe('履行完毕证明.pdf');
@@ -206,14 +208,38 @@ for (const dialect of await testDialects()) {
       await expect(openReexamination(evaluator, { decisionKind: 'credit_repair', decisionId: asked.repairs[0]!.id, grounds: '评估机构发起' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     });
 
+    it('an application’s 初审 and 复核 are decisions of their own, each concluded by someone else than its reviewer', async () => {
+      const buyer = await makeOrganization(system, { name: '湛河区申报复查电气有限公司' });
+      const seller = await makeOrganization(system, { divisionCode: '330106', name: '杭州复查测试科技有限公司' });
+      await registeredContract(system, { sellers: [{ organizationId: seller.id }], buyers: [{ organizationId: buyer.id }], implementationDivision: '410411' }, 300_000_00);
+      const who = actors(handle, { a: buyer.id });
+      const notice = await makeNotice(testCtx(handle, { roles: ['operator'] }, '2023-02-01T02:00:00.000Z'));
+      const draft = await createApplication(who.enterpriseA('2023-03-10T02:00:00.000Z'), { noticeId: notice.id, organizationId: buyer.id, ...PAYEE, evidence: [], relatedParties: [], otherFunding: [] });
+      await expect(openReexamination(colleague, { decisionKind: 'application_first_review', decisionId: draft.id, grounds: '复查未审的申报' })).rejects.toMatchObject({ code: 'VALIDATION', options: { field: 'decisionId' } });
+      const submitted = await submitApplication(who.enterpriseA('2023-03-11T02:00:00.000Z'), draft.id, { version: draft.version, commitment: { accepted: true, signer: '王总' } });
+      const first = await reviewApplication(who.operator1('2023-03-12T02:00:00.000Z'), draft.id, 'first', { version: submitted.version, decision: 'pass' });
+      await reviewApplication(who.operator2('2023-03-13T02:00:00.000Z'), draft.id, 'second', { version: first.version, decision: 'reject', reason: '合同技术交易额与发票不符' });
+      const firstCase = await openReexamination(colleague, { decisionKind: 'application_first_review', decisionId: draft.id, grounds: '抽查初审' });
+      expect(firstCase.snapshot).toMatchObject({ kindLabel: '奖补申报初审', outcome: '初审通过', deciderName: '初审员甲', subject: `「湛河区申报复查电气有限公司」的奖补申报 ${draft.number}` });
+      expect(firstCase.snapshot.facts.map((f) => f.label)).toEqual(['申报通知', '适用政策']);
+      const secondCase = await openReexamination(colleague, { decisionKind: 'application_second_review', decisionId: draft.id, grounds: '申报单位对不予支持有异议' });
+      expect(secondCase.snapshot).toMatchObject({ outcome: '不予支持', reason: '合同技术交易额与发票不符', deciderName: '复核员乙' });
+      // By account: the 初审 reviewer may conclude the 复核's case, not their own.
+      await expect(concludeReexamination(who.operator1(NOW), firstCase.id, { verdict: 'diligent', findings: '自己复查自己', version: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      const done = await concludeReexamination(who.operator1(NOW), secondCase.id, { verdict: 'diligent', findings: '发票金额确与合同不符，复核依规定作出', version: 1 });
+      expect(done.verdictLabel).toBe('尽职：决定无误');
+      await concludeReexamination(who.operator2(NOW), firstCase.id, { verdict: 'diligent', findings: '初审材料齐全，依规定通过', version: 1 });
+    });
+
     it('lists with filters and paging', async () => {
       expect((await listReexaminations(decider, { ...page, decisionKind: 'registration' })).items.map((c) => c.snapshot.outcome).sort()).toEqual(['审核通过（开通单位账号）', '退回申请人修改']);
-      expect((await listReexaminations(decider, { ...page, status: 'concluded' })).items.map((c) => c.number)).toEqual(['FC20260601001']);
+      expect((await listReexaminations(decider, { ...page, status: 'concluded' })).items.map((c) => c.number).sort()).toEqual(['FC20260601001', 'FC20260601006', 'FC20260601007']);
       expect((await listReexaminations(decider, { ...page, verdict: 'erred_but_diligent' })).total).toBe(1);
+      expect((await listReexaminations(decider, { ...page, decisionKind: 'application_second_review', verdict: 'diligent' })).total).toBe(1);
       expect((await listReexaminations(decider, { ...page, verdict: 'not_diligent' })).total).toBe(0);
       const first = await listReexaminations(decider, { page: 1, pageSize: 2 });
       const second = await listReexaminations(decider, { page: 2, pageSize: 2 });
-      expect(first.total).toBe(5);
+      expect(first.total).toBe(7);
       expect(first.items.every((c) => c.status === 'open')).toBe(true);
       expect(new Set([...first.items, ...second.items].map((c) => c.id)).size).toBe(4);
     });
@@ -230,7 +256,7 @@ for (const dialect of await testDialects()) {
     });
 
     it('exports the list to Excel with headers and values in words, times in Beijing time', async () => {
-      const file = await reexaminationsXlsx(evaluator, { status: 'concluded' });
+      const file = await reexaminationsXlsx(evaluator, { decisionKind: 'change_request', status: 'concluded' });
       expect(file.name).toBe('决定复查-2026-06-01.xlsx');
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(file.content as unknown as ArrayBuffer);
