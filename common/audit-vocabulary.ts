@@ -84,6 +84,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'credit.repair.create': '为{subject}申请了信用修复',
   'credit.repair.approve': '通过了{subject}的信用修复申请',
   'credit.repair.reject': '驳回了{subject}的信用修复申请',
+  'reexamination.case.read': '查看了复查案件',
+  'reexamination.case.open': '发起了',
+  'reexamination.case.conclude': '办结了',
+  'reexamination.export': '导出了复查案件',
 
   'audit.read': '查看了审计日志',
   'workbench.read': '查看了工作台',
@@ -235,6 +239,7 @@ export const AUDIT_SUBJECT_LABELS: Record<string, string> = {
   unit_invitation: '邀请码',
   portal_post: '门户内容',
   working_calendar: '节假日安排',
+  decision_review: '复查',
 };
 
 /** Field labels (camelCase as the use cases record them; a few snake_case from row copies). */
@@ -562,6 +567,16 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   submitterName: '异议人',
   objectionContent: '异议内容',
   answer: '答复',
+  // 复查 (reexamination.*)
+  decisionKind: '复查的决定类型',
+  decisionSubject: '复查的决定',
+  decisionOutcome: '原决定结果',
+  decidedByName: '原决定人',
+  grounds: '复查理由',
+  caseStatus: '复查状态',
+  verdict: '复查结论',
+  findings: '查明情况',
+  correctiveMeasure: '纠错措施',
   // 信用记录 (credit.*)
   creditRecord: '信用记录',
   endReason: '提前结束理由',

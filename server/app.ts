@@ -38,6 +38,7 @@ import { talentRoutes } from './modules/talent/routes.js';
 import type { DataProtector } from './modules/registry/protect.js';
 import { MAX_IMPORT_BYTES, registryRoutes } from './modules/registry/routes.js';
 import { creditRoutes } from './modules/credit/routes.js';
+import { reexaminationRoutes } from './modules/reexamination/routes.js';
 import { pricingRoutes } from './modules/pricing/routes.js';
 import type { CaptchaMaker } from './modules/registration/captcha.js';
 import { registrationRoutes } from './modules/registration/routes.js';
@@ -162,6 +163,7 @@ export async function build(config: AppConfig): Promise<FastifyInstance> {
   registrationRoutes(app, services, { ...(config.captcha ? { captcha: config.captcha } : {}) });
   portalRoutes(app, services);
   creditRoutes(app, services);
+  reexaminationRoutes(app, services);
   pricingRoutes(app, services);
   oidcRoutes(app, services, { settings: config.oidc, secureCookies: config.secureCookies ?? false });
   workbenchRoutes(app, services);

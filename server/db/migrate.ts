@@ -23,6 +23,7 @@ import * as m022 from './migrations/022-portal.js';
 import * as m023 from './migrations/023-pricing-publicity.js';
 import * as m024 from './migrations/024-working-calendar.js';
 import * as m025 from './migrations/025-evidence-uploads.js';
+import * as m026 from './migrations/026-decision-reviews.js';
 
 /** Migrations are listed here in order (no directory scanning, so bundling and tsx agree). */
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '023-pricing-publicity': m023,
   '024-working-calendar': m024,
   '025-evidence-uploads': m025,
+  '026-decision-reviews': m026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

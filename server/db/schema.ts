@@ -1342,6 +1342,8 @@ export interface Database {
   // 019: single sign-on (OIDC) handshakes
   oidc_authorization: OidcAuthorizationTable;
   oidc_pending_identity: OidcPendingIdentityTable;
+  // 026: 复查 of reviewers' decisions (容错纠错, 尽职免责)
+  decision_review: DecisionReviewTable;
 }
 
 /** 变更申请 (016): an own user's request to change an organization's verified facts, pending until reviewed. */
@@ -1537,4 +1539,36 @@ export interface PricingObjectionTable {
   answered_at: string | null;
   version: number;
   created_at: string;
+}
+
+/** 复查 (026): one re-examination of a reviewer's decision, with the decision frozen when opened. */
+export interface DecisionReviewTable {
+  id: string;
+  /** 复查编号, FC + Beijing date + daily sequence. */
+  number: string;
+  jurisdiction_code: string;
+  /** common/reexamination.ts DECISION_KINDS */
+  decision_kind: string;
+  decision_id: string;
+  /** 'open' while open (unique per decision), null once concluded. */
+  open_key: string | null;
+  snapshot: string; // JSON DecisionSnapshot
+  snapshot_hash: string;
+  decided_by: string | null;
+  decided_by_name: string;
+  decided_at: string;
+  requested_by: string | null;
+  requested_by_name: string;
+  requested_at: string;
+  grounds: string;
+  /** open | concluded */
+  status: string;
+  verdict: string | null;
+  findings: string | null;
+  corrective_measure: string | null;
+  concluded_by: string | null;
+  concluded_by_name: string | null;
+  concluded_at: string | null;
+  version: number;
+  updated_at: string;
 }

@@ -331,6 +331,15 @@ export const NAV: NavEntry[] = [
     permission: 'credit.record.read',
     routes: lazy(() => import('./pages/credit/credit-routes.js')),
   },
+  // 复查 (server/modules/reexamination): reviewers' decisions re-examined (容错纠错, 尽职免责); the evaluator reads them.
+  {
+    path: '/reexaminations',
+    group: 'supervision',
+    label: 'nav.reexaminations',
+    icon: <FileSearchOutlined />,
+    permission: 'reexamination.case.read',
+    routes: lazy(() => import('./pages/reexamination/routes.js')),
+  },
   // 工作台 (server/modules/workbench): every role's landing page — its 待办, 免申即享 estimates, notifications, shortcuts.
   {
     path: '/workbench',

@@ -322,6 +322,13 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/credit-repairs/{id}/decision', action: 'credit.repair.review', url: () => '/api/credit-repairs/none/decision', body: () => ({ decision: 'reject', reason: '权限测试', version: 1 }) },
   { method: 'GET', path: '/api/credit-repairs/{id}/evidence/{hash}', action: 'credit.record.read', url: (i) => `/api/credit-repairs/none/evidence/${i.evidenceHash}` },
   { method: 'POST', path: '/api/applications/{id}/commitment-breach', action: 'credit.record.from_application', url: () => '/api/applications/none/commitment-breach', body: () => ({ reason: '权限测试：隐瞒关联关系' }) },
+  // 复查 (server/modules/reexamination): read by the operator, admin and evaluator; opened and concluded by the operator and admin.
+  { method: 'GET', path: '/api/reexaminations', action: 'reexamination.case.read', url: () => '/api/reexaminations' },
+  { method: 'GET', path: '/api/reexaminations.xlsx', action: 'reexamination.export', url: () => '/api/reexaminations.xlsx' },
+  { method: 'POST', path: '/api/reexaminations', action: 'reexamination.case.open', url: () => '/api/reexaminations', body: () => ({ decisionKind: 'change_request', decisionId: 'none', grounds: '权限测试复查理由' }) },
+  { method: 'GET', path: '/api/reexaminations/{id}', action: 'reexamination.case.read', url: () => '/api/reexaminations/none' },
+  { method: 'POST', path: '/api/reexaminations/{id}/conclusion', action: 'reexamination.case.conclude', url: () => '/api/reexaminations/none/conclusion', body: () => ({ verdict: 'diligent', findings: '权限测试查明情况', version: 1 }) },
+  { method: 'GET', path: '/api/reexaminations/{id}/evidence/{hash}', action: 'reexamination.case.read', url: (i) => `/api/reexaminations/none/evidence/${i.evidenceHash}` },
   // 工作台 (server/modules/workbench)
   { method: 'GET', path: '/api/workbench', action: 'workbench.read', url: () => '/api/workbench' },
   { method: 'GET', path: '/api/workbench/prospects', action: 'applications.application.create', url: () => '/api/workbench/prospects' },

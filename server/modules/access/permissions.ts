@@ -171,6 +171,13 @@ export const PERMISSIONS = {
   'credit.export': { operator: J, admin: J, finance: J, evaluator: J },
   'credit.repair.create': { enterprise: O, institution: O, agency: O, bank: O },
   'credit.repair.review': { operator: J, admin: J },
+  // 复查 (容错纠错, 尽职免责; server/modules/reexamination): a reviewer's decision re-examined as a recorded
+  // case. The operator opens and concludes (the decision-maker never concludes their own); the evaluator
+  // reads them all, read-only.
+  'reexamination.case.read': { operator: J, admin: J, evaluator: J },
+  'reexamination.case.open': { operator: J, admin: J },
+  'reexamination.case.conclude': { operator: J, admin: J },
+  'reexamination.export': { operator: J, admin: J, evaluator: J },
   // 工作台 (server/modules/workbench): every role's landing page; what it counts is scoped by the lists it links to.
   'workbench.read': { operator: O, admin: O, finance: O, department: O, evaluator: O, enterprise: O, institution: O, broker: O, agency: O, bank: O },
   // 用户与权限 (server/modules/users): the admin manages the accounts of its jurisdiction — opens government

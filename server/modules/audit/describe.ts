@@ -55,6 +55,7 @@ import { APPLICANT_TYPES, INVITATION_STATES, LICENSE_KINDS, REGISTRATION_STATUSE
 import { CHANGE_REQUEST_GROUPS, CHANGE_REQUEST_STATUSES } from '../../../common/change-request.js';
 import { POST_KINDS, POST_STATUSES } from '../../../common/portal-vocabulary.js';
 import { PRICING_METHODS } from '../../../common/pricing-vocabulary.js';
+import { DECISION_KINDS, REEXAMINATION_STATUSES, REEXAMINATION_VERDICTS } from '../../../common/reexamination.js';
 import type { Executor } from '../../context.js';
 import { formatYuan } from '../documents/amount-in-words.js';
 import { findDivision } from '../registry/divisions.js';
@@ -148,6 +149,9 @@ const FIELD_VOCABULARIES: Record<string, Vocabulary> = {
   'portal_post:kind': POST_KINDS,
   'portal_post:status': POST_STATUSES,
   pricingMethod: PRICING_METHODS,
+  decisionKind: DECISION_KINDS,
+  caseStatus: REEXAMINATION_STATUSES,
+  verdict: REEXAMINATION_VERDICTS,
 };
 
 /** Where the names of referenced records live. */
@@ -175,6 +179,7 @@ const NAME_TABLES: { table: string; name: string; type: string }[] = [
   { table: 'unit_registration', name: 'number', type: 'unit_registration' },
   { table: 'portal_post', name: 'title', type: 'portal_post' },
   { table: 'settlement_run', name: 'policy_title', type: 'settlement_run' },
+  { table: 'decision_review', name: 'number', type: 'decision_review' },
 ];
 
 /** Where a record of each kind is shown in the web app. */
@@ -187,6 +192,7 @@ const SUBJECT_PATHS: Record<string, string> = {
   market_event: '/events',
   subsidy_notice: '/notices',
   subsidy_application: '/applications',
+  decision_review: '/reexaminations',
 };
 
 /** Fields that change with every write and tell a reader nothing. */

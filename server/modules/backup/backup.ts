@@ -38,6 +38,8 @@ export const BACKUP_TABLES: (keyof Database)[] = [
   'unit_registration', 'unit_registration_step', 'unit_admin', 'unit_invitation',
   // The years of the holiday calendar the operator loaded (docs/calendar.md).
   'working_calendar_year', 'working_calendar_day',
+  // 复查 cases (their decision is named by id only: no foreign key to order by).
+  'decision_review',
 ];
 const ORDER_BY: Partial<Record<keyof Database, string>> = {
   audit_event: 'seq',

@@ -14,6 +14,7 @@ import { errorText } from '../../api.js';
 import { PageHeader, QueryGate } from '../../components/page.js';
 import { formatInstant } from '../../format.js';
 import { NotFoundPage } from '../errors.js';
+import { OpenReexaminationButton } from '../reexamination/open-button.js';
 import { evidenceUrl, exportUrl, type RegistrationDetail, type RegistrationSummary, useDecideRegistration, useRegistration, useRegistrations, useRegistrationText } from './model.js';
 import { RegistrationStatusTag } from './status-page.js';
 
@@ -144,7 +145,14 @@ function DetailView({ detail }: { detail: RegistrationDetail }) {
   const match = detail.registryMatch;
   return (
     <>
-      <PageHeader title={`${m('detail')} ${detail.number}`} back="/registrations" tags={<RegistrationStatusTag status={detail.status} />} extra={<Decision detail={detail} />} />
+      <PageHeader title={`${m('detail')} ${detail.number}`} back="/registrations" tags={<RegistrationStatusTag status={detail.status} />} extra={
+          <>
+            <Decision detail={detail} />
+            {/* The latest decision (通过 or 退回) is the one re-examined. */}
+            {detail.steps.some((s) => s.action === 'approve' || s.action === 'return') && <OpenReexaminationButton kind="registration" decisionId={detail.id} subject={`${detail.orgName}的单位注册申请 ${detail.number}`} />}
+          </>
+        }
+      />
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
         {detail.usernameTaken && <Alert type="error" showIcon message={m('usernameTaken')} />}
         {detail.status === 'returned' && detail.returnReason && <Alert type="warning" showIcon message={`${m('returnReason')}：${detail.returnReason}`} />}

@@ -14,6 +14,7 @@ import { PageHeader, QueryGate } from '../../components/page.js';
 import { EMPTY, formatInstant, text } from '../../format.js';
 import { can } from '../../permissions.js';
 import { NotFoundPage } from '../errors.js';
+import { OpenReexaminationButton } from '../reexamination/open-button.js';
 import { ChangeStatusTag, DecisionButtons, DifferencesTable, WithdrawButton } from './change-request-bits.js';
 import { type ChangeRequest, changeEvidenceUrl, changeRequestsXlsxUrl, useChangeRequest, useChangeRequests, useChangeText } from './change-request-model.js';
 
@@ -67,7 +68,13 @@ function ChangeRequestDetail() {
             title={`${r.organizationName} · ${r.groupLabel}`}
             back="/change-requests"
             tags={<ChangeStatusTag request={r} />}
-            extra={<><DecisionButtons request={r} /><WithdrawButton request={r} /></>}
+            extra={
+              <>
+                <DecisionButtons request={r} />
+                <WithdrawButton request={r} />
+                {(r.status === 'approved' || r.status === 'rejected') && <OpenReexaminationButton kind="change_request" decisionId={r.id} subject={`${r.organizationName}的${r.groupLabel}变更申请`} />}
+              </>
+            }
           />
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <Card size="small">
