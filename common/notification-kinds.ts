@@ -22,6 +22,9 @@ export const NOTIFICATION_KINDS = labels({
   'credit.record.created': '信用记录登记',
   'credit.repair.approved': '信用修复通过',
   'credit.repair.rejected': '信用修复驳回',
+  // 成果定价公示 (server/modules/pricing/objections.ts)
+  'pricing.objection.created': '定价公示异议',
+  'pricing.objection.answered': '定价公示异议已答复',
   // Along an applicant's way (server/modules/notifications/applicant-notices.ts, issue 13)
   'applications.notice.published': '奖补申报通知',
   'contracts.registered': '合同已登记',

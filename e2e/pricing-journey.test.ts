@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -120,6 +121,14 @@ test('an institution’s price 公示 runs, a visitor objects, the institution a
   await page.context().clearCookies();
   await page.goto(`${baseUrl}/announcements`);
   await page.getByTestId('pricing-portal-link').click();
+  // The list exports to Excel for anyone, as shown.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pricing-export').click()]);
+  expect(download.suggestedFilename()).toMatch(/^成果定价公示-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await download.path());
+  const exported: string[] = [];
+  book.getWorksheet('成果定价公示')!.eachRow((row) => exported.push(String(row.values)));
+  expect(exported.find((r) => r.includes(CONTRACT))).toContain('协议定价');
   await page.getByRole('link', { name: new RegExp(CONTRACT) }).click();
   await expect.poll(() => page.getByTestId('pricing-public-price').innerText(), { timeout: SHOWS_WITHIN }).toBe('800,000.00 元');
   const publicText = await page.getByTestId('pricing-public').innerText();
@@ -135,6 +144,11 @@ test('an institution’s price 公示 runs, a visitor objects, the institution a
   // Past the period the contract waits for the answer; the college answers and submits.
   offsetMs = 40 * 24 * 3600_000;
   await loginAs('j_college');
+  // The college was told of the objection; its notification leads to the contract.
+  await page.getByTestId('notification-bell').click();
+  const told = page.getByTestId('notification-item').filter({ hasText: `成果定价公示收到异议：${CONTRACT}` }).first();
+  await expect.poll(() => told.isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
+  expect(await told.innerText()).toContain('张三');
   await page.goto(contractUrl);
   await expect.poll(outcome, { timeout: SHOWS_WITHIN }).toBe('公示期满，尚有 1 件异议待答复');
   expect(await page.getByTestId('pricing-objections').innerText()).toContain('13900000000');

@@ -127,7 +127,7 @@ function toOrganizationInput(o: DemoOrganization): unknown {
 describe('demo data: identity and codes', () => {
   it('has about 60 organizations, about 40 people and about 25 platforms', () => {
     expect(demoOrganizations.length).toBeGreaterThanOrEqual(55);
-    expect(demoOrganizations.length).toBeLessThanOrEqual(75);
+    expect(demoOrganizations.length).toBeLessThanOrEqual(80);
     expect(demoPeople.length).toBeGreaterThanOrEqual(35);
     expect(demoPeople.length).toBeLessThanOrEqual(50);
     expect(demoPlatforms.length).toBeGreaterThanOrEqual(22);

@@ -789,6 +789,19 @@ const institutions: DemoOrganization[] = [
     contacts: [{ name: '金华', title: '所长', phone: '0375-4932210' }],
     note: '虚构的市内公益类科研事业单位',
   }),
+  // The district's own institute: its transfers and licences go through 成果定价公示 (seed-demo-pricing.ts).
+  org({
+    key: 'org.zh-agri-institute',
+    name: '平顶山市湛河区农业科学研究所',
+    prefix: '12',
+    body: '41591462',
+    kind: 'research_institute',
+    divisionCode: ZH,
+    address: '河南省平顶山市湛河区曹镇乡',
+    industries: ['agriculture'],
+    contacts: [{ name: '冯立新', title: '科研管理科科长', phone: '0375-8812306' }],
+    note: '虚构的区属公益类科研事业单位',
+  }),
 ];
 
 const newRdInstitutions: DemoOrganization[] = [

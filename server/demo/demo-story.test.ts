@@ -15,6 +15,7 @@ import { cellsOf } from '../modules/supervision/board.js';
 import { publicNotices } from '../modules/applications/exports.js';
 import { publicStatistics } from '../modules/indicators/public-statistics.js';
 import { verifyAuditChain } from '../modules/audit/verify-chain.js';
+import { listPublicPublicities } from '../modules/pricing/publicity.js';
 
 /** At most this many board cells are overdue: one department late on the last quarter, the journey's cell. */
 const OVERDUE_BOUND = 5;
@@ -116,6 +117,18 @@ for (const dialect of await testDialects()) {
         // From August the year's first batch has been paid, and the public sees it.
         const paidOut = report.indicators.find((i) => i.name === '奖补拨付');
         if (today.slice(5) >= '08-01') expect(paidOut?.value ?? 0).toBeGreaterThan(0);
+      });
+
+      it('shows the district institute’s 成果定价公示 on the portal: one answered and registered after, one running', async () => {
+        const listed = await listPublicPublicities(handle.db, '410411', today);
+        expect(listed.map((p) => [p.institutionName, p.stage])).toEqual([
+          ['平顶山市湛河区农业科学研究所', 'running'],
+          ['平顶山市湛河区农业科学研究所', 'finished'],
+        ]);
+        expect(listed[1]).toMatchObject({ objectionCount: 1, outcome: '公示期满，异议 1 件均已答复' });
+        const contract = await handle.db.selectFrom('contract').select(['status', 'registered_on']).where('id', '=', listed[1]!.contractId).executeTakeFirstOrThrow();
+        expect(contract.status).toBe('registered');
+        expect(contract.registered_on! > listed[1]!.endsOn).toBe(true);
       });
 
       it('leaves a unit registration and a 变更申请 in the operator’s queues, and the demo units administered', async () => {

@@ -8,6 +8,8 @@
  *   fills in, a few reports waiting for review, and those not yet due;
  * - 奖补: the year's first batch complete from notice to 拨付 (this year's from August, else last
  *   year's), its second batch on 公示, a batch open now with drafts and submitted applications;
+ * - 成果定价公示: the district institute's licence publicized, objected to, answered and registered;
+ *   its next decision on 公示 now (seed-demo-pricing.ts);
  * - the operator's queues: a unit registration to review and a 变更申请 to decide;
  * - the demo enterprise and institution accounts as their units' 单位管理员.
  * Runs once: a database holding a demo notice keeps its story.
@@ -45,6 +47,7 @@ import { DEMO_REGISTRATION_OFFICE } from './demo-contracts.js';
 import { storyContracts, storyMarket, seededRandom, type StoryContract } from './demo-story.js';
 import { type DemoReferences, seedContract } from './seed-demo-contracts.js';
 import { DEMO_PLAN, DEMO_REPORTING_UNIT } from './seed-demo-supervision.js';
+import { seedDemoPricing } from './seed-demo-pricing.js';
 
 const ZH = '410411';
 
@@ -107,6 +110,7 @@ export async function seedDemoStory(ctx: Ctx, refs: DemoReferences): Promise<Sto
   // not three thousand times (on PostgreSQL they run in lanes instead); the rounds commit step by
   // step, as a settlement reads the contracts from a connection of its own.
   const contracts = await inTransaction(ctx, (trx) => seedStoryContracts(withinTransaction(ctx, trx), refs, today));
+  await seedDemoPricing(ctx, refs, today);
   const listings = await inTransaction(ctx, (trx) => seedStoryMarket(withinTransaction(ctx, trx), refs, today));
   const reports = ctx.dialect === 'postgres'
     ? await seedStorySupervision(ctx, refs, today)

@@ -5,16 +5,36 @@
  */
 import { chinaDate } from '../../../common/dates.js';
 import type { PricingObjection } from '../../../common/pricing-api.js';
-import type { Ctx } from '../../context.js';
+import type { Ctx, Executor } from '../../context.js';
 import { inTransaction } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { assertCan } from '../access/policy.js';
 import { audit } from '../audit/audit.js';
+import { sendNotification } from '../notifications/notifications.js';
 import { isWithinJurisdiction } from '../registry/divisions.js';
 import { actsForInstitution, presentObjection } from './publicity.js';
-import { type ObjectionRow, assertVersion, findObjection, findPublicity, updateVersioned } from './repo.js';
+import { type ObjectionRow, type PublicityRow, assertVersion, findObjection, findPublicity, updateVersioned } from './repo.js';
 import type { AnswerInput, ObjectionInput, PublicObjectionInput } from './schema.js';
+
+const contractName = async (db: Executor, publicity: PublicityRow) =>
+  (await db.selectFrom('contract').select('name').where('id', '=', publicity.contract_id).executeTakeFirstOrThrow()).name;
+
+/**
+ * The institution learns of an objection at once: its contract cannot be submitted until every
+ * objection is answered (gate.ts), so an unseen one would hold the registration without a word.
+ */
+async function tellInstitution(db: Executor, ctx: Ctx, publicity: PublicityRow, objection: ObjectionRow): Promise<void> {
+  const name = await contractName(db, publicity);
+  await sendNotification(db, ctx, {
+    jurisdictionCode: publicity.jurisdiction_code,
+    recipientOrganizationId: publicity.institution_id,
+    kind: 'pricing.objection.created',
+    title: `成果定价公示收到异议：${name}`,
+    body: `${objection.submitter_name}对“${name}”的成果定价公示提出异议：“${objection.content}”。请在合同页面的“成果定价公示”中答复；异议均答复且公示期满后，合同方可提交登记。`,
+    link: `/contracts/${publicity.contract_id}`,
+  });
+}
 
 async function record(ctx: Ctx, publicityId: string, input: { content: string; contact: string | null; submitterName: string; submittedBy: string | null }, publicJurisdiction?: string): Promise<PricingObjection> {
   return inTransaction(ctx, async (trx) => {
@@ -42,6 +62,7 @@ async function record(ctx: Ctx, publicityId: string, input: { content: string; c
       created_at: ctx.clock.now().toISOString(),
     };
     await trx.insertInto('pricing_objection').values(row).execute();
+    await tellInstitution(trx, ctx, publicity, row);
     await audit(trx, ctx, {
       action: 'pricing.objection.create',
       subjectType: 'contract',
@@ -79,6 +100,18 @@ export async function answerObjection(ctx: Ctx, id: string, input: AnswerInput):
     assertVersion(objection, input.version, '该异议');
     const now = ctx.clock.now().toISOString();
     await updateVersioned(trx, 'pricing_objection', objection, { status: 'answered', answer: input.answer, answered_by: ctx.actor.id, answered_by_name: ctx.actor.name, answered_at: now }, '该异议');
+    // A logged-in objector is told in the platform; a visitor reads the answer on the portal's 公示.
+    if (objection.submitted_by) {
+      const name = await contractName(trx, publicity);
+      await sendNotification(trx, ctx, {
+        jurisdictionCode: publicity.jurisdiction_code,
+        recipientUserId: objection.submitted_by,
+        kind: 'pricing.objection.answered',
+        title: `定价公示异议已答复：${name}`,
+        body: `您对“${name}”成果定价公示提出的异议“${objection.content}”已答复：${input.answer}`,
+        link: `/public/pricing/${publicity.id}`,
+      });
+    }
     await audit(trx, ctx, {
       action: 'pricing.objection.answer',
       subjectType: 'contract',

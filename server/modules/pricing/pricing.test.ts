@@ -12,6 +12,8 @@ import { createTestDatabase, testDialects } from '../../testing/databases.js';
 import { unwordedAuditEvents } from '../../testing/audit-words.js';
 import { findInternals } from '../../testing/internals.js';
 import { transitionContract } from '../contracts/contracts.js';
+import { createUser } from '../auth/users.js';
+import { TEST_PASSWORD } from '../../testing/app.js';
 import { makeContract } from '../contracts/test-support.js';
 import { storeEvidenceFile } from '../contracts/evidence.js';
 import { answerObjection, createObjection, createPublicObjection } from './objections.js';
@@ -114,6 +116,30 @@ for (const dialect of await testDialects()) {
       const again = await createPublicity(at(institution, '2026-06-02'), c.id, input({ priceFen: 90_000_000 }));
       expect(again.priceFen).toBe(90_000_000);
       expect((await contractPricing(at(institution, '2026-06-02'), c.id)).publicities.map((x) => x.stage)).toEqual(['running', 'withdrawn']);
+    });
+
+    it('tells the institution of each objection, and a logged-in objector of the answer', async () => {
+      const c = await contractOf({ name: '通知测试专利许可合同' });
+      const p = await createPublicity(institution, c.id, input());
+      const { id: userId } = await createUser(system, { username: 'pricing_objector', displayName: '企业经办人甲', password: TEST_PASSWORD, roles: ['enterprise'], jurisdictionCode: '410411', organizationIds: [] });
+      const objector = testCtx(handle, { id: userId, name: '企业经办人甲', roles: ['enterprise'], organizationIds: [] }, '2026-06-03T02:00:00.000Z');
+      const objection = await createObjection(objector, p.id, { content: '许可费低于评估值' });
+      await createPublicObjection(at(system, '2026-06-04'), '410411', p.id, { name: '李四', contact: '13800000000', content: '请公开评估报告' });
+      const notes = () => handle.db.selectFrom('notification').selectAll().where('title', 'like', '%通知测试专利许可合同%').orderBy('created_at').execute();
+      const toInstitution = (await notes()).filter((n) => n.recipient_organization_id === university);
+      expect(toInstitution.map((n) => [n.kind, n.title, n.link])).toEqual([
+        ['pricing.objection.created', '成果定价公示收到异议：通知测试专利许可合同', `/contracts/${c.id}`],
+        ['pricing.objection.created', '成果定价公示收到异议：通知测试专利许可合同', `/contracts/${c.id}`],
+      ]);
+      expect(toInstitution[0]!.body).toContain('企业经办人甲对“通知测试专利许可合同”的成果定价公示提出异议：“许可费低于评估值”');
+      expect(toInstitution[1]!.body).toContain('李四');
+      // The visitor's contact stays with the institution's page, not in a notification.
+      expect(toInstitution[1]!.body).not.toContain('13800000000');
+
+      await answerObjection(at(institution, '2026-06-05'), objection.id, { version: 1, answer: '许可费依据评估报告确定' });
+      const toObjector = (await notes()).filter((n) => n.recipient_user_id === userId);
+      expect(toObjector).toEqual([expect.objectContaining({ kind: 'pricing.objection.answered', link: `/public/pricing/${p.id}`, body: expect.stringContaining('已答复：许可费依据评估报告确定') })]);
+      expect(findInternals(JSON.stringify((await notes()).map((n) => [n.title, n.body])))).toEqual([]);
     });
 
     it('the log reads every step in words', async () => {

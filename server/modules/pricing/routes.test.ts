@@ -4,7 +4,9 @@
  * contract's submission refused (409, in words) while the 公示 runs.
  */
 import { multipartFile } from '../../testing/multipart.js';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findInternals } from '../../testing/internals.js';
 import { createTestApp, type Session } from '../../testing/app.js';
 import { makeOrganization } from '../../testing/builders.js';
 import { testDialects } from '../../testing/databases.js';
@@ -60,6 +62,20 @@ for (const dialect of await testDialects()) {
       const id = created.json().id as string;
       const list = await t.call(null, 'GET', '/api/public/pricing');
       expect(list.json()).toEqual([expect.objectContaining({ id, contractName: '接口测试技术秘密许可合同', methodLabel: '协议定价', priceFen: 12_345_678, stage: 'running' })]);
+      // The list exports as the portal shows it, without a session: in words, the price in 元.
+      const exported = await t.call(null, 'GET', '/api/public/pricing/export.xlsx');
+      expect(exported.statusCode).toBe(200);
+      expect(exported.headers['content-disposition']).toContain('.xlsx');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet('成果定价公示')!;
+      const rows: unknown[][] = [];
+      sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      const header = rows.find((r) => r[0] === '序号')!;
+      expect(header).toEqual(['序号', '转让（许可）方', '合同名称', '合同类型', '受让（被许可）方', '定价方式', '价格（元）', '资产评估报告', '决策机构', '决策日期', '公示期', '异议（件）', '公示结果']);
+      const line = rows.find((r) => r[2] === '接口测试技术秘密许可合同')!;
+      expect(line.slice(0, 8)).toEqual([1, '湛河接口测试研究所', '接口测试技术秘密许可合同', '技术许可', expect.stringContaining('测试企业'), '协议定价', 123456.78, '有']);
+      expect(findInternals(JSON.stringify(rows))).toEqual([]);
       const file = await t.call(null, 'GET', `/api/public/pricing/${id}/valuation-report`);
       expect(file.statusCode).toBe(200);
       expect(file.headers['content-type']).toContain('application/pdf');

@@ -14,6 +14,7 @@ import { contentDisposition } from '../applications/routes.js';
 import { extensionOf, storeEvidenceFile } from '../contracts/evidence.js';
 import { MAX_EVIDENCE_BYTES } from '../contracts/file-type.js';
 import { DEFAULT_PUBLIC_JURISDICTION } from '../indicators/public-statistics.js';
+import { publicPricingXlsx } from './pricing-export.js';
 import { answerObjection, createObjection, createPublicObjection } from './objections.js';
 import { contractPricing, createPublicity, getPublicPublicity, listPublicPublicities, readPublicValuationReport, withdrawPublicity } from './publicity.js';
 import { answerInput, objectionInput, publicityInput, publicObjectionInput, withdrawInput } from './schema.js';
@@ -56,6 +57,12 @@ export function pricingRoutes(app: FastifyInstance, services: Services) {
 
   // The portal (no session)
   r.get('/api/public/pricing', { schema: { tags: TAGS, summary: '成果定价公示列表（公开）' } }, async () => listPublicPublicities(services.handle.db, J, today()));
+  r.get('/api/public/pricing/export.xlsx', { schema: { tags: TAGS, summary: '导出成果定价公示列表（XLSX，公开）' } }, async (_req, reply) => {
+    const file = await publicPricingXlsx(services.handle.db, J, today());
+    reply.header('content-disposition', contentDisposition(file.name, 'pricing-publicity.xlsx'));
+    reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    return reply.send(file.content);
+  });
   r.get('/api/public/pricing/:id', { schema: { tags: TAGS, summary: '成果定价公示（公开）：定价方式、价格、评估报告、决策机构与日期、公示期及结果', params: idParams } }, async (req) =>
     getPublicPublicity(services.handle.db, J, req.params.id, today()),
   );

@@ -40,6 +40,7 @@ const zh = {
   publicLink: '在门户查看',
   confirmPublish: '发布后将在门户公开定价方式、价格、评估报告和决策信息，公示期内任何人可提出异议。确定发布？',
   listTitle: '成果定价公示',
+  exportList: '导出 Excel',
   listIntro: '高校、科研院所转让、许可科技成果的定价结果在此公示。公示期内，对定价有异议的可实名提出，单位将予以答复。',
   contract: '合同名称',
   institution: '转让方（许可方）',
@@ -93,6 +94,7 @@ const en: Record<Key, string> = {
   publicLink: 'View on the portal',
   confirmPublish: 'The method, price, valuation report and decision become public; anyone may object during the period. Publicize?',
   listTitle: 'Pricing publicity',
+  exportList: 'Export to Excel',
   listIntro: 'Prices at which universities and institutes transfer or license their results. During the period anyone may object under their name; the institution answers.',
   contract: 'Contract',
   institution: 'Transferor (licensor)',
@@ -154,6 +156,7 @@ export function useUploadValuationReport() {
 }
 
 export type PublicPricing = PricingPublicity & { answers: { content: string; answer: string; answeredAt: string }[] };
+export const PUBLIC_PRICING_EXPORT_URL = '/api/public/pricing/export.xlsx';
 export const usePublicPricingList = () => useQuery({ queryKey: ['pricing', 'public'], queryFn: () => api<PricingPublicity[]>('/api/public/pricing') });
 export const usePublicPricing = (id: string) => useQuery({ queryKey: ['pricing', 'public', id], queryFn: () => api<PublicPricing>(`/api/public/pricing/${encodeURIComponent(id)}`), retry: false });
 export function usePublicPricingObjection(id: string) {

@@ -8,14 +8,15 @@ import { Link, Route, Routes, useParams } from 'react-router';
 import { Alert, Button, Card, Descriptions, Form, Input, List, Result, Skeleton, Tag, Typography } from 'antd';
 import { isApiError } from '../../api.js';
 import { formatFen, formatInstant } from '../../format.js';
-import { usePublicPricing, usePublicPricingList, usePublicPricingObjection, usePricingText, valuationReportUrl } from './model.js';
+import { DownloadOutlined } from '@ant-design/icons';
+import { PUBLIC_PRICING_EXPORT_URL, usePublicPricing, usePublicPricingList, usePublicPricingObjection, usePricingText, valuationReportUrl } from './model.js';
 
 function PricingList() {
   const { m } = usePricingText();
   const list = usePublicPricingList();
   return (
     <div className="tt-portal-inner">
-      <Card title={m('listTitle')} data-testid="pricing-public-list">
+      <Card title={m('listTitle')} data-testid="pricing-public-list" extra={<Button href={PUBLIC_PRICING_EXPORT_URL} icon={<DownloadOutlined />} data-testid="pricing-export">{m('exportList')}</Button>}>
         <Typography.Paragraph type="secondary">{m('listIntro')}</Typography.Paragraph>
         {list.isPending ? <Skeleton active /> : (
           <List
