@@ -111,6 +111,7 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/pricing/{id}/objections', action: 'pricing.objection.create', url: () => '/api/pricing/none/objections', body: () => ({ content: '权限测试异议内容' }) },
   { method: 'POST', path: '/api/pricing/objections/{id}/answer', action: 'pricing.objection.answer', url: () => '/api/pricing/objections/none/answer', body: () => ({ version: 1, answer: '权限测试' }) },
   { method: 'GET', path: '/api/public/pricing', action: 'public', url: () => '/api/public/pricing' },
+  { method: 'GET', path: '/api/public/pricing/export.xlsx', action: 'public', url: () => '/api/public/pricing/export.xlsx' },
   { method: 'GET', path: '/api/public/pricing/{id}', action: 'public', url: () => '/api/public/pricing/none' },
   { method: 'GET', path: '/api/public/pricing/{id}/valuation-report', action: 'public', url: () => '/api/public/pricing/none/valuation-report' },
   { method: 'POST', path: '/api/public/pricing/{id}/objections', action: 'public', url: () => '/api/public/pricing/none/objections', body: () => ({ name: '权限测试', contact: '13800000000', content: '权限测试异议内容' }) },
