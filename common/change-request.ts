@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { labels } from './vocabulary.js';
-import { divisionCode, equityHolderInput, isoDate, platformInput, qualificationInput, usccField } from './registry-schema.js';
+import { divisionCode, equityHolderInput, isoDate, type OrganizationPatch, platformInput, qualificationInput, usccField } from './registry-schema.js';
 import { ORGANIZATION_KINDS } from './vocabulary.js';
 
 /**
@@ -41,8 +41,16 @@ export const VERIFIED_ORGANIZATION_FIELDS = labels({
 });
 export type VerifiedOrganizationField = (typeof VERIFIED_ORGANIZATION_FIELDS.values)[number];
 
-/** What an organization's own users keep changing directly (PATCH /api/organizations/:id). */
-export const SELF_SERVICE_ORGANIZATION_FIELDS = ['address', 'industries', 'serviceTypes', 'contacts'] as const;
+/**
+ * What an organization's own users keep changing directly (PATCH /api/organizations/:id): an
+ * allow-list (server/modules/registry/verified-facts.ts refuses them any other field).
+ */
+export const SELF_SERVICE_ORGANIZATION_FIELDS = ['address', 'description', 'industries', 'serviceTypes', 'contacts'] as const;
+export type SelfServiceOrganizationField = (typeof SELF_SERVICE_ORGANIZATION_FIELDS)[number];
+
+/** Every field of an organization patch is either a verified fact or self-service (checked by tsc). */
+type NoneLeft<T extends never> = T;
+export type UnsplitOrganizationField = NoneLeft<Exclude<keyof OrganizationPatch, 'version' | VerifiedOrganizationField | SelfServiceOrganizationField>>;
 
 /** A person's verified facts (people are the operator's to change; own users keep the phone). */
 export const VERIFIED_PERSON_FIELDS = labels({

@@ -62,6 +62,8 @@ const organizationFields = {
   kind: z.enum(ORGANIZATION_KINDS.values),
   divisionCode,
   address: z.string().trim().max(200).optional(),
+  /** 机构简介: what the unit does, in its own words (self-service). */
+  description: z.string().trim().max(2000, { message: '机构简介不超过2000字' }).optional(),
   industries: z.array(z.enum(INDUSTRIES.values)).max(10),
   serviceTypes: z.array(z.enum(SERVICE_TYPES.values)).max(6),
   /** New R&D institutions only: filed (已备案) with the S&T department, and when. */
@@ -87,6 +89,7 @@ export const organizationPatch = z
   .extend({
     version: z.number().int().min(1),
     address: organizationFields.address.unwrap().nullish(),
+    description: organizationFields.description.unwrap().nullish(),
     rdFiled: z.boolean().nullish(),
     rdFiledOn: isoDate.nullish(),
     legalRepresentativeId: z.string().min(1).nullish(),

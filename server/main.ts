@@ -1,5 +1,5 @@
 /** Starts the HTTP server: listen only; everything else is in build(). */
-import { build } from './app.js';
+import { type AppConfig, build } from './app.js';
 import { openDatabase } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createProtector, loadDataKey } from './modules/registry/protect.js';
@@ -11,8 +11,21 @@ import { startListingExpiry } from './modules/market/expire-listings.js';
 import { readOidcSettings } from './modules/auth/oidc-config.js';
 import { readCheckpointSchedule, startAuditCheckpoints } from './modules/audit/scheduled-checkpoint.js';
 
+/**
+ * The app settings the environment gives (TT_SECURE_COOKIES, TT_TRUST_PROXY, TT_OIDC_*,
+ * TT_SESSION_IDLE_MINUTES), read before anything opens: a bad setting stops the start with its name.
+ */
+export function settingsFromEnvironment(env: Record<string, string | undefined>): Pick<AppConfig, 'secureCookies' | 'trustProxy' | 'oidc' | 'sessionIdleMinutes'> {
+  return {
+    secureCookies: env.TT_SECURE_COOKIES === '1',
+    trustProxy: parseTrustProxy(env.TT_TRUST_PROXY),
+    oidc: readOidcSettings(env),
+    sessionIdleMinutes: parseIdleMinutes(env.TT_SESSION_IDLE_MINUTES),
+  };
+}
+
 export async function serve(options: { port?: number; host?: string; webDir?: string } = {}) {
-  const oidc = readOidcSettings(process.env); // before anything opens: a bad setting stops the start with its name
+  const settings = settingsFromEnvironment(process.env);
   const checkpoints = readCheckpointSchedule(process.env, (line) => console.error(line));
   const handle = openDatabase();
   await migrateToLatest(handle.db);
@@ -22,10 +35,7 @@ export async function serve(options: { port?: number; host?: string; webDir?: st
     protector,
     webDir: options.webDir ?? 'dist/web',
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
-    secureCookies: process.env.TT_SECURE_COOKIES === '1',
-    trustProxy: parseTrustProxy(process.env.TT_TRUST_PROXY),
-    oidc,
-    sessionIdleMinutes: parseIdleMinutes(process.env.TT_SESSION_IDLE_MINUTES),
+    ...settings,
   });
   const port = options.port ?? Number(process.env.PORT ?? 3000);
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';

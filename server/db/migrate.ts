@@ -24,6 +24,7 @@ import * as m023 from './migrations/023-pricing-publicity.js';
 import * as m024 from './migrations/024-working-calendar.js';
 import * as m025 from './migrations/025-evidence-uploads.js';
 import * as m026 from './migrations/026-decision-reviews.js';
+import * as m027 from './migrations/027-organization-description.js';
 
 /** Migrations are listed here in order (no directory scanning, so bundling and tsx agree). */
 const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '024-working-calendar': m024,
   '025-evidence-uploads': m025,
   '026-decision-reviews': m026,
+  '027-organization-description': m027,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

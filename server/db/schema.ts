@@ -14,6 +14,8 @@ export interface OrganizationTable {
   kind: string;
   division_code: string;
   address: string | null;
+  /** 机构简介 (027): free text the organization's own users keep (self-service). */
+  description: string | null;
   industries: string; // JSON string[]
   service_types: string; // JSON string[]
   rd_filed: number | null;

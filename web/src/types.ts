@@ -86,6 +86,7 @@ export interface OrganizationSummary {
 
 export interface Organization extends OrganizationSummary {
   address?: string | null;
+  description?: string | null;
   serviceTypes: ServiceType[];
   rdFiled?: boolean | null;
   rdFiledOn?: string | null;

@@ -71,7 +71,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/organizations', action: 'registry.organization.read', url: () => '/api/organizations' },
   { method: 'GET', path: '/api/organizations/{id}', action: 'registry.organization.read', url: (i) => `/api/organizations/${i.own}`, foreignUrl: (i) => `/api/organizations/${i.other}` },
   { method: 'POST', path: '/api/organizations', action: 'registry.organization.create', url: () => '/api/organizations', body: () => organizationInputFor() },
-  { method: 'PATCH', path: '/api/organizations/{id}', action: 'registry.organization.update_contact', url: (i) => `/api/organizations/${i.own}`, foreignUrl: (i) => `/api/organizations/${i.other}`, body: () => ({ version: 1, address: '湛河区' }) },
+  { method: 'PATCH', path: '/api/organizations/{id}', action: 'registry.organization.update_contact', url: (i) => `/api/organizations/${i.own}`, foreignUrl: (i) => `/api/organizations/${i.other}`, body: () => ({ version: 1, address: '湛河区', description: '权限测试机构简介' }) },
   { method: 'POST', path: '/api/organizations/{id}/qualifications', action: 'registry.qualification.create', url: (i) => `/api/organizations/${i.own}/qualifications`, foreignUrl: (i) => `/api/organizations/${i.other}/qualifications`, body: () => ({ type: 'tech_sme', number: `2026410411A${Math.random().toString().slice(2, 8)}`, issuedOn: '2026-03-01' }) },
   { method: 'PUT', path: '/api/organizations/{id}/equity', action: 'registry.equity.replace', url: (i) => `/api/organizations/${i.own}/equity`, foreignUrl: (i) => `/api/organizations/${i.other}/equity`, body: () => ({ holders: [] }) },
   { method: 'GET', path: '/api/people', action: 'registry.person.read', url: () => '/api/people' },

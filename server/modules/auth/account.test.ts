@@ -10,6 +10,7 @@ import { unwordedAuditEvents } from '../../testing/audit-words.js';
 import { createUser } from './users.js';
 import { deviceInWords } from './devices.js';
 import { parseIdleMinutes } from './session-policy.js';
+import { settingsFromEnvironment } from '../../main.js';
 
 const START = new Date('2026-06-01T08:00:00.000Z');
 const CHROME_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
@@ -165,6 +166,49 @@ for (const dialect of await testDialects()) {
 
     it('words every audit event it wrote', async () => {
       expect(await unwordedAuditEvents(t.handle.db)).toEqual([]);
+    });
+  });
+
+  describe(`TT_SESSION_IDLE_MINUTES=5 on ${dialect}`, () => {
+    let instant = START;
+    const clock = { now: () => instant };
+    const at = (minutes: number) => { instant = new Date(START.getTime() + minutes * 60_000); };
+    let t: Awaited<ReturnType<typeof createTestApp>>;
+    beforeAll(async () => {
+      // The app gets its settings as `serve` gives them: read from the environment.
+      const { secureCookies: _cookies, ...settings } = settingsFromEnvironment({ TT_SESSION_IDLE_MINUTES: '5' });
+      expect(settings.sessionIdleMinutes).toBe(5);
+      t = await createTestApp(dialect, { clock, ...settings });
+    });
+    afterAll(async () => t.close());
+
+    async function logIn(username: string): Promise<Browser> {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD }, headers: { 'user-agent': CHROME_WINDOWS } });
+      if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+      return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join('; '), csrf: res.json().csrfToken as string };
+    }
+    const me = async (b: Browser) => (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: b.cookie } })).statusCode;
+
+    it('refuses a session idle longer than 5 minutes and keeps one used within them', async () => {
+      at(0);
+      const username = 'idle5';
+      await createUser(t.ctx, { username, displayName: '五分钟测试', password: TEST_PASSWORD, roles: ['enterprise'], jurisdictionCode: '410411', organizationIds: [] });
+      const kept = await logIn(username);
+      const idle = await logIn(username);
+      at(4);
+      expect(await me(kept)).toBe(200);
+      // Left alone for 6 minutes (well inside the default 30), a session has ended…
+      at(6);
+      expect(await me(idle)).toBe(401);
+      // …while one used every 4 minutes lives on past the 5.
+      at(8);
+      expect(await me(kept)).toBe(200);
+      at(12);
+      expect(await me(kept)).toBe(200);
+      expect(await me(idle)).toBe(401);
+      // 5 minutes after its last use (at 12), the kept one ends too.
+      at(17);
+      expect(await me(kept)).toBe(401);
     });
   });
 }

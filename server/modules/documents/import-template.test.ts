@@ -61,6 +61,9 @@ for (const dialect of await testDialects()) {
       const { body, contentType } = multipartFile('机构导入模板.xlsx', template);
       const res = await t.app.inject({ method: 'POST', url: '/api/import/organizations', headers: { cookie: operator.cookie, 'x-csrf-token': operator.csrf, 'content-type': contentType }, payload: body });
       expect(res.json()).toMatchObject({ total: 1, created: 1 });
+      // Every example cell lands, the 机构简介 too.
+      const imported = await t.handle.db.selectFrom('organization').select(['uscc', 'description']).where('name', '=', '平顶山湛河示例电气研究院有限公司').executeTakeFirstOrThrow();
+      expect(imported).toEqual({ uscc: '91410411MA9F3K2L2D', description: '专注中高压开关电器研发与制造。' });
     });
 
     it('is refused to a role that may not import', async () => {

@@ -8,6 +8,7 @@ import { createTestApp, type Session } from '../../testing/app.js';
 import { testDialects } from '../../testing/databases.js';
 import { makeOrganization } from '../../testing/builders.js';
 import { loadWorkbook, rowsOf } from '../documents/xlsx-test-support.js';
+import { describeEvents } from '../audit/describe.js';
 
 function multipart(fileName: string, content: Buffer) {
   const boundary = '----ttboundary' + Math.random().toString(16).slice(2);
@@ -52,6 +53,32 @@ for (const dialect of await testDialects()) {
       expect(unchanged).toMatchObject({ kind: 'enterprise', divisionCode: '410411', qualifications: [] });
       const contact = await t.call(enterprise, 'PATCH', `/api/organizations/${org.id}`, { version: 1, contacts: [{ name: '李经办', phone: '0375-2222222' }] });
       expect(contact.statusCode).toBe(200);
+    });
+
+    it("lets the organization's own user keep its 机构简介 directly, audited in words", async () => {
+      const own = await makeOrganization(t.ctx, { name: '湛河区简介自助测试有限公司' });
+      const user = await t.loginAs(['enterprise'], [own.id]);
+      const description = '主营智能配电终端研发，\n可承接开关柜在线监测项目。';
+      const tooLong = await t.call(user, 'PATCH', `/api/organizations/${own.id}`, { version: 1, description: '简'.repeat(2001) });
+      expect(tooLong.statusCode).toBe(400);
+      expect(tooLong.json().error.message).toContain('机构简介不超过2000字');
+
+      const res = await t.call(user, 'PATCH', `/api/organizations/${own.id}`, { version: 1, description });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ description, version: 2, kind: 'enterprise' });
+      expect((await t.call(user, 'GET', `/api/organizations/${own.id}`)).json()).toMatchObject({ description, version: 2 });
+      const event = await t.handle.db.selectFrom('audit_event').selectAll()
+        .where('subject_id', '=', own.id).where('action', '=', 'registry.organization.update').executeTakeFirstOrThrow();
+      expect(event.actor_id).toBe(user.userId);
+      expect(JSON.parse(event.before!)).toEqual({ description: null, version: 1 });
+      expect(JSON.parse(event.after!)).toEqual({ description, version: 2 });
+      const [worded] = await describeEvents(t.handle.db, [event]);
+      expect(worded!.changes.find((c) => c.field === 'description')).toMatchObject({ label: '简介', after: description });
+
+      // Cleared with null, as the form sends an emptied field; another unit's user may not touch it.
+      const cleared = await t.call(user, 'PATCH', `/api/organizations/${own.id}`, { version: 2, description: null });
+      expect(cleared.json()).toMatchObject({ description: null, version: 3 });
+      expect((await t.call(enterprise, 'PATCH', `/api/organizations/${own.id}`, { version: 3, description: '别家改的简介' })).statusCode).toBe(403);
     });
 
     it('submits with uploaded evidence, is reviewed from the queue, exported in words, and tells the applicant', async () => {

@@ -94,8 +94,10 @@ for (const dialect of await testDialects()) {
       expect((await handle.db.selectFrom('audit_event').select('seq').execute()).length).toBe(events);
 
       // Self-service fields stay direct; a verified field sent unchanged is no change.
-      const updated = await updateOrganization(enterprise, org.id, { version: 1, kind: 'enterprise', address: '湛河区姚孟大道8号', contacts: [{ name: '李经办', phone: '0375-1234567' }] });
-      expect(updated).toMatchObject({ address: '湛河区姚孟大道8号', kind: 'enterprise', version: 2 });
+      const updated = await updateOrganization(enterprise, org.id, {
+        version: 1, kind: 'enterprise', address: '湛河区姚孟大道8号', description: '专注电力电子器件研发。', contacts: [{ name: '李经办', phone: '0375-1234567' }],
+      });
+      expect(updated).toMatchObject({ address: '湛河区姚孟大道8号', description: '专注电力电子器件研发。', kind: 'enterprise', version: 2 });
       // The operator edits verified facts directly, as before.
       await expect(updateOrganization(operator, org.id, { version: 2, name: '湛河区运营改名有限公司' })).resolves.toMatchObject({ name: '湛河区运营改名有限公司' });
     });

@@ -33,6 +33,7 @@ export interface Organization {
   divisionCode: string;
   divisionName: string | null;
   address: string | null;
+  description: string | null;
   industries: string[];
   serviceTypes: string[];
   rdFiled: boolean | null;
@@ -56,6 +57,7 @@ export function presentOrganization(row: OrganizationRow): Organization {
     divisionCode: row.division_code,
     divisionName: findDivision(row.division_code)?.fullName ?? null,
     address: row.address,
+    description: row.description,
     industries: JSON.parse(row.industries) as string[],
     serviceTypes: JSON.parse(row.service_types) as string[],
     rdFiled: row.rd_filed === null ? null : row.rd_filed === 1,
@@ -104,6 +106,7 @@ export function organizationRowFromInput(
     kind: input.kind,
     division_code: input.divisionCode,
     address: input.address ?? null,
+    description: input.description ?? null,
     industries: JSON.stringify(input.industries ?? []),
     service_types: JSON.stringify(input.serviceTypes ?? []),
     rd_filed: input.rdFiled == null ? null : input.rdFiled ? 1 : 0,
@@ -145,7 +148,7 @@ export async function updateOrganization(ctx: Ctx, id: string, patch: Organizati
     const row = await findOrganizationById(trx, id);
     if (!row) throw notFound('机构', id);
     const { version, ...sent } = patch;
-    // Own users change contacts, address, industries and service types here; verified facts only
+    // Own users change contacts, address, description, industries and service types here; verified facts only
     // through a 变更申请 (change-requests.ts), which the operator's approval applies through this path.
     assertSelfServiceOrganizationPatch(ctx.actor, row, presentOrganization(row) as unknown as Record<string, unknown>, sent);
     const changes = withoutNulls(sent);
@@ -164,6 +167,7 @@ export async function updateOrganization(ctx: Ctx, id: string, patch: Organizati
       kind: before.kind as OrganizationInput['kind'],
       divisionCode: before.divisionCode,
       address: before.address ?? undefined,
+      description: before.description ?? undefined,
       industries: before.industries as OrganizationInput['industries'],
       serviceTypes: before.serviceTypes as OrganizationInput['serviceTypes'],
       rdFiled: before.rdFiled ?? undefined,

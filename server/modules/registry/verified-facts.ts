@@ -4,7 +4,12 @@
  * and ask for the verified ones through a 变更申请 (change-requests.ts). This file refuses a direct
  * write of a verified fact by an own user, naming the field and pointing to the 变更申请.
  */
-import { VERIFIED_ORGANIZATION_FIELDS, VERIFIED_PERSON_FIELDS } from '../../../common/change-request.js';
+import {
+  SELF_SERVICE_ORGANIZATION_FIELDS,
+  VERIFIED_ORGANIZATION_FIELDS,
+  VERIFIED_PERSON_FIELDS,
+  type VerifiedOrganizationField,
+} from '../../../common/change-request.js';
 import type { Actor } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { Action } from '../access/permissions.js';
@@ -40,9 +45,13 @@ function comparable(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+const SELF_SERVICE = new Set<string>(SELF_SERVICE_ORGANIZATION_FIELDS);
+
 /**
- * For an actor without `registry.organization.update` on `org`: refuses a patch that changes any
- * verified field (a field sent with its current value is no change). Self-service fields pass.
+ * For an actor without `registry.organization.update` on `org`: passes the self-service fields
+ * (SELF_SERVICE_ORGANIZATION_FIELDS) and refuses a patch that changes any other field (a field
+ * sent with its current value is no change). The list is an allow-list: a field added to
+ * organizations later is a verified fact for own users until it is named self-service.
  */
 export function assertSelfServiceOrganizationPatch(
   actor: Actor,
@@ -53,9 +62,10 @@ export function assertSelfServiceOrganizationPatch(
   const full = scopeFor(actor.roles, 'registry.organization.update');
   if (full && canReachOrganization(actor, full, org)) return;
   assertReachesOrganization(actor, 'registry.organization.update_contact', org);
-  for (const field of VERIFIED_ORGANIZATION_FIELDS.values) {
-    if (!(field in sent) || sent[field] === undefined) continue;
-    if (comparable(sent[field]) !== comparable(current[field])) throw verifiedFactRefusal(VERIFIED_ORGANIZATION_FIELDS.label(field), field);
+  for (const [field, value] of Object.entries(sent)) {
+    if (value === undefined || SELF_SERVICE.has(field)) continue;
+    if (comparable(value) === comparable(current[field])) continue;
+    throw verifiedFactRefusal(VERIFIED_ORGANIZATION_FIELDS.table[field as VerifiedOrganizationField] ?? '该项', field);
   }
 }
 

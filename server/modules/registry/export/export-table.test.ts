@@ -5,6 +5,8 @@ import { createTestDatabase, testDialects } from '../../../testing/databases.js'
 import { testCtx } from '../../../testing/context.js';
 import { makeOrganization, makePerson, makePlatform } from '../../../testing/builders.js';
 import { readFile, tempDir } from '../import/import-test-support.js';
+import { importTable } from '../import/import-table.js';
+import { IMPORT_KINDS } from '../import/kinds.js';
 import { exportRows, exportToFile } from './export-table.js';
 
 for (const dialect of await testDialects()) {
@@ -55,6 +57,18 @@ for (const dialect of await testDialects()) {
       const table = await readFile(writeTo('formula.csv', Buffer.from(data, 'utf8')));
       const row = table.rows.find((r) => r.cells['统一社会信用代码'] === org.uscc);
       expect(row?.cells['地址']).toBe('=HYPERLINK("http://evil.example","点我")');
+    });
+
+    it('exports the 机构简介, and the export re-imports unchanged', async () => {
+      const ctx = testCtx(handle, { jurisdictionCode: '410421' });
+      const description = '专注真空断路器研发，\n可提供开关柜检测服务。';
+      const org = await makeOrganization(ctx, { divisionCode: '410421', description });
+      await makeOrganization(ctx, { divisionCode: '410421' });
+      const file = writeTo('description.csv', await exportRows(ctx, 'organizations', 'csv'));
+      const table = await readFile(file);
+      expect(table.headers).toContain('机构简介');
+      expect(table.rows.find((r) => r.cells['统一社会信用代码'] === org.uscc)?.cells['机构简介']).toBe(description);
+      expect(await importTable(ctx, IMPORT_KINDS.organizations as Parameters<typeof importTable>[1], table)).toMatchObject({ total: 2, unchanged: 2 });
     });
 
     it('writes CSV as UTF-8 with a BOM, in credit-code order across pages', async () => {

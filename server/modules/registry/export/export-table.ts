@@ -95,6 +95,7 @@ const EXPORTERS: Record<ImportKindName, Exporter> = {
             kind: ORGANIZATION_KINDS.label(o.kind),
             division: o.division_code,
             address: o.address,
+            description: o.description,
             industries: list(JSON.parse(o.industries) as string[], INDUSTRIES.label),
             service_types: list(JSON.parse(o.service_types) as string[], SERVICE_TYPES.label),
             rd_filed: o.rd_filed === null ? '' : o.rd_filed === 1 ? '是' : '否',

@@ -15,13 +15,13 @@ const importSchema = organizationInput.omit({ legalRepresentativeId: true, actua
 type Row = z.infer<typeof importSchema>;
 
 const FIELD_COLUMN: Record<string, string> = {
-  name: 'name', uscc: 'uscc', kind: 'kind', divisionCode: 'division', address: 'address', industries: 'industries',
+  name: 'name', uscc: 'uscc', kind: 'kind', divisionCode: 'division', address: 'address', description: 'description', industries: 'industries',
   serviceTypes: 'service_types', rdFiled: 'rd_filed', rdFiledOn: 'rd_filed_on', contacts: 'contact_name',
 };
 
 /** Which input fields each column fills; a re-import leaves fields of absent columns alone. */
 const COLUMN_FIELDS: Record<string, (keyof Row)[]> = {
-  name: ['name'], uscc: ['uscc'], kind: ['kind'], division: ['divisionCode'], address: ['address'], industries: ['industries'],
+  name: ['name'], uscc: ['uscc'], kind: ['kind'], division: ['divisionCode'], address: ['address'], description: ['description'], industries: ['industries'],
   service_types: ['serviceTypes'], rd_filed: ['rdFiled'], rd_filed_on: ['rdFiledOn'],
   contact_name: ['contacts'], contact_phone: ['contacts'], contact_email: ['contacts'],
 };
@@ -35,6 +35,7 @@ export const organizationsImport: ImportKind<Row> = {
     { key: 'kind', zh: '类型', en: 'kind', required: true, description: `填写其一：${Object.values(ORGANIZATION_KINDS.table).join('、')}`, example: '新型研发机构' },
     { key: 'division', zh: '行政区划代码', en: 'division', required: true, description: '6位 GB/T 2260 代码（注册地）', example: '410411' },
     { key: 'address', zh: '地址', en: 'address', description: '注册地址', example: '河南省平顶山市湛河区…' },
+    { key: 'description', zh: '机构简介', en: 'description', description: '机构的主营业务、研发方向等，不超过2000字', example: '专注中高压开关电器研发与制造。' },
     { key: 'industries', zh: '行业', en: 'industries', description: `多个用分号或顿号分隔：${INDUSTRIES.values.map((v) => INDUSTRIES.label(v)).join('、')}`, example: '电气制造；新材料' },
     { key: 'service_types', zh: '服务类型', en: 'service_types', description: `服务机构填写，多个用分号或顿号分隔：${SERVICE_TYPES.values.map((v) => SERVICE_TYPES.label(v)).join('、')}`, example: '' },
     { key: 'rd_filed', zh: '已备案', en: 'rd_filed', description: '新型研发机构是否已备案：是/否', example: '是' },
@@ -54,6 +55,7 @@ export const organizationsImport: ImportKind<Row> = {
       kind: fromLabel(ORGANIZATION_KINDS.table, c.kind ?? ''),
       divisionCode: c.division ?? '',
       address: optional(c.address),
+      description: optional(c.description),
       industries: splitList(c.industries).map((s) => fromLabel(INDUSTRIES.table, s)),
       serviceTypes: splitList(c.service_types).map((s) => fromLabel(SERVICE_TYPES.table, s)),
       rdFiled: parseBoolean(c.rd_filed),
@@ -97,7 +99,7 @@ export const organizationsImport: ImportKind<Row> = {
           const v = r.value;
           const after = {
             id: row.id, jurisdictionCode: row.jurisdiction_code, name: v.name, uscc: v.uscc, kind: v.kind, divisionCode: v.divisionCode,
-            address: v.address ?? null, industries: v.industries, serviceTypes: v.serviceTypes, rdFiled: v.rdFiled ?? null,
+            address: v.address ?? null, description: v.description ?? null, industries: v.industries, serviceTypes: v.serviceTypes, rdFiled: v.rdFiled ?? null,
             rdFiledOn: v.rdFiledOn ?? null, legalRepresentativeId: null, actualControllerId: null, contacts: v.contacts,
             isDemo: false, version: 1,
           };

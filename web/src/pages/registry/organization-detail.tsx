@@ -62,6 +62,7 @@ function OrganizationView({ organization, onReload }: { organization: Organizati
           children: organization.divisionName ? `${organization.divisionName}（${organization.divisionCode}）` : organization.divisionCode,
         },
         { key: 'address', label: t('org.address'), children: text(organization.address), span: 2 },
+        { key: 'description', label: t('org.description'), children: <span style={{ whiteSpace: 'pre-wrap' }} data-testid="organization-description-text">{text(organization.description)}</span>, span: 2 },
         {
           key: 'industries',
           label: t('org.industries'),

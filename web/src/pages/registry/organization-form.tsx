@@ -1,6 +1,7 @@
 /** The organization form, for /organizations/new and the detail page's 编辑 drawer. */
 import { Alert, Button, Col, DatePicker, Divider, Form, Input, Row, Space, Switch } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { SELF_SERVICE_ORGANIZATION_FIELDS } from '../../../../common/change-request.js';
 import { checkUscc } from '../../../../common/uscc.js';
 import { INDUSTRIES, ORGANIZATION_KINDS, SERVICE_TYPES } from '../../../../common/vocabulary.js';
 import { EditForm } from '../../components/edit-form.js';
@@ -17,6 +18,7 @@ export const ORGANIZATION_FIELDS = [
   'kind',
   'divisionCode',
   'address',
+  'description',
   'industries',
   'serviceTypes',
   'rdFiled',
@@ -32,6 +34,7 @@ export interface OrganizationFormValues {
   kind?: string;
   divisionCode?: string;
   address?: string;
+  description?: string;
   industries?: string[];
   serviceTypes?: string[];
   rdFiled?: boolean;
@@ -48,6 +51,7 @@ export function organizationToValues(organization: Organization): OrganizationFo
     kind: organization.kind,
     divisionCode: organization.divisionCode,
     address: organization.address ?? undefined,
+    description: organization.description ?? undefined,
     industries: organization.industries ?? [],
     serviceTypes: organization.serviceTypes ?? [],
     rdFiled: organization.rdFiled ?? undefined,
@@ -59,7 +63,7 @@ export function organizationToValues(organization: Organization): OrganizationFo
 }
 
 /** What an organization's own users edit directly (the verified facts go through a 变更申请). */
-export const SELF_SERVICE_FIELDS = ['address', 'industries', 'serviceTypes', 'contacts'] as const;
+export const SELF_SERVICE_FIELDS = SELF_SERVICE_ORGANIZATION_FIELDS;
 
 interface Props extends EditFormProps {
   /** Editing this record; absent when creating. */
@@ -131,6 +135,11 @@ export function OrganizationForm({ organization, factsLocked = false, ...props }
         <Col span={24}>
           <Form.Item name="address" label={t('org.address')}>
             <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="description" label={t('org.description')}>
+            <Input.TextArea rows={3} maxLength={2000} showCount placeholder={t('org.descriptionPlaceholder')} data-testid="organization-description" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
