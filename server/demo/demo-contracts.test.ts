@@ -13,6 +13,7 @@ import { demoOrganizations, demoPeople } from './demo-data.js';
 import { demoContractInput } from './seed-demo-contracts.js';
 import { seedDemo } from './seed-demo.js';
 import { storyContracts } from './demo-story.js';
+import { DEMO_PRICING_CONTRACT_NAMES } from './seed-demo-pricing.js';
 
 const SEEDED_AT = '2026-11-27T05:00:00.000Z';
 const orgByKey = new Map(demoOrganizations.map((o) => [o.key, o]));
@@ -91,7 +92,8 @@ for (const dialect of await testDialects()) {
      * (seed-demo-deals.ts), and the years since 2024 have their story contracts (demo-story.ts).
      */
     const fromDeals = async () => new Set((await handle.db.selectFrom('deal').select('contract_id').where('contract_id', 'is not', null).execute()).map((d) => d.contract_id));
-    const storyNames = new Set(storyContracts(SEEDED_AT.slice(0, 10)).map((s) => s.contract.name));
+    // The story's contracts, and the 成果定价公示 story's, are told by demo-story.ts and seed-demo-pricing.ts.
+    const storyNames = new Set([...storyContracts(SEEDED_AT.slice(0, 10)).map((s) => s.contract.name), ...DEMO_PRICING_CONTRACT_NAMES]);
     const storyPayments = storyContracts(SEEDED_AT.slice(0, 10)).reduce((n, s) => n + (s.contract.payments?.length ?? 0), 0);
     const seededContracts = async () => {
       const skip = await fromDeals();
@@ -126,7 +128,7 @@ for (const dialect of await testDialects()) {
       // deals existed): they come back.
       await handle.db.updateTable('deal').set({ contract_id: null }).execute();
       await handle.db.deleteFrom('subsidy_application_contract').execute(); // such a database had no applications either
-      for (const table of ['contract_researcher', 'contract_invoice', 'contract_payment', 'contract_step', 'contract_party', 'contract_broker', 'contract_third_party', 'contract_funding', 'contract'] as const) {
+      for (const table of ['pricing_objection', 'pricing_publicity', 'contract_researcher', 'contract_invoice', 'contract_payment', 'contract_step', 'contract_party', 'contract_broker', 'contract_third_party', 'contract_funding', 'contract'] as const) {
         await handle.db.deleteFrom(table).execute();
       }
       const upgraded = await seedDemo(testCtx(handle, {}, SEEDED_AT));

@@ -26,9 +26,12 @@ function on(ctx: Ctx, date: string): Ctx {
 
 const wan = (n: number) => n * 1_000_000;
 
+/** The two contracts this story writes (the demo contracts' tests tell them from demo-contracts.ts). */
+export const DEMO_PRICING_CONTRACT_NAMES = ['设施蔬菜水肥一体化栽培技术秘密使用许可合同', '食用菌液体菌种制备技术秘密转让合同'] as const;
+
 function licence(signedOn: string): DemoContract {
   return {
-    key: 'contract.vegetable-fertigation-license', name: '设施蔬菜水肥一体化栽培技术秘密使用许可合同', type: 'license', subtype: 'trade_secret_license',
+    key: 'contract.vegetable-fertigation-license', name: DEMO_PRICING_CONTRACT_NAMES[0], type: 'license', subtype: 'trade_secret_license',
     licenseScope: 'ordinary', licenseYears: 3, seller: { organizationKey: DEMO_PRICING_INSTITUTE }, buyer: { organizationKey: 'org.ls-agri' },
     signedOn, amountFen: wan(18), techField: 'agriculture', implementationDivision: '410423', flow: { status: 'draft' },
   };
@@ -36,7 +39,7 @@ function licence(signedOn: string): DemoContract {
 
 function transfer(signedOn: string): DemoContract {
   return {
-    key: 'contract.mushroom-spawn-transfer', name: '食用菌液体菌种制备技术秘密转让合同', type: 'transfer', subtype: 'trade_secret',
+    key: 'contract.mushroom-spawn-transfer', name: DEMO_PRICING_CONTRACT_NAMES[1], type: 'transfer', subtype: 'trade_secret',
     seller: { organizationKey: DEMO_PRICING_INSTITUTE }, buyer: { organizationKey: 'org.agri-coop' },
     signedOn, amountFen: wan(12), techField: 'agriculture', implementationDivision: ZH, flow: { status: 'draft' },
   };
