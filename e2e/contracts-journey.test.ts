@@ -52,7 +52,8 @@ async function act(page: Page, to: string, fill?: (modal: Locator) => Promise<vo
   await expect.poll(() => modal.isVisible(), { timeout: SHOWS_WITHIN }).toBe(true);
   if (fill) await fill(modal);
   await page.getByTestId('action-confirm').click();
-  await expect.poll(() => modal.isVisible(), { timeout: SHOWS_WITHIN }).toBe(false);
+  // The modal closes once the step is taken; a refusal keeps it open with its reason, which the failure then shows.
+  await expect.poll(async () => ((await modal.isVisible()) ? `still open: ${await modal.innerText()}` : 'closed'), { timeout: SHOWS_WITHIN }).toBe('closed');
 }
 
 test('a contract goes from the enterprise’s draft to the operator’s registration, with a payment and a request for materials', async () => {
